@@ -1,0 +1,114 @@
+//! The command line as clap sees it: one struct per command, help text from the doc comments.
+//!
+//! Only parsing lives here; [`crate::settings`] resolves the language and colour from it, and each
+//! command's module in [`crate::commands`] does the work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// Self-assessment of a Finnish municipality's digital maturity.
+///
+/// kuntakompassi loads a questionnaire (built-in or TOML), scores a municipality's answers on themes such as
+/// resources, skills and digital security, and derives a prioritised roadmap of next steps.
+///
+/// Exit codes: 0 success; 1 error; 2 usage error or invalid input file; 3 batch finished but rows were
+/// rejected.
+#[derive(Debug, Parser)]
+#[command(name = "kuntakompassi", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// Language of the interface and of the reports [default: the locale, else fi]
+    #[arg(long, global = true, env = "KUNTAKOMPASSI_LANG", value_enum)]
+    pub lang: Option<Lang>,
+
+    /// When to use colour (never with `NO_COLOR` unless `always`)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score an answer sheet (TOML or JSON) into a report with a roadmap
+    Score(ScoreArgs),
+    /// List, show or validate questionnaires
+    #[command(subcommand)]
+    Questionnaire(QuestionnaireCommand),
+    /// Print shell completions to standard output
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The answer sheet: TOML or JSON (DESIGN.md §3)
+    pub input: PathBuf,
+
+    /// Questionnaire: a built-in id or a TOML file [default: the one the sheet names]
+    #[arg(short, long, value_name = "ID|FILE")]
+    pub questionnaire: Option<String>,
+
+    /// Output format [default: table on a terminal, else json; with -o, by the file's extension]
+    #[arg(short, long, value_enum)]
+    pub format: Option<ScoreFormat>,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// The report record, kuntakompassi.report/1
+    Json,
+    /// A table for the terminal
+    Table,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnaireCommand {
+    /// List the built-in questionnaires
+    List,
+    /// Show a questionnaire's themes and questions in the chosen language
+    Show {
+        /// A built-in id or a TOML file
+        #[arg(value_name = "ID|FILE", default_value = crate::questionnaire::builtin::DEFAULT_ID)]
+        questionnaire: String,
+    },
+    /// Check questionnaires for everything that would make scoring wrong or an interview confusing
+    ///
+    /// Reports every problem with `file:line:column`. Exits 2 when there are errors; warnings alone exit 0.
+    Validate {
+        /// Built-in ids or TOML files [default: every built-in questionnaire]
+        #[arg(value_name = "ID|FILE")]
+        questionnaires: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,78 @@
+//! `kuntakompassi score SHEET`: an answer sheet → the report record, as JSON or a terminal table.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use crate::answers::sheet::{Format, ParsedSheet};
+use crate::cli::{ScoreArgs, ScoreFormat};
+use crate::diagnostic::{Diagnostic, error_count};
+use crate::error::InputError;
+use crate::i18n::messages as m;
+use crate::input;
+use crate::questionnaire::builtin;
+use crate::report::{self, table};
+use crate::settings::Settings;
+use crate::{clock, roadmap, scoring};
+
+use super::{load_questionnaire, print_diagnostics, read_error, refuse_overwriting_input};
+
+pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
+    let lang = settings.lang;
+    let file = args.input.display().to_string();
+    refuse_overwriting_input(args.output.as_deref(), &[&args.input], lang)?;
+    let text = input::read_text(&args.input, input::SHEET_LIMIT).map_err(read_error)?;
+    let parsed = ParsedSheet::parse(&text, Format::detect(&args.input, &text)).map_err(|finding| {
+        let diagnostic = finding.diagnostic(&file, lang);
+        print_diagnostics(std::slice::from_ref(&diagnostic), lang);
+        InputError(m::SHEET_HAS_ERRORS.fill(lang, &[&file, &1]))
+    })?;
+
+    // The questionnaire: -q when given, else the built-in one the sheet names.
+    let spec = match (&args.questionnaire, parsed.questionnaire_id()) {
+        (Some(spec), _) => spec.clone(),
+        (None, Some(id)) if builtin::find(id).is_some() => id.to_string(),
+        (None, Some(id)) => return Err(InputError(m::SHEET_FOR_UNKNOWN_QUESTIONNAIRE.fill(lang, &[&id])).into()),
+        (None, None) => builtin::DEFAULT_ID.to_string(),
+    };
+    let q = load_questionnaire(&spec, settings)?;
+
+    let (sheet, findings) = parsed.check(&q);
+    let diagnostics: Vec<Diagnostic> = findings.iter().map(|f| f.diagnostic(&file, lang)).collect();
+    print_diagnostics(&diagnostics, lang);
+    let Some(sheet) = sheet else {
+        return Err(InputError(m::SHEET_HAS_ERRORS.fill(lang, &[&file, &error_count(&diagnostics)])).into());
+    };
+
+    let assessment = scoring::assess(&q, &sheet);
+    let steps = roadmap::of_assessment(&q, &assessment);
+    let context = report::Context { lang, created: clock::rfc3339(settings.now) };
+    let record = report::individual(&q, &sheet, &assessment, &steps, &context);
+
+    let format = args.format.unwrap_or_else(|| default_format(args.output.as_deref(), settings));
+    let bytes = match format {
+        ScoreFormat::Json => record.to_json().into_bytes(),
+        ScoreFormat::Table => {
+            let to_terminal = args.output.is_none() && settings.stdout_is_terminal;
+            let options = table::TableOptions {
+                color: settings.color && args.output.is_none(),
+                width: if to_terminal { settings.width() } else { 80 },
+                ..table::TableOptions::default()
+            };
+            let mut out = Vec::new();
+            table::render(&record, lang, &options, &mut out)?;
+            out
+        }
+    };
+    crate::output::emit(args.output.as_deref(), &bytes)?;
+    Ok(0)
+}
+
+/// A table on a terminal; otherwise JSON, or with `-o` what the file's extension says.
+fn default_format(output: Option<&Path>, settings: &Settings) -> ScoreFormat {
+    match output.and_then(|path| path.extension()).and_then(|e| e.to_str()) {
+        Some("txt") => ScoreFormat::Table,
+        None if output.is_none() && settings.stdout_is_terminal => ScoreFormat::Table,
+        _ => ScoreFormat::Json,
+    }
+}

@@ -1,0 +1,394 @@
+//! Every string of the interface, in Finnish, Swedish and English.
+//!
+//! Placeholders are `{0}`, `{1}` …; a test checks that the three languages of a string use the same ones.
+//! Ids, keys and values the user wrote are shown in backticks, so that they stand apart from the prose.
+
+use super::Tr;
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident = ($fi:literal, $sv:literal, $en:literal);)*) => {
+        $($(#[$doc])* pub const $name: Tr = Tr { fi: $fi, sv: $sv, en: $en };)*
+        /// Every message with its name, for the completeness tests.
+        #[cfg(test)]
+        pub const ALL: &[(&str, Tr)] = &[$((stringify!($name), $name)),*];
+    };
+}
+
+messages! {
+    // Severity words and shared phrases.
+    ERROR = ("virhe", "fel", "error");
+    WARNING = ("varoitus", "varning", "warning");
+    DID_YOU_MEAN = ("tarkoititko `{0}`?", "menade du `{0}`?", "did you mean `{0}`?");
+    UNKNOWN_KEY = ("tuntematon avain `{0}`", "okänd nyckel `{0}`", "unknown key `{0}`");
+    FIRST_DEFINED_AT = ("määritelty ensin kohdassa {0}", "definierad först på {0}", "first defined at {0}");
+    WORD_QUESTIONNAIRE = ("kyselyn", "enkäten", "questionnaire");
+    WORD_THEME = ("teeman", "temat", "theme");
+    WORD_QUESTION = ("kysymyksen", "frågan", "question");
+    WORD_OPTION = ("vaihtoehdon", "alternativet", "option");
+
+    // Questionnaire validation.
+    Q_SYNTAX = ("TOML-syntaksivirhe: {0}", "syntaxfel i TOML: {0}", "TOML syntax error: {0}");
+    Q_SHAPE = ("virheellinen arvo: {0}", "ogiltigt värde: {0}", "invalid value: {0}");
+    Q_MISSING_SECTION = ("osio `{0}` puuttuu", "avsnittet `{0}` saknas", "the `{0}` section is missing");
+    Q_NOT_ARRAY_OF_TABLES = (
+        "`{0}` on kirjoitettava taulukkolistana `[[{0}]]`",
+        "`{0}` ska skrivas som en tabellista `[[{0}]]`",
+        "`{0}` must be an array of tables, `[[{0}]]`"
+    );
+    Q_INVALID_ID = (
+        "{0} tunnus `{1}` ei kelpaa: käytä kirjaimia a–z, numeroita sekä merkkejä `_`, `-` ja `.`",
+        "id `{1}` för {0} är ogiltigt: använd bokstäverna a–z, siffror och tecknen `_`, `-` och `.`",
+        "{0} id `{1}` is not valid: use letters a–z, digits, `_`, `-` and `.`"
+    );
+    Q_DUPLICATE_ID = ("{0} tunnus `{1}` toistuu", "id `{1}` för {0} förekommer två gånger", "duplicate {0} id `{1}`");
+    Q_UNKNOWN_THEME = (
+        "kysymyksen `{0}` teemaa `{1}` ei ole määritelty",
+        "temat `{1}` för frågan `{0}` finns inte",
+        "question `{0}` refers to theme `{1}`, which does not exist"
+    );
+    Q_ID_WITHOUT_PREFIX = (
+        "kysymyksen tunnuksen `{0}` pitäisi alkaa teemansa tunnuksella `{1}.`",
+        "frågans id `{0}` borde börja med temats id `{1}.`",
+        "question id `{0}` should start with its theme's id `{1}.`"
+    );
+    Q_EMPTY_VERSION = ("kyselyn versio puuttuu", "enkätens version saknas", "the questionnaire's version is empty");
+    Q_VERSION_NOT_SEMVER = (
+        "versio `{0}` ei ole muotoa MAJOR.MINOR.PATCH (esim. 1.0.0)",
+        "versionen `{0}` har inte formen MAJOR.MINOR.PATCH (t.ex. 1.0.0)",
+        "version `{0}` is not of the form MAJOR.MINOR.PATCH (e.g. 1.0.0)"
+    );
+    Q_NO_LANGUAGES = ("`languages` on tyhjä: luettele ainakin yksi kieli", "`languages` är tom: ange minst ett språk", "`languages` is empty: list at least one language");
+    Q_DUPLICATE_LANGUAGE = ("kieli `{0}` on luettelossa kahdesti", "språket `{0}` finns två gånger i listan", "language `{0}` is listed twice");
+    Q_SCALE_TOO_SMALL = ("asteikon `max` on oltava vähintään 1", "skalans `max` måste vara minst 1", "the scale's `max` must be at least 1");
+    Q_SCALE_LABEL_COUNT = (
+        "asteikolla on oltava max + 1 = {0} nimeä, nyt {1}",
+        "skalan ska ha max + 1 = {0} benämningar, nu {1}",
+        "the scale needs max + 1 = {0} labels, found {1}"
+    );
+    Q_NO_BANDS = ("tasoja (`[[band]]`) ei ole määritelty", "inga nivåer (`[[band]]`) har definierats", "no bands (`[[band]]`) are defined");
+    Q_BANDS_NOT_FROM_ZERO = ("ensimmäisen tason `min` on oltava 0, nyt {0}", "den första nivåns `min` ska vara 0, nu {0}", "the first band's `min` must be 0, found {0}");
+    Q_BANDS_NOT_ASCENDING = (
+        "tasojen on oltava nousevassa järjestyksessä: `min` {0} ei ole suurempi kuin edellinen {1}",
+        "nivåerna ska vara i stigande ordning: `min` {0} är inte större än föregående {1}",
+        "bands must ascend: `min` {0} is not above the previous {1}"
+    );
+    Q_BAND_ABOVE_100 = ("tason `min` {0} on yli 100, eikä mikään pistemäärä yllä siihen", "nivåns `min` {0} är över 100 och kan aldrig nås", "band `min` {0} is above 100 and can never be reached");
+    Q_NON_POSITIVE_WEIGHT = (
+        "{0} `{1}` paino {2} ei kelpaa: painon on oltava suurempi kuin 0",
+        "vikten {2} för {0} `{1}` är ogiltig: vikten måste vara större än 0",
+        "{0} `{1}` has weight {2}: weights must be greater than 0"
+    );
+    Q_LEVEL_COUNT = (
+        "tasokysymyksellä `{0}` on oltava {1} tasokuvausta (`levels`, max + 1), nyt {2}",
+        "nivåfrågan `{0}` ska ha {1} nivåbeskrivningar (`levels`, max + 1), nu {2}",
+        "level question `{0}` needs {1} `levels` (max + 1), found {2}"
+    );
+    Q_NEXT_STEP_COUNT = (
+        "tasokysymyksellä `{0}` on oltava {1} seuraavaa askelta (`next_steps`, max), nyt {2}",
+        "nivåfrågan `{0}` ska ha {1} nästa steg (`next_steps`, max), nu {2}",
+        "level question `{0}` needs {1} `next_steps` (max), found {2}"
+    );
+    Q_DUPLICATE_LEVEL_TEXT = (
+        "kysymyksen `{0}` taso {1} on kuvattu samoin kuin taso {2}",
+        "nivå {1} i frågan `{0}` har samma beskrivning som nivå {2}",
+        "level {1} of question `{0}` has the same description as level {2}"
+    );
+    Q_NO_OPTIONS = ("kysymyksellä `{0}` ei ole vaihtoehtoja (`[[question.option]]`)", "frågan `{0}` har inga alternativ (`[[question.option]]`)", "question `{0}` has no options (`[[question.option]]`)");
+    Q_RESERVED_OPTION_ID = (
+        "kysymyksen `{0}` vaihtoehdon tunnus `{1}` on varattu (na = ei koske, dk = en osaa sanoa)",
+        "alternativet `{1}` i frågan `{0}` använder ett reserverat id (na = ej aktuellt, dk = vet ej)",
+        "option id `{1}` of question `{0}` is reserved (na = not applicable, dk = don't know)"
+    );
+    Q_NEGATIVE_POINTS = (
+        "kysymyksen `{0}` vaihtoehdon `{1}` pisteet {2} eivät kelpaa: pisteiden on oltava 0 tai enemmän",
+        "poängen {2} för alternativet `{1}` i frågan `{0}` är ogiltig: poängen ska vara 0 eller mer",
+        "option `{1}` of question `{0}` has points {2}: points must be 0 or more"
+    );
+    Q_NO_POSITIVE_POINTS = (
+        "kysymyksen `{0}` yhdelläkään vaihtoehdolla ei ole pisteitä, joten sitä ei voi pisteyttää",
+        "inget alternativ i frågan `{0}` ger poäng, så frågan kan inte poängsättas",
+        "no option of question `{0}` has points above 0, so it cannot be scored"
+    );
+    Q_NON_POSITIVE_MAX_POINTS = ("kysymyksen `{0}` `max_points` {1} ei kelpaa: arvon on oltava suurempi kuin 0", "`max_points` {1} i frågan `{0}` är ogiltigt: värdet måste vara större än 0", "question `{0}` has `max_points` {1}: it must be greater than 0");
+    Q_NUMBER_RANGE = ("kysymyksen `{0}` `min` {1} on suurempi kuin `max` {2}", "`min` {1} i frågan `{0}` är större än `max` {2}", "question `{0}` has `min` {1} above `max` {2}");
+    Q_NO_SCORE_BANDS = ("lukukysymyksellä `{0}` ei ole pistevälejä (`[[question.score_band]]`)", "talfrågan `{0}` saknar poängintervall (`[[question.score_band]]`)", "number question `{0}` has no score bands (`[[question.score_band]]`)");
+    Q_SCORE_BAND_OUT_OF_RANGE = ("kysymyksen `{0}` pistevälin `score` {1} ei ole välillä 0–1", "`score` {1} i frågan `{0}` ligger inte mellan 0 och 1", "score band of question `{0}` has `score` {1}, outside 0..1");
+    Q_SCORE_BANDS_NOT_ASCENDING = (
+        "kysymyksen `{0}` pistevälien on oltava nousevassa järjestyksessä: `min` {1} ei ole suurempi kuin edellinen {2}",
+        "poängintervallen i frågan `{0}` ska vara i stigande ordning: `min` {1} är inte större än föregående {2}",
+        "score bands of question `{0}` must ascend: `min` {1} is not above the previous {2}"
+    );
+    Q_KEY_NOT_FOR_KIND = (
+        "avain `{0}` ei kuulu kysymykselle `{1}`, jonka laji on `{2}`",
+        "nyckeln `{0}` hör inte till frågan `{1}` av typen `{2}`",
+        "key `{0}` is not used by question `{1}` of kind `{2}`"
+    );
+    Q_MIL_OUTSIDE_MIL_THEME = (
+        "kysymyksellä `{0}` on `mil`, mutta sen teemalla `{1}` ei ole `mil = true`",
+        "frågan `{0}` har `mil`, men dess tema `{1}` har inte `mil = true`",
+        "question `{0}` has `mil`, but its theme `{1}` does not set `mil = true`"
+    );
+    Q_MIL_OUT_OF_RANGE = ("kysymyksen `{0}` `mil` {1} ei kelpaa: sallitut arvot ovat 1, 2 ja 3", "`mil` {1} i frågan `{0}` är ogiltigt: tillåtna värden är 1, 2 och 3", "question `{0}` has `mil` {1}: it must be 1, 2 or 3");
+    Q_MISSING_MIL = (
+        "kysymykseltä `{0}` puuttuu `mil` (1–3), vaikka sen teema laskee kypsyystason",
+        "frågan `{0}` saknar `mil` (1–3), fast dess tema räknar ut en mognadsnivå",
+        "question `{0}` lacks `mil` (1–3), but its theme computes a maturity indicator level"
+    );
+    Q_MISSING_TEXT = ("teksti puuttuu kielellä `{0}`", "texten saknas på språket `{0}`", "text missing in language `{0}`");
+    Q_UNLISTED_LANGUAGE = (
+        "teksti kielellä `{0}`, jota ei ole kyselyn `languages`-luettelossa",
+        "text på språket `{0}`, som inte finns i enkätens `languages`",
+        "text in language `{0}`, which is not in the questionnaire's `languages`"
+    );
+    Q_THEME_WITHOUT_SCORED = (
+        "teemassa `{0}` ei ole yhtään pisteytettävää kysymystä, joten sille ei lasketa pisteitä",
+        "temat `{0}` har ingen fråga som poängsätts, så det får inga poäng",
+        "theme `{0}` has no scored question, so it never gets a score"
+    );
+    Q_NO_SCORED_QUESTIONS = ("kyselyssä ei ole yhtään pisteytettävää kysymystä", "enkäten har ingen fråga som poängsätts", "the questionnaire has no scored question");
+
+    // Reading files.
+    READ_NOT_FOUND = ("tiedostoa `{0}` ei ole", "filen `{0}` finns inte", "`{0}`: no such file");
+    READ_IS_DIRECTORY = ("`{0}` on kansio eikä tiedosto", "`{0}` är en mapp, inte en fil", "`{0}` is a directory, not a file");
+    READ_EMPTY = ("tiedosto `{0}` on tyhjä", "filen `{0}` är tom", "`{0}` is empty");
+    READ_TOO_LARGE = (
+        "tiedosto `{0}` on {1} tavua, mikä ylittää {2} tavun rajan: onko tämä oikea tiedosto?",
+        "filen `{0}` är {1} byte, mer än gränsen på {2} byte: är det rätt fil?",
+        "`{0}` is {1} bytes, more than the limit of {2}: is this the right file?"
+    );
+    READ_NOT_UTF8 = (
+        "{0}: teksti ei ole UTF-8-muodossa; tallenna tiedosto UTF-8-merkistöllä",
+        "{0}: texten är inte i UTF-8; spara filen med teckenkodningen UTF-8",
+        "{0}: not valid UTF-8 text; save the file as UTF-8"
+    );
+    READ_IO = ("tiedostoa `{0}` ei voi lukea: {1}", "filen `{0}` kan inte läsas: {1}", "cannot read `{0}`: {1}");
+
+    // Writing files.
+    WRITE_FAILED = ("tiedostoa `{0}` ei voi kirjoittaa: {1}", "filen `{0}` kan inte skrivas: {1}", "cannot write `{0}`: {1}");
+    OUTPUT_IS_INPUT = (
+        "tulostiedosto `{0}` on sama kuin syötetiedosto; valitse toinen nimi",
+        "utdatafilen `{0}` är samma som indatafilen; välj ett annat namn",
+        "output file `{0}` is the input file; choose another name"
+    );
+
+    // Answers.
+    NONE_CHOSEN = ("ei yhtään valittu", "inget valt", "none chosen");
+    YES = ("Kyllä", "Ja", "Yes");
+    NO = ("Ei", "Nej", "No");
+    NOT_APPLICABLE = ("Ei koske", "Ej aktuellt", "Not applicable");
+    DONT_KNOW = ("En tiedä", "Vet inte", "Don't know");
+    A_LEVEL_OUT_OF_RANGE = (
+        "kysymyksen `{0}` taso `{1}` ei ole asteikolla 0–{2}",
+        "nivån `{1}` för frågan `{0}` ligger inte på skalan 0–{2}",
+        "question `{0}`: level `{1}` is not on the scale 0–{2}"
+    );
+    A_UNKNOWN_OPTION = (
+        "kysymyksen `{0}` vaihtoehtoa `{1}` ei ole; sallitut: {2}",
+        "frågan `{0}` har inget alternativ `{1}`; tillåtna: {2}",
+        "question `{0}` has no option `{1}`; allowed: {2}"
+    );
+    A_DUPLICATE_OPTION = ("kysymyksen `{0}` vaihtoehto `{1}` on valittu kahdesti", "alternativet `{1}` i frågan `{0}` är valt två gånger", "question `{0}`: option `{1}` is chosen twice");
+    A_NA_NOT_ALLOWED = (
+        "kysymykseen `{0}` ei voi vastata `na` (ei koske); jos vastausta ei tiedä, käytä `dk`",
+        "frågan `{0}` kan inte besvaras med `na` (ej aktuellt); om svaret är okänt, använd `dk`",
+        "question `{0}` cannot be answered `na` (not applicable); use `dk` if the answer is not known"
+    );
+    A_NUMBER_OUT_OF_RANGE = (
+        "kysymyksen `{0}` luku `{1}` ei ole välillä {2}–{3}",
+        "talet `{1}` för frågan `{0}` ligger inte mellan {2} och {3}",
+        "question `{0}`: number `{1}` is outside {2}..{3}"
+    );
+    A_WRONG_TYPE = (
+        "kysymyksen `{0}` vastaus `{1}` on väärää tyyppiä: odotettiin {2}",
+        "svaret `{1}` på frågan `{0}` har fel typ: väntade {2}",
+        "question `{0}`: answer `{1}` has the wrong type: expected {2}"
+    );
+    EXPECT_LEVEL = (
+        "tasoa kokonaislukuna, `\"dk\"` tai `\"na\"`",
+        "en nivå som heltal, `\"dk\"` eller `\"na\"`",
+        "a level as a whole number, `\"dk\"` or `\"na\"`"
+    );
+    EXPECT_CHOICE = ("yhden vaihtoehdon tunnusta merkkijonona", "ett alternativs id som sträng", "one option id as a string");
+    EXPECT_MULTI = ("luetteloa vaihtoehtojen tunnuksista, esim. [\"a\", \"b\"]", "en lista med alternativens id, t.ex. [\"a\", \"b\"]", "a list of option ids, e.g. [\"a\", \"b\"]");
+    EXPECT_YESNO = ("arvoa `true` tai `false`", "värdet `true` eller `false`", "`true` or `false`");
+    EXPECT_NUMBER = ("lukua", "ett tal", "a number");
+    EXPECT_TEXT = ("tekstiä", "text", "text");
+    EXPECT_INTEGER = ("kokonaislukua", "ett heltal", "a whole number");
+    EXPECT_TABLE = ("taulukkoa", "en tabell", "a table");
+    EXPECT_STRING = ("merkkijonoa", "en sträng", "a string");
+
+    // Answer sheets.
+    S_SYNTAX = ("vastauslomakkeen syntaksivirhe: {0}", "syntaxfel i svarsblanketten: {0}", "syntax error in the answer sheet: {0}");
+    S_NOT_A_TABLE = ("vastauslomakkeen on oltava JSON-olio { … }", "svarsblanketten ska vara ett JSON-objekt { … }", "the answer sheet must be a JSON object { … }");
+    S_MISSING = ("pakollinen kenttä `{0}` puuttuu", "det obligatoriska fältet `{0}` saknas", "required field `{0}` is missing");
+    S_WRONG_FIELD_TYPE = ("kentän `{0}` arvon on oltava {1}", "värdet i fältet `{0}` ska vara {1}", "`{0}` must be {1}");
+    S_WRONG_QUESTIONNAIRE = (
+        "lomake on kyselyyn `{0}`, mutta käytössä on kysely `{1}`; anna oikea kysely valitsimella -q",
+        "blanketten gäller enkäten `{0}`, men enkäten `{1}` används; ange rätt enkät med -q",
+        "the sheet answers questionnaire `{0}`, but questionnaire `{1}` is in use; give the right one with -q"
+    );
+    S_VERSION_DIFFERS = (
+        "lomake on vastattu kyselyn versioon {0}, käytössä on versio {1}; vastaukset tarkistetaan uutta versiota vasten",
+        "blanketten besvarades för version {0} av enkäten, nu används version {1}; svaren kontrolleras mot den nya versionen",
+        "the sheet was answered for version {0}; the questionnaire is version {1}, and the answers are checked against it"
+    );
+    S_UNKNOWN_QUESTION = ("kyselyssä ei ole kysymystä `{0}`", "enkäten har ingen fråga `{0}`", "the questionnaire has no question `{0}`");
+    S_NOTE_FOR_UNKNOWN_QUESTION = ("huomautus kysymykseen `{0}`, jota kyselyssä ei ole", "anteckning till frågan `{0}`, som inte finns i enkäten", "note for question `{0}`, which the questionnaire does not have");
+    S_BAD_MUNICIPALITY_CODE = (
+        "kuntanumero `{0}` ei kelpaa: sen on oltava kolme numeroa, esim. `049`",
+        "kommunnumret `{0}` är ogiltigt: det ska vara tre siffror, t.ex. `049`",
+        "municipality code `{0}` is not valid: it is three digits, e.g. `049`"
+    );
+    S_BAD_DATE = ("päivämäärä `{0}` ei kelpaa: käytä muotoa VVVV-KK-PP", "datumet `{0}` är ogiltigt: använd formen ÅÅÅÅ-MM-DD", "date `{0}` is not valid: write it YYYY-MM-DD");
+    S_UNKNOWN_REGION = (
+        "maakuntaa `{0}` ei tunneta; vertailu maakunnittain ryhmittelee sen omaksi ryhmäkseen",
+        "landskapet `{0}` är okänt; jämförelser per landskap lägger det i en egen grupp",
+        "region `{0}` is not one of Finland's 19 regions; comparisons by region will group it on its own"
+    );
+    SHEET_HAS_ERRORS = (
+        "vastauslomakkeessa `{0}` on virheitä: {1}; mitään ei kirjoitettu",
+        "svarsblanketten `{0}` innehåller fel: {1}; ingenting skrevs",
+        "answer sheet `{0}` has errors: {1}; nothing was written"
+    );
+    QUESTIONNAIRE_HAS_ERRORS = (
+        "kyselyssä `{0}` on virheitä: {1}; katso `kuntakompassi questionnaire validate {0}`",
+        "enkäten `{0}` innehåller fel: {1}; se `kuntakompassi questionnaire validate {0}`",
+        "questionnaire `{0}` has errors: {1}; see `kuntakompassi questionnaire validate {0}`"
+    );
+    UNKNOWN_BUILTIN = (
+        "sisäänrakennettua kyselyä `{0}` ei ole; sisäänrakennetut: {1}; tiedoston voi antaa polkuna",
+        "det finns ingen inbyggd enkät `{0}`; inbyggda: {1}; en fil kan anges med sökväg",
+        "no built-in questionnaire `{0}`; built-in: {1}; a file can be given by its path"
+    );
+    SHEET_FOR_UNKNOWN_QUESTIONNAIRE = (
+        "lomake on kyselyyn `{0}`, joka ei ole sisäänrakennettu; anna kyselytiedosto valitsimella -q TIEDOSTO",
+        "blanketten gäller enkäten `{0}`, som inte är inbyggd; ange enkätfilen med -q FIL",
+        "the sheet answers questionnaire `{0}`, which is not built in; give its file with -q FILE"
+    );
+
+    // Roadmap.
+    FIND_OUT_FIRST = (
+        "Selvitä ensin nykytila: kuka kunnassa tietää vastauksen?",
+        "Ta först reda på nuläget: vem i kommunen vet svaret?",
+        "Find out the current state first: who in the municipality knows the answer?"
+    );
+    RAISE_TO_FULL = (
+        "Vie tämä asia täysin kuntoon.",
+        "Se till att detta är helt på plats.",
+        "Put this fully in place."
+    );
+
+    // The terminal table.
+    T_THEME = ("Teema", "Tema", "Theme");
+    T_SCORE = ("Pisteet", "Poäng", "Score");
+    T_BAND = ("Taso", "Nivå", "Band");
+    T_ANSWERED = ("Vastattu", "Besvarat", "Answered");
+    T_OVERALL = ("Kokonaisindeksi", "Helhetsindex", "Overall index");
+    NO_SCORE = ("ei pisteitä", "inga poäng", "no score");
+    T_DK_SHORT = ("EOS", "VEJ", "DK");
+    T_NA_SHORT = ("EK", "EA", "NA");
+    T_LEGEND = (
+        "Pisteet 0–100. Vastattu = vastatut / pisteytettävät kysymykset (EOS = en osaa sanoa, EK = ei koske); kokonaisindeksin rivillä kattavuus.",
+        "Poäng 0–100. Besvarat = besvarade / poängsatta frågor (VEJ = vet ej, EA = ej aktuellt); på helhetsindexets rad svarsgraden.",
+        "Scores 0–100. Answered = answered / scored questions (DK = don't know, NA = not applicable); completeness on the overall row."
+    );
+    T_MIL_LINE = ("MIL-taso (0–3), {0}: {1}", "MIL-nivå (0–3), {0}: {1}", "Maturity indicator level (0–3), {0}: {1}");
+    T_NEXT_STEPS = (
+        "Seuraavat {0} askelta suurimman hyödyn mukaan (+ indeksipistettä):",
+        "De {0} följande stegen efter största nytta (+ indexpoäng):",
+        "The next {0} steps by potential gain (+ index points):"
+    );
+    T_NO_STEPS = ("Ei seuraavia askelia: kaikki vastatut käytännöt ovat täysin kunnossa.", "Inga följande steg: alla besvarade rutiner är helt på plats.", "No next steps: every answered practice is fully in place.");
+    T_NOW = ("Nyt", "Nu", "Now");
+
+    // `questionnaire list`, `show` and `validate`.
+    L_ID = ("Tunnus", "Id", "Id");
+    L_VERSION = ("Versio", "Version", "Version");
+    L_TITLE = ("Nimi", "Namn", "Title");
+    L_QUESTIONS = ("Kysymyksiä", "Frågor", "Questions");
+    L_MINUTES = ("Kesto (min)", "Tid (min)", "Time (min)");
+    SHOW_THEME_LINE = ("Teema {0} · paino {1}", "Tema {0} · vikt {1}", "Theme {0} · weight {1}");
+    SHOW_MIL_THEME = ("lasketaan MIL-taso 0–3", "MIL-nivå 0–3 räknas ut", "reports a maturity indicator level 0–3");
+    SHOW_QUESTION_LINE = ("{0} · {1} · paino {2}", "{0} · {1} · vikt {2}", "{0} · {1} · weight {2}");
+    SHOW_ALLOW_NA = ("voi vastata ”ei koske”", "kan besvaras ”ej aktuellt”", "may be answered “not applicable”");
+    SHOW_HELP = ("Ohje", "Hjälp", "Help");
+    SHOW_LEVELS = ("Tasot", "Nivåer", "Levels");
+    SHOW_NEXT_STEP = ("seuraava askel", "nästa steg", "next step");
+    SHOW_OPTIONS = ("Vaihtoehdot", "Alternativ", "Options");
+    SHOW_POINTS = ("pistettä", "poäng", "points");
+    SHOW_MAX_POINTS = ("täydet pisteet {0} pisteestä", "full poäng vid {0} poäng", "full score at {0} points");
+    SHOW_RANGE = ("Sallittu väli", "Tillåtet intervall", "Allowed range");
+    SHOW_SCORE_BANDS = ("Pisteytys", "Poängsättning", "Scoring");
+    SHOW_FROM = ("alkaen", "från", "from");
+    SHOW_ADVICE = ("Neuvo", "Råd", "Advice");
+    SHOW_REFERENCES = ("Lähteet", "Källor", "References");
+    SHOW_SUMMARY = (
+        "{0} teemaa, {1} kysymystä, joista {2} pisteytetään; kielet: {3}",
+        "{0} teman, {1} frågor, varav {2} poängsätts; språk: {3}",
+        "{0} themes, {1} questions, {2} of them scored; languages: {3}"
+    );
+    KIND_LEVEL = ("tasokysymys", "nivåfråga", "level");
+    KIND_CHOICE = ("valinta", "val", "choice");
+    KIND_MULTI = ("monivalinta", "flerval", "multiple choice");
+    KIND_YESNO = ("kyllä/ei", "ja/nej", "yes/no");
+    KIND_NUMBER = ("luku", "tal", "number");
+    KIND_TEXT = ("vapaa teksti", "fritext", "free text");
+    VALIDATE_SUMMARY = (
+        "{0}: {1} virhettä, {2} varoitusta",
+        "{0}: {1} fel, {2} varningar",
+        "{0}: {1} errors, {2} warnings"
+    );
+    VALIDATE_OK = ("{0}: kunnossa ({1} kysymystä)", "{0}: i sin ordning ({1} frågor)", "{0}: ok ({1} questions)");
+    VALIDATE_FAILED = ("{0} kyselyssä on virheitä", "{0} enkäter innehåller fel", "{0} questionnaire(s) have errors");
+    WROTE = ("Kirjoitettu: {0}", "Skrivet: {0}", "Wrote {0}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+
+    fn placeholders(text: &str) -> Vec<String> {
+        let mut found: Vec<String> = text
+            .match_indices('{')
+            .filter_map(|(i, _)| {
+                let rest = &text[i + 1..];
+                let end = rest.find('}')?;
+                rest[..end].parse::<usize>().ok().map(|n| n.to_string())
+            })
+            .collect();
+        found.sort();
+        found.dedup();
+        found
+    }
+
+    #[test]
+    fn every_message_exists_in_all_three_languages() {
+        for (name, tr) in ALL {
+            for (lang, text) in [("fi", tr.fi), ("sv", tr.sv), ("en", tr.en)] {
+                assert!(!text.trim().is_empty(), "{name} is empty in {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_uses_the_same_placeholders() {
+        for (name, tr) in ALL {
+            let fi = placeholders(tr.fi);
+            assert_eq!(placeholders(tr.sv), fi, "{name}: sv placeholders differ from fi");
+            assert_eq!(placeholders(tr.en), fi, "{name}: en placeholders differ from fi");
+        }
+    }
+
+    #[test]
+    fn swedish_and_english_are_translations_not_copies() {
+        // Short words that are the same in two languages by nature.
+        let same_by_nature = ["T_THEME", "L_VERSION", "L_ID", "KIND_TEXT", "EXPECT_TEXT", "T_SCORE"];
+        for (name, tr) in ALL {
+            if same_by_nature.contains(name) {
+                continue;
+            }
+            assert_ne!(tr.sv, tr.fi, "{name}: Swedish is a copy of Finnish");
+            assert_ne!(tr.en, tr.fi, "{name}: English is a copy of Finnish");
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The interface's own language: which of Finnish, Swedish and English to speak, and the strings in them.
+//!
+//! Every interface string is a [`Tr`] with all three languages as fields, so a missing translation is a
+//! compile error rather than a runtime fallback. The strings themselves live in [`messages`]. Questionnaire
+//! text is not here: it comes from the questionnaire file and falls back to its first language
+//! ([`crate::questionnaire::Questionnaire::text`]).
+
+pub mod messages;
+
+use std::fmt::Display;
+
+/// A language of the interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Lang {
+    /// suomi
+    Fi,
+    /// svenska
+    Sv,
+    /// English
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+
+    /// The ISO 639-1 code, as used for the keys of questionnaire texts.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fi => "fi",
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// Picks the language from a locale string such as `sv_FI.UTF-8` or `fi`; `C` and `POSIX` say nothing.
+    pub fn from_locale(locale: &str) -> Option<Lang> {
+        let prefix = locale.get(..2)?.to_ascii_lowercase();
+        Lang::from_code(&prefix)
+    }
+
+    /// The language when `--lang` and `KUNTAKOMPASSI_LANG` were not given: the locale (`LC_ALL`,
+    /// `LC_MESSAGES`, `LANG`, the first one set), else Finnish.
+    pub fn from_environment(get: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| get(name).filter(|value| !value.is_empty()))
+            .map(|value| Lang::from_locale(&value))
+            .next()
+            .flatten()
+            .unwrap_or(Lang::Fi)
+    }
+}
+
+impl Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One interface string in the three languages. Placeholders `{0}`, `{1}` … are filled by [`Tr::fill`].
+#[derive(Clone, Copy, Debug)]
+pub struct Tr {
+    pub fi: &'static str,
+    pub sv: &'static str,
+    pub en: &'static str,
+}
+
+impl Tr {
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fi => self.fi,
+            Lang::Sv => self.sv,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The string in `lang` with `{0}`, `{1}` … replaced by the arguments.
+    pub fn fill(&self, lang: Lang, args: &[&dyn Display]) -> String {
+        fill(self.get(lang), args)
+    }
+}
+
+/// Replaces `{0}`, `{1}` … in `template`; a placeholder without an argument is left as it is.
+pub fn fill(template: &str, args: &[&dyn Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let end = after.find('}');
+        let index = end.and_then(|end| after[..end].parse::<usize>().ok());
+        match (end, index.and_then(|i| args.get(i))) {
+            (Some(end), Some(arg)) => {
+                out.push_str(&arg.to_string());
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Formats a number the way the language writes it, with a decimal comma in Finnish and Swedish. Halves
+/// round away from zero, as people round by hand (61.25 → 61,3), not to even as `format!` does.
+pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
+    let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(6));
+    let rounded = (value * factor).round() / factor;
+    let text = format!("{rounded:.decimals$}");
+    match lang {
+        Lang::Fi | Lang::Sv => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A number with at most two decimals and no trailing zeros, in the language's notation: `35,5`, `2`.
+pub fn short_number(lang: Lang, value: f64) -> String {
+    let text = decimal(lang, value, 2);
+    if text.contains([',', '.']) { text.trim_end_matches('0').trim_end_matches([',', '.']).to_string() } else { text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_placeholders_in_any_order_and_leaves_unknown_ones() {
+        assert_eq!(fill("{1} ja {0}", &[&"a", &2]), "2 ja a");
+        assert_eq!(fill("{x} {0} {", &[&"a"]), "{x} a {");
+        assert_eq!(fill("{5}", &[&"a"]), "{5}");
+    }
+
+    #[test]
+    fn reads_the_language_from_the_locale() {
+        assert_eq!(Lang::from_locale("sv_FI.UTF-8"), Some(Lang::Sv));
+        assert_eq!(Lang::from_locale("en_GB"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C"), None);
+        let env = |name: &str| match name {
+            "LC_ALL" => Some(String::new()),
+            "LANG" => Some("sv_FI.UTF-8".to_string()),
+            _ => None,
+        };
+        assert_eq!(Lang::from_environment(env), Lang::Sv);
+        assert_eq!(Lang::from_environment(|_| None), Lang::Fi);
+        assert_eq!(Lang::from_environment(|_| Some("C.UTF-8".into())), Lang::Fi);
+    }
+
+    #[test]
+    fn writes_decimals_with_the_languages_separator() {
+        assert_eq!(decimal(Lang::Fi, 61.25, 1), "61,3");
+        assert_eq!(decimal(Lang::En, 61.26, 1), "61.3");
+        assert_eq!(short_number(Lang::Fi, 35.5), "35,5");
+        assert_eq!(short_number(Lang::En, 40.0), "40");
+        assert_eq!(short_number(Lang::Sv, 0.125), "0,13");
+    }
+}

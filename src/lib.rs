@@ -1,0 +1,53 @@
+//! kuntakompassi: a Finnish municipality's self-assessment of its digital maturity.
+//!
+//! Data flows one way: questionnaire + answers → assessment → report → rendered output.
+//!
+//! - [`questionnaire`]: the questionnaire model, its loading (built-in or file) and validation;
+//! - [`answers`]: answer sheets, checked against a questionnaire;
+//! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
+//! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
+//! - [`commands`]: one module per command, the only code that reads and writes files;
+//! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`]: the edges.
+
+pub mod answers;
+pub mod cli;
+pub mod clock;
+pub mod commands;
+pub mod diagnostic;
+pub mod error;
+pub mod i18n;
+pub mod input;
+pub mod output;
+pub mod questionnaire;
+pub mod regions;
+pub mod report;
+pub mod roadmap;
+pub mod scoring;
+pub mod settings;
+
+use std::io::Write;
+
+/// Parses the command line, runs the command and returns the process exit code.
+pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
+    use clap::Parser;
+    let cli = match cli::Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (exit 2).
+            let _ = error.print();
+            return if error.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let settings = settings::Settings::resolve(&cli);
+    match commands::run(cli, &settings) {
+        Ok(code) => code,
+        Err(error) => {
+            let code = error::exit_code(&error);
+            if code != 0 {
+                let word = i18n::messages::ERROR.get(settings.lang);
+                let _ = writeln!(std::io::stderr(), "{word}: {}", error::message(&error, settings.lang));
+            }
+            code
+        }
+    }
+}

@@ -1,0 +1,3 @@
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(kuntakompassi::main_with_args(std::env::args_os()))
+}

@@ -1,0 +1,370 @@
+//! The questionnaire: the typed model every other part of the program reads (DESIGN.md §3).
+//!
+//! A [`Questionnaire`] only exists once its file has passed validation, so its invariants hold: ids are
+//! unique, every question's theme exists, a level question has `scale.max + 1` levels, bands ascend from 0,
+//! and so on. Loading and validation are in [`load`] and [`validate`]; this module holds the model and
+//! the small lookups on it.
+
+pub mod builtin;
+pub mod load;
+pub mod raw;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+use crate::i18n::Lang;
+
+pub use load::{LoadError, Source, load_file, load_source, load_text};
+
+/// A text in the questionnaire's languages (language code → text).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, else in `fallback` (the questionnaire's first language), else any.
+    pub fn get(&self, lang: &str, fallback: &str) -> &str {
+        [lang, fallback]
+            .into_iter()
+            .find_map(|code| self.0.get(code).filter(|text| !text.is_empty()))
+            .or_else(|| self.0.values().next())
+            .map_or("", String::as_str)
+    }
+
+    /// Whether `text` equals this text in any language, ignoring case and surrounding space.
+    pub fn matches(&self, text: &str) -> bool {
+        let text = text.trim().to_lowercase();
+        self.0.values().any(|t| t.trim().to_lowercase() == text)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Questionnaire {
+    pub id: String,
+    pub version: String,
+    /// The first language is the fallback for texts missing in another.
+    pub languages: Vec<String>,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub minutes: Option<u32>,
+    pub scale: Scale,
+    pub bands: Vec<Band>,
+    pub themes: Vec<Theme>,
+    pub questions: Vec<Question>,
+    /// sha256 of the file's bytes, hex; reports record it so that a result can be tied to its questions.
+    pub sha256: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub max: u32,
+    pub labels: Vec<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub min: f64,
+    pub name: Text,
+    pub description: Option<Text>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Theme {
+    pub id: String,
+    pub title: Text,
+    pub description: Option<Text>,
+    pub weight: f64,
+    /// Whether the theme also reports a maturity indicator level (DESIGN.md §4).
+    pub mil: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    /// Index into [`Questionnaire::themes`].
+    pub theme: usize,
+    pub text: Text,
+    pub help: Option<Text>,
+    pub weight: f64,
+    pub allow_na: bool,
+    pub references: Vec<String>,
+    /// The maturity indicator level (1–3) of the practice, in a theme with `mil = true`.
+    pub mil: Option<u8>,
+    /// The step towards a full score, for scored kinds other than `level`.
+    pub advice: Option<Text>,
+    pub kind: Kind,
+}
+
+/// What kind of answer a question takes, with what only that kind has.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Level { levels: Vec<Text>, next_steps: Vec<Text> },
+    Choice { options: Vec<Choice> },
+    Multi { options: Vec<Choice>, max_points: f64 },
+    YesNo,
+    Number { unit: Option<Text>, min: Option<f64>, max: Option<f64>, bands: Vec<ScoreBand> },
+    Text,
+}
+
+impl Kind {
+    /// The name used in the file (`kind = "…"`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Level { .. } => "level",
+            Kind::Choice { .. } => "choice",
+            Kind::Multi { .. } => "multi",
+            Kind::YesNo => "yesno",
+            Kind::Number { .. } => "number",
+            Kind::Text => "text",
+        }
+    }
+
+    pub fn is_scored(&self) -> bool {
+        !matches!(self, Kind::Text)
+    }
+
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::Choice { options } | Kind::Multi { options, .. } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// An option of a choice or multi question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+    pub points: f64,
+}
+
+/// A band of a number question: values from `min` up score `score`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreBand {
+    pub min: f64,
+    pub score: f64,
+    pub label: Option<Text>,
+}
+
+impl Questionnaire {
+    /// The first language: the fallback for missing translations.
+    pub fn fallback_language(&self) -> &str {
+        self.languages.first().map_or("fi", String::as_str)
+    }
+
+    /// A questionnaire text in `lang`, falling back to the questionnaire's first language.
+    pub fn text<'a>(&self, text: &'a Text, lang: Lang) -> &'a str {
+        text.get(lang.code(), self.fallback_language())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    pub fn theme_of(&self, question: &Question) -> &Theme {
+        &self.themes[question.theme]
+    }
+
+    /// Questions that are scored (every kind but text).
+    pub fn scored_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(|q| q.kind.is_scored())
+    }
+
+    /// The index of the band a 0–100 score falls in: the last band whose min <= score.
+    pub fn band_index(&self, score: f64) -> Option<usize> {
+        self.bands.iter().rposition(|band| band.min <= score)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    //! Small hand-written questionnaires for the unit tests of the modules that read the model.
+
+    use super::*;
+    use crate::questionnaire::load::load_text;
+
+    /// Every kind of question, a weighted theme, a MIL theme and a text-only theme.
+    pub const SMALL: &str = r#"
+[questionnaire]
+id = "pieni"
+version = "1.0.0"
+languages = ["fi", "sv", "en"]
+title = { fi = "Pieni", sv = "Liten", en = "Small" }
+
+[scale]
+max = 4
+labels = [
+  { fi = "0", sv = "noll", en = "zero" },
+  { fi = "1", sv = "ett", en = "one" },
+  { fi = "2", sv = "två", en = "two" },
+  { fi = "3", sv = "tre", en = "three" },
+  { fi = "4", sv = "fyra", en = "four" },
+]
+
+[[band]]
+min = 0
+name = { fi = "Alkava", sv = "Inledande", en = "Initial" }
+[[band]]
+min = 50
+name = { fi = "Vakiintunut", sv = "Etablerad", en = "Established" }
+
+[[theme]]
+id = "a"
+title = { fi = "Aa", sv = "Åå", en = "Ay" }
+weight = 2.0
+
+[[theme]]
+id = "t"
+title = { fi = "Turva", sv = "Säkerhet", en = "Security" }
+mil = true
+
+[[theme]]
+id = "x"
+title = { fi = "Teksti", sv = "Text", en = "Text" }
+
+[[question]]
+id = "a.level"
+theme = "a"
+kind = "level"
+weight = 2.0
+allow_na = true
+text = { fi = "Taso?", sv = "Nivå?", en = "Level?" }
+levels = [
+  { fi = "L0", sv = "N0", en = "E0" },
+  { fi = "L1", sv = "N1", en = "E1" },
+  { fi = "L2", sv = "N2", en = "E2" },
+  { fi = "L3", sv = "N3", en = "E3" },
+  { fi = "L4", sv = "N4", en = "E4" },
+]
+next_steps = [
+  { fi = "S0", sv = "T0", en = "N0" },
+  { fi = "S1", sv = "T1", en = "N1" },
+  { fi = "S2", sv = "T2", en = "N2" },
+  { fi = "S3", sv = "T3", en = "N3" },
+]
+
+[[question]]
+id = "a.choice"
+theme = "a"
+kind = "choice"
+text = { fi = "Valinta?", sv = "Val?", en = "Choice?" }
+advice = { fi = "Valitse paremmin", sv = "Välj bättre", en = "Choose better" }
+[[question.option]]
+id = "no"
+label = { fi = "Ei", sv = "Nej", en = "No" }
+points = 0
+[[question.option]]
+id = "some"
+label = { fi = "Vähän", sv = "Lite", en = "Some" }
+points = 1
+[[question.option]]
+id = "all"
+label = { fi = "Kaikki", sv = "Allt", en = "All" }
+points = 4
+
+[[question]]
+id = "a.multi"
+theme = "a"
+kind = "multi"
+max_points = 3.0
+text = { fi = "Monta?", sv = "Flera?", en = "Many?" }
+[[question.option]]
+id = "p"
+label = { fi = "P", sv = "P-sv", en = "P-en" }
+points = 2
+[[question.option]]
+id = "q"
+label = { fi = "Q", sv = "Q-sv", en = "Q-en" }
+points = 2
+[[question.option]]
+id = "r"
+label = { fi = "R", sv = "R-sv", en = "R-en" }
+points = 1
+
+[[question]]
+id = "a.number"
+theme = "a"
+kind = "number"
+min = 0.0
+max = 100.0
+text = { fi = "Luku?", sv = "Tal?", en = "Number?" }
+unit = { fi = "%", sv = "%", en = "%" }
+[[question.score_band]]
+min = 10
+score = 0.5
+[[question.score_band]]
+min = 50
+score = 1.0
+
+[[question]]
+id = "t.yes"
+theme = "t"
+kind = "yesno"
+mil = 1
+text = { fi = "Kyllä?", sv = "Ja?", en = "Yes?" }
+
+[[question]]
+id = "t.two"
+theme = "t"
+kind = "level"
+mil = 2
+allow_na = true
+text = { fi = "Kaksi?", sv = "Två?", en = "Two?" }
+levels = [
+  { fi = "L0", sv = "N0", en = "E0" },
+  { fi = "L1", sv = "N1", en = "E1" },
+  { fi = "L2", sv = "N2", en = "E2" },
+  { fi = "L3", sv = "N3", en = "E3" },
+  { fi = "L4", sv = "N4", en = "E4" },
+]
+next_steps = [
+  { fi = "S0", sv = "T0", en = "N0" },
+  { fi = "S1", sv = "T1", en = "N1" },
+  { fi = "S2", sv = "T2", en = "N2" },
+  { fi = "S3", sv = "T3", en = "N3" },
+]
+
+[[question]]
+id = "t.three"
+theme = "t"
+kind = "yesno"
+mil = 3
+text = { fi = "Kolme?", sv = "Tre?", en = "Three?" }
+
+[[question]]
+id = "x.free"
+theme = "x"
+kind = "text"
+text = { fi = "Vapaa?", sv = "Fri?", en = "Free?" }
+"#;
+
+    pub fn small() -> Questionnaire {
+        load_text(SMALL, &Source::Builtin("pieni".into())).expect("the test questionnaire is valid")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_the_first_language_when_a_text_is_missing() {
+        let text = Text(BTreeMap::from([("fi".to_string(), "Kyllä".to_string())]));
+        assert_eq!(text.get("sv", "fi"), "Kyllä");
+        assert!(text.matches("  kyllä "));
+    }
+
+    #[test]
+    fn finds_the_band_of_a_score() {
+        let q = fixtures::small();
+        assert_eq!(q.band_index(0.0), Some(0));
+        assert_eq!(q.band_index(49.99), Some(0));
+        assert_eq!(q.band_index(50.0), Some(1));
+        assert_eq!(q.band_index(100.0), Some(1));
+    }
+}

@@ -1,0 +1,196 @@
+//! The report as a terminal table (comfy-table): theme scores with bars, bands and answer counts, the
+//! overall index, completeness, maturity levels and the top steps of the roadmap.
+//!
+//! Reads the report record and nothing else; writes into any `Write`, so tests capture it. Colour is
+//! decided by the caller (a terminal and no `NO_COLOR`), never here.
+
+use std::io::{self, Write};
+
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+
+use crate::i18n::{Lang, decimal, messages as m};
+
+use super::Report;
+
+/// How the table is drawn.
+#[derive(Debug, Clone, Copy)]
+pub struct TableOptions {
+    pub color: bool,
+    /// Total width in columns; the table wraps its text to fit.
+    pub width: u16,
+    /// How many roadmap steps to list.
+    pub steps: usize,
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        TableOptions { color: false, width: 80, steps: 5 }
+    }
+}
+
+/// A bar of `width` cells for a 0–100 score, in eighths of a cell.
+pub fn bar(score: f64, width: usize) -> String {
+    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = ((score.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
+    let mut out = "█".repeat(eighths / 8);
+    if eighths % 8 > 0 {
+        out.push(EIGHTHS[eighths % 8]);
+    }
+    let used = out.chars().count();
+    out.push_str(&"·".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// The colour of a band: from red for the lowest to green for the highest, whatever their number.
+pub fn band_color(band_index: usize, bands: usize) -> Color {
+    let palette = [Color::Red, Color::Yellow, Color::Cyan, Color::Green];
+    let position = if bands <= 1 { palette.len() - 1 } else { band_index * (palette.len() - 1) / (bands - 1) };
+    palette[position.min(palette.len() - 1)]
+}
+
+pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
+    let r = &report.respondent;
+    writeln!(out, "{} {}", report.questionnaire.title, report.questionnaire.version)?;
+    let mut who = vec![match &r.municipality_code {
+        Some(code) => format!("{} ({code})", r.municipality),
+        None => r.municipality.clone(),
+    }];
+    who.extend(r.region.clone());
+    if let Some(group) = &report.group {
+        who.push(format!("{}: {} · n = {}", group.column, group.value, report.respondents));
+    }
+    who.extend(r.date.clone());
+    writeln!(out, "{}", who.join(" · "))?;
+    writeln!(out)?;
+
+    let mut table = Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(options.width);
+    if options.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table.set_header(vec![
+        Cell::new(m::T_THEME.get(lang)),
+        Cell::new(m::T_SCORE.get(lang)).set_alignment(CellAlignment::Right),
+        Cell::new(""),
+        Cell::new(m::T_BAND.get(lang)),
+        Cell::new(m::T_ANSWERED.get(lang)).set_alignment(CellAlignment::Right),
+    ]);
+    for theme in &report.themes {
+        let score = theme.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
+        let bar_text = theme.score.map_or_else(String::new, |s| bar(s, 10));
+        let mut band = Cell::new(theme.band.clone().unwrap_or_else(|| m::NO_SCORE.get(lang).to_string()));
+        if let (true, Some(index)) = (options.color, theme.band_index) {
+            band = band.fg(band_color(index, report.bands.len()));
+        }
+        let c = theme.counts;
+        let mut answered = format!("{}/{}", c.answered + c.na + c.dk, c.total());
+        let extra: Vec<String> = [(c.dk, m::T_DK_SHORT), (c.na, m::T_NA_SHORT)]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, label)| format!("{} {n}", label.get(lang)))
+            .collect();
+        if !extra.is_empty() {
+            answered = format!("{answered} ({})", extra.join(", "));
+        }
+        table.add_row(vec![
+            Cell::new(&theme.title),
+            Cell::new(score).set_alignment(CellAlignment::Right),
+            Cell::new(bar_text),
+            band,
+            Cell::new(answered).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    let overall = report.overall.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
+    let mut overall_band = Cell::new(report.overall.band.clone().unwrap_or_default()).add_attribute(Attribute::Bold);
+    if let (true, Some(index)) = (options.color, report.overall.band_index) {
+        overall_band = overall_band.fg(band_color(index, report.bands.len()));
+    }
+    table.add_row(vec![
+        Cell::new(m::T_OVERALL.get(lang)).add_attribute(Attribute::Bold),
+        Cell::new(overall).set_alignment(CellAlignment::Right).add_attribute(Attribute::Bold),
+        Cell::new(report.overall.score.map_or_else(String::new, |s| bar(s, 10))),
+        overall_band,
+        Cell::new(format!("{} %", decimal(lang, report.completeness * 100.0, 0))).set_alignment(CellAlignment::Right),
+    ]);
+    writeln!(out, "{table}")?;
+    writeln!(out, "{}", m::T_LEGEND.get(lang))?;
+
+    for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
+        writeln!(out, "{}", m::T_MIL_LINE.fill(lang, &[&theme.title, &theme.mil.unwrap_or(0)]))?;
+    }
+
+    writeln!(out)?;
+    if report.roadmap.is_empty() {
+        writeln!(out, "{}", m::T_NO_STEPS.get(lang))?;
+        return Ok(());
+    }
+    writeln!(out, "{}", m::T_NEXT_STEPS.fill(lang, &[&options.steps.min(report.roadmap.len())]))?;
+    let indent = "      ";
+    let wrap_width = usize::from(options.width).saturating_sub(indent.len()).max(20);
+    for (i, step) in report.roadmap.iter().take(options.steps).enumerate() {
+        let theme = report.themes.iter().find(|t| t.id == step.theme).map_or(step.theme.as_str(), |t| t.title.as_str());
+        writeln!(out, "{:>2}. +{}  {theme}", i + 1, decimal(lang, step.gain, 1))?;
+        for line in wrap(&step.text, wrap_width) {
+            writeln!(out, "{indent}{line}")?;
+        }
+        for line in wrap(&format!("{}: {}", m::T_NOW.get(lang), step.current), wrap_width) {
+            writeln!(out, "{indent}{line}")?;
+        }
+        for line in wrap(&format!("→ {}", step.next_step), wrap_width) {
+            writeln!(out, "{indent}{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Greedy word wrap by characters.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_fill_in_eighths() {
+        assert_eq!(bar(0.0, 4), "····");
+        assert_eq!(bar(100.0, 4), "████");
+        assert_eq!(bar(50.0, 4), "██··");
+        assert_eq!(bar(56.25, 4), "██▎·");
+        assert_eq!(bar(150.0, 2), "██");
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        assert_eq!(wrap("yksi kaksi kolme", 10), vec!["yksi kaksi", "kolme"]);
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+
+    #[test]
+    fn colours_run_from_red_to_green() {
+        assert_eq!(band_color(0, 4), Color::Red);
+        assert_eq!(band_color(3, 4), Color::Green);
+        assert_eq!(band_color(0, 1), Color::Green);
+    }
+}

@@ -1,0 +1,74 @@
+//! The resolved settings of one run, decided once from the arguments and the environment before any
+//! work starts, and passed down: the interface language and whether to use colour.
+
+use std::io::IsTerminal;
+
+use crate::cli::{Cli, ColorChoice};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// `--lang` > `KUNTAKOMPASSI_LANG` (both read by clap) > the locale > Finnish.
+    pub lang: Lang,
+    /// Colour on standard output: `--color`, else only on a terminal, never with `NO_COLOR` or `TERM=dumb`.
+    pub color: bool,
+    /// Whether standard output is a terminal (tables by default, progress bars).
+    pub stdout_is_terminal: bool,
+    /// The creation time of reports, seconds since the epoch (`SOURCE_DATE_EPOCH` when set).
+    pub now: i64,
+}
+
+impl Settings {
+    pub fn resolve(cli: &Cli) -> Settings {
+        let env = |name: &str| std::env::var(name).ok();
+        Settings::from_parts(cli, &env, std::io::stdout().is_terminal())
+    }
+
+    pub fn from_parts(cli: &Cli, env: &dyn Fn(&str) -> Option<String>, stdout_is_terminal: bool) -> Settings {
+        let lang = cli.lang.unwrap_or_else(|| Lang::from_environment(env));
+        let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty()) || env("TERM").as_deref() == Some("dumb");
+        let color = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => stdout_is_terminal && !no_color,
+        };
+        Settings { lang, color, stdout_is_terminal, now: crate::clock::now_epoch(env("SOURCE_DATE_EPOCH").as_deref()) }
+    }
+
+    /// The width to draw tables in: the terminal's, else 80.
+    pub fn width(&self) -> u16 {
+        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    fn settings(args: &[&str], vars: &[(&str, &str)], terminal: bool) -> Settings {
+        let cli = Cli::try_parse_from(args).unwrap();
+        let vars: Vec<(String, String)> = vars.iter().map(|(k, v)| ((*k).to_string(), (*v).to_string())).collect();
+        let env = move |name: &str| vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
+        Settings::from_parts(&cli, &env, terminal)
+    }
+
+    #[test]
+    fn colour_only_on_a_terminal_and_never_with_no_color() {
+        assert!(settings(&["kk", "questionnaire", "list"], &[], true).color);
+        assert!(!settings(&["kk", "questionnaire", "list"], &[], false).color);
+        assert!(!settings(&["kk", "questionnaire", "list"], &[("NO_COLOR", "1")], true).color);
+        assert!(!settings(&["kk", "questionnaire", "list"], &[("TERM", "dumb")], true).color);
+        assert!(settings(&["kk", "--color", "always", "questionnaire", "list"], &[("NO_COLOR", "1")], false).color);
+    }
+
+    #[test]
+    fn language_from_the_flag_then_the_locale() {
+        assert_eq!(
+            settings(&["kk", "--lang", "sv", "questionnaire", "list"], &[("LANG", "en_GB")], false).lang,
+            Lang::Sv
+        );
+        assert_eq!(settings(&["kk", "questionnaire", "list"], &[("LANG", "en_GB.UTF-8")], false).lang, Lang::En);
+        assert_eq!(settings(&["kk", "questionnaire", "list"], &[], false).lang, Lang::Fi);
+    }
+}
