@@ -1,0 +1,7 @@
+//! Integration tests: the real binary, run in a fresh folder per test (see `support`).
+
+mod general;
+mod questionnaire;
+mod reference;
+mod score;
+mod support;
