@@ -40,6 +40,11 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Answer a questionnaire in the terminal: a guided self-assessment with autosave and resume
+    ///
+    /// The draft is saved after every answer; Ctrl-C or "save and quit" keeps it for `--resume`. At the
+    /// end the results are shown and the report JSON is written to the output folder.
+    Interview(InterviewArgs),
     /// Score an answer sheet (TOML or JSON) into a report with a roadmap
     Score(ScoreArgs),
     /// List, show or validate questionnaires
@@ -47,6 +52,21 @@ pub enum Command {
     Questionnaire(QuestionnaireCommand),
     /// Print shell completions to standard output
     Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InterviewArgs {
+    /// Questionnaire: a built-in id or a TOML file [default: the draft's, else kuntakompassi]
+    #[arg(short, long, value_name = "ID|FILE")]
+    pub questionnaire: Option<String>,
+
+    /// Continue a saved draft
+    #[arg(long, value_name = "DRAFT")]
+    pub resume: Option<PathBuf>,
+
+    /// Folder for the draft and the report [default: the current folder]
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

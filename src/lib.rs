@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod i18n;
 pub mod input;
+pub mod interview;
 pub mod output;
 pub mod questionnaire;
 pub mod regions;

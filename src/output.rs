@@ -58,9 +58,52 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// A file-name stem from free text such as a municipality's name: ASCII letters, digits and dashes, with
+/// Finnish and Swedish letters folded (Pöytyä → poytya, Närpes → narpes) and never empty.
+pub fn safe_file_stem(text: &str) -> String {
+    let mut stem = String::with_capacity(text.len());
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'ä' | 'å' | 'á' | 'à' | 'â' => 'a',
+            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ü' | 'ú' => 'u',
+            'š' => 's',
+            'ž' => 'z',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        };
+        if folded != '-' || !stem.ends_with('-') {
+            stem.push(folded);
+        }
+    }
+    let stem = stem.trim_matches('-');
+    if stem.is_empty() { "raportti".to_string() } else { stem.chars().take(80).collect() }
+}
+
+/// A path in `dir` named `<stem>.<extension>` that does not exist yet: `stem-2`, `stem-3` … when taken.
+pub fn free_path(dir: &Path, stem: &str, extension: &str) -> PathBuf {
+    let mut path = dir.join(format!("{stem}.{extension}"));
+    let mut n = 1u32;
+    while path.exists() && n < u32::MAX {
+        n += 1;
+        path = dir.join(format!("{stem}-{n}.{extension}"));
+    }
+    path
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_stems_are_safe_and_readable() {
+        assert_eq!(safe_file_stem("Pöytyä"), "poytya");
+        assert_eq!(safe_file_stem("  Närpes / Närpiö "), "narpes-narpio");
+        assert_eq!(safe_file_stem("../../etc"), "etc");
+        assert_eq!(safe_file_stem("<script>"), "script");
+        assert_eq!(safe_file_stem("¤¤"), "raportti");
+    }
 
     #[test]
     fn replaces_a_file_whole_and_leaves_no_temporary_file() {

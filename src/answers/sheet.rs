@@ -135,6 +135,28 @@ impl SheetFinding {
     }
 }
 
+/// What reading a sheet against a questionnaire found.
+struct Reading {
+    sheet: AnswerSheet,
+    findings: Vec<SheetFinding>,
+    unfit: Map<String, Value>,
+    unfit_notes: Map<String, Value>,
+    wrong_questionnaire: bool,
+}
+
+/// An interview draft read against a (possibly newer) questionnaire.
+#[derive(Debug, Clone)]
+pub struct DraftReading {
+    /// Everything that fits.
+    pub sheet: AnswerSheet,
+    /// Why the rest does not fit.
+    pub findings: Vec<SheetFinding>,
+    /// Answers that do not fit the questionnaire, as written, to be kept in the draft.
+    pub unfit: Map<String, Value>,
+    /// Notes on questions the questionnaire no longer has, as written.
+    pub unfit_notes: Map<String, Value>,
+}
+
 /// A sheet file parsed but not yet checked: the generic tree and the positions of its keys and values.
 #[derive(Debug, Clone)]
 pub struct ParsedSheet {
@@ -171,6 +193,35 @@ impl ParsedSheet {
 
     /// Checks the sheet against `q` and returns the sheet when it has no error, with every finding.
     pub fn check(&self, q: &Questionnaire) -> (Option<AnswerSheet>, Vec<SheetFinding>) {
+        let reading = self.read(q);
+        let failed =
+            reading.wrong_questionnaire || reading.findings.iter().any(|f| f.problem.severity() == Severity::Error);
+        (if failed { None } else { Some(reading.sheet) }, reading.findings)
+    }
+
+    /// Reads an interview draft against `q`, which may be a newer version than the draft was answered for.
+    ///
+    /// Unlike [`ParsedSheet::check`], answers that do not fit (an unknown question, a value that no longer
+    /// fits) do not fail the draft: they are returned in `unfit` with their findings, so that the interview
+    /// can say which ones they are and write them back unchanged. Only a draft for another questionnaire is
+    /// refused (`None`). A missing municipality is no problem: the interview asks for it.
+    pub fn check_draft(&self, q: &Questionnaire) -> Option<DraftReading> {
+        let reading = self.read(q);
+        if reading.wrong_questionnaire {
+            return None;
+        }
+        let findings = reading
+            .findings
+            .into_iter()
+            .filter(|f| !matches!(f.problem, SheetProblem::Missing("respondent.municipality")))
+            .collect();
+        Some(DraftReading { sheet: reading.sheet, findings, unfit: reading.unfit, unfit_notes: reading.unfit_notes })
+    }
+
+    /// Reads everything that can be read, recording problems and the raw values of answers that do not fit.
+    fn read(&self, q: &Questionnaire) -> Reading {
+        let mut unfit = Map::new();
+        let mut unfit_notes = Map::new();
         let mut findings = Vec::new();
         let mut push = |problem: SheetProblem, pos: Option<Pos>| findings.push(SheetFinding { problem, pos });
 
@@ -190,7 +241,7 @@ impl ParsedSheet {
                     self.value_pos(&["questionnaire"]),
                 );
                 // Nothing else can be judged against the wrong questionnaire.
-                return (None, findings);
+                return Reading { sheet, findings, unfit, unfit_notes, wrong_questionnaire: true };
             }
             Some(Value::String(id)) => sheet.questionnaire.clone_from(id),
             Some(_) => push(
@@ -240,16 +291,20 @@ impl ParsedSheet {
             let Some(question) = q.question(id) else {
                 let suggestion = closest(id, q.questions.iter().map(|q| q.id.as_str())).map(str::to_string);
                 push(SheetProblem::UnknownQuestion { id: id.clone(), suggestion }, self.key_pos(&["answers", id]));
+                unfit.insert(id.clone(), value.clone());
                 continue;
             };
             match interpret(question, value) {
                 Ok(answer) => {
                     sheet.answers.insert(id.clone(), answer);
                 }
-                Err(problem) => push(
-                    SheetProblem::Answer { question: id.clone(), value: shown(value), problem },
-                    self.value_pos(&["answers", id]),
-                ),
+                Err(problem) => {
+                    push(
+                        SheetProblem::Answer { question: id.clone(), value: shown(value), problem },
+                        self.value_pos(&["answers", id]),
+                    );
+                    unfit.insert(id.clone(), value.clone());
+                }
             }
         }
 
@@ -258,6 +313,7 @@ impl ParsedSheet {
                 for (id, note) in notes {
                     if q.question(id).is_none() {
                         push(SheetProblem::NoteForUnknownQuestion { id: id.clone() }, self.key_pos(&["notes", id]));
+                        unfit_notes.insert(id.clone(), note.clone());
                     } else if let Some(note) = note.as_str() {
                         if !note.trim().is_empty() {
                             sheet.notes.insert(id.clone(), note.to_string());
@@ -277,8 +333,7 @@ impl ParsedSheet {
             None => {}
         }
 
-        let failed = findings.iter().any(|f| f.problem.severity() == Severity::Error);
-        (if failed { None } else { Some(sheet) }, findings)
+        Reading { sheet, findings, unfit, unfit_notes, wrong_questionnaire: false }
     }
 
     fn respondent(&self, table: &Map<String, Value>, push: &mut impl FnMut(SheetProblem, Option<Pos>)) -> Respondent {
@@ -465,6 +520,17 @@ fn json_message(error: &serde_json::Error) -> String {
 
 /// Writes a sheet as TOML, answers and notes in questionnaire order, so that a person can read and edit it.
 pub fn to_toml(sheet: &AnswerSheet, q: &Questionnaire) -> String {
+    to_toml_keeping(sheet, q, &Map::new(), &Map::new())
+}
+
+/// Writes a sheet as TOML together with answers and notes that do not fit the questionnaire (kept as
+/// they were written, after the ones that fit), so that a draft never loses an answer.
+pub fn to_toml_keeping(
+    sheet: &AnswerSheet,
+    q: &Questionnaire,
+    unfit: &Map<String, Value>,
+    unfit_notes: &Map<String, Value>,
+) -> String {
     let mut root = toml::Table::new();
     root.insert("questionnaire".into(), sheet.questionnaire.clone().into());
     if let Some(version) = &sheet.questionnaire_version {
@@ -501,12 +567,22 @@ pub fn to_toml(sheet: &AnswerSheet, q: &Questionnaire) -> String {
         let value = sheet.answers[id].to_value();
         answers.insert(id.clone(), toml::Value::try_from(value).unwrap_or_else(|_| toml::Value::from("")));
     }
+    for (id, value) in unfit {
+        if let Ok(value) = toml::Value::try_from(value) {
+            answers.entry(id.clone()).or_insert(value);
+        }
+    }
     root.insert("answers".into(), answers.into());
     let mut notes = toml::Table::new();
     let mut ids: Vec<&String> = sheet.notes.keys().collect();
     sorted(&mut ids);
     for id in ids {
         notes.insert(id.clone(), sheet.notes[id].clone().into());
+    }
+    for (id, note) in unfit_notes {
+        if let Some(note) = note.as_str() {
+            notes.entry(id.clone()).or_insert_with(|| note.into());
+        }
     }
     root.insert("notes".into(), notes.into());
     toml::to_string(&root).unwrap_or_default()

@@ -1,6 +1,7 @@
 //! One module per command, each with the same `run(args, settings) -> exit code` shape. The command
 //! modules are the only ones that read and write files; they call the pure core in between.
 
+pub mod interview;
 pub mod questionnaire;
 pub mod score;
 
@@ -21,6 +22,7 @@ use crate::settings::Settings;
 /// Runs the command and returns its exit code (0, or 3 for a batch with rejected rows).
 pub fn run(cli: Cli, settings: &Settings) -> Result<u8> {
     match cli.command {
+        Command::Interview(args) => interview::run(&args, settings),
         Command::Score(args) => score::run(&args, settings),
         Command::Questionnaire(command) => questionnaire::run(&command, settings),
         Command::Completions(args) => {

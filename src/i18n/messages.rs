@@ -341,6 +341,101 @@ messages! {
     VALIDATE_OK = ("{0}: kunnossa ({1} kysymystä)", "{0}: i sin ordning ({1} frågor)", "{0}: ok ({1} questions)");
     VALIDATE_FAILED = ("{0} kyselyssä on virheitä", "{0} enkäter innehåller fel", "{0} questionnaire(s) have errors");
     WROTE = ("Kirjoitettu: {0}", "Skrivet: {0}", "Wrote {0}");
+
+    // The interview.
+    I_START_SIZE = (
+        "Kysymyksiä on {0}, ja vastaamiseen kuluu noin {1} minuuttia. Voit vastata useammassa osassa.",
+        "Enkäten har {0} frågor och tar ungefär {1} minuter att besvara. Du kan svara i flera omgångar.",
+        "There are {0} questions; answering takes about {1} minutes. You can answer in several sittings."
+    );
+    I_START_KEYS = (
+        "Valitse nuolinäppäimillä ja Enterillä. Jokaisessa kysymyksessä voit vastata ”En tiedä”, palata edelliseen, ohittaa kysymyksen, lisätä huomautuksen, siirtyä toiseen kysymykseen tai tallentaa ja lopettaa. Ctrl-C lopettaa heti; siihen mennessä annetut vastaukset on jo tallennettu.",
+        "Välj med piltangenterna och Enter. Vid varje fråga kan du svara ”Vet inte”, gå tillbaka, hoppa över frågan, skriva en anteckning, gå till en annan fråga eller spara och avsluta. Ctrl-C avslutar genast; de svar du har gett är redan sparade.",
+        "Choose with the arrow keys and Enter. At every question you can answer “Don't know”, go back, skip it, add a note, go to another question, or save and quit. Ctrl-C stops at once; the answers given so far are already saved."
+    );
+    I_START_DRAFT = (
+        "Vastaukset tallennetaan jokaisen vastauksen jälkeen luonnokseen {0}",
+        "Svaren sparas efter varje svar i utkastet {0}",
+        "Answers are saved after every answer in the draft {0}"
+    );
+    I_RESUMING = ("Jatketaan luonnosta: {0}/{1} kysymykseen on vastattu.", "Utkastet fortsätter: {0} av {1} frågor är besvarade.", "Resuming the draft: {0} of {1} questions answered.");
+    I_RESPONDENT_HEADING = ("Ensin kunnan ja vastaajan tiedot.", "Först uppgifterna om kommunen och den som svarar.", "First, the municipality and the respondent.");
+    I_REQUIRED = ("Tieto on pakollinen.", "Uppgiften är obligatorisk.", "This is required.");
+    I_MUNICIPALITY = ("Kunta", "Kommun", "Municipality");
+    I_MUNICIPALITY_CODE = ("Kuntanumero (3 numeroa, vapaaehtoinen)", "Kommunnummer (3 siffror, frivilligt)", "Municipality code (3 digits, optional)");
+    I_NO_REGION = ("(ei valintaa)", "(inget val)", "(none)");
+    I_REGION = ("Maakunta", "Landskap", "Region");
+    I_NOT_A_WHOLE_NUMBER = ("Kirjoita kokonaisluku, esim. 4 500.", "Skriv ett heltal, t.ex. 4 500.", "Type a whole number, e.g. 4500.");
+    I_POPULATION = ("Asukasluku (vapaaehtoinen)", "Invånarantal (frivilligt)", "Population (optional)");
+    I_ROLE = ("Tehtäväsi kunnassa (vapaaehtoinen)", "Din uppgift i kommunen (frivilligt)", "Your role in the municipality (optional)");
+    I_NAME_NOTE = (
+        "Nimesi on vapaaehtoinen tieto, ja se tallennetaan vain, jos kirjoitat sen.",
+        "Ditt namn är frivilligt och sparas bara om du skriver det.",
+        "Your name is optional and is stored only if you give it."
+    );
+    I_NAME = ("Nimi (vapaaehtoinen)", "Namn (frivilligt)", "Name (optional)");
+    I_CURRENT_ANSWER = ("Nykyinen vastaus", "Nuvarande svar", "Current answer");
+    I_NOTE = ("Huomautus", "Anteckning", "Note");
+    I_ANSWER_PROMPT = ("Vastaus", "Svar", "Answer");
+    I_NOTE_PROMPT = (
+        "Huomautus (esim. lähde tai keneltä kysyä; tyhjä poistaa)",
+        "Anteckning (t.ex. källa eller vem man kan fråga; tom raderar)",
+        "Note (e.g. a source or whom to ask; empty removes it)"
+    );
+    I_CHOOSE_OPTIONS = ("Valitse vaihtoehdot…", "Välj alternativ …", "Choose the options…");
+    I_TYPE_NUMBER = ("Kirjoita luku", "Skriv ett tal", "Type a number");
+    I_TYPE_TEXT = ("Kirjoita vastaus…", "Skriv svaret …", "Type the answer…");
+    I_ADD_NOTE = ("✎ Lisää huomautus", "✎ Skriv en anteckning", "✎ Add a note");
+    I_EDIT_NOTE = ("✎ Muokkaa huomautusta", "✎ Redigera anteckningen", "✎ Edit the note");
+    I_BACK = ("← Edellinen kysymys", "← Föregående fråga", "← Previous question");
+    I_SKIP = ("→ Ohita toistaiseksi", "→ Hoppa över tills vidare", "→ Skip for now");
+    I_JUMP = ("☰ Siirry kysymykseen…", "☰ Gå till en fråga …", "☰ Go to a question…");
+    I_SAVE_QUIT = ("✓ Tallenna ja lopeta", "✓ Spara och avsluta", "✓ Save and quit");
+    I_MULTI_PROMPT = (
+        "Valitse kaikki sopivat (välilyönti valitsee, Enter hyväksyy)",
+        "Välj alla som stämmer (mellanslag väljer, Enter godkänner)",
+        "Choose all that apply (Space selects, Enter accepts)"
+    );
+    I_NOT_A_NUMBER = ("Kirjoita luku, esim. 45,5.", "Skriv ett tal, t.ex. 45,5.", "Type a number, e.g. 45.5.");
+    I_NUMBER_PROMPT = ("Luku (tyhjä palaa valikkoon)", "Tal (tomt för tillbaka till menyn)", "Number (empty returns to the menu)");
+    I_TEXT_PROMPT = ("Vastaus (tyhjä palaa valikkoon)", "Svar (tomt för tillbaka till menyn)", "Answer (empty returns to the menu)");
+    I_JUMP_CANCEL = ("← Takaisin kysymykseen", "← Tillbaka till frågan", "← Back to the question");
+    I_EDIT_RESPONDENT = ("Kunnan ja vastaajan tiedot", "Uppgifterna om kommunen och den som svarar", "The municipality and respondent details");
+    I_JUMP_PROMPT = ("Siirry kysymykseen", "Gå till frågan", "Go to question");
+    I_UNANSWERED_LEFT = ("Vastaamatta on vielä {0} kysymystä.", "Obesvarade frågor: {0}.", "Questions still unanswered: {0}.");
+    I_FINISH_NOW = ("Näytä tulokset ja tallenna raportti", "Visa resultaten och spara rapporten", "Show the results and save the report");
+    I_GO_UNANSWERED = ("Siirry ensimmäiseen vastaamattomaan", "Gå till den första obesvarade frågan", "Go to the first unanswered question");
+    I_FINISH_PROMPT = ("Mitä tehdään?", "Vad vill du göra?", "What next?");
+    I_DRAFT_SAVED = ("Luonnos on tallennettu: {0}", "Utkastet är sparat: {0}", "The draft is saved: {0}");
+    I_HOW_TO_RESUME = (
+        "Jatka myöhemmin komennolla: kuntakompassi interview --resume {0}",
+        "Fortsätt senare med kommandot: kuntakompassi interview --resume {0}",
+        "Continue later with: kuntakompassi interview --resume {0}"
+    );
+    I_NOT_A_TERMINAL = (
+        "haastattelu tarvitsee päätteen syötteeksi ja tulosteeksi; valmiin vastaustiedoston voi pisteyttää komennolla `kuntakompassi score TIEDOSTO`",
+        "intervjun behöver en terminal för in- och utdata; en färdig svarsfil kan poängsättas med kommandot `kuntakompassi score FIL`",
+        "the interview needs a terminal for input and output; to score a finished answer file, use `kuntakompassi score FILE`"
+    );
+    I_UNFIT_HEADING = (
+        "Näitä luonnoksen vastauksia ei voi käyttää kyselyn versiossa {0}. Ne säilyvät luonnoksessa, ja uusi vastaus korvaa ne:",
+        "Följande svar i utkastet passar inte version {0} av enkäten. De finns kvar i utkastet, och ett nytt svar ersätter dem:",
+        "These answers of the draft do not fit version {0} of the questionnaire. They stay in the draft, and a new answer replaces them:"
+    );
+    I_FOUND_DRAFT = (
+        "Kansiossa on keskeneräinen luonnos {0} ({1}/{2} vastattu).",
+        "I mappen finns ett påbörjat utkast {0} ({1} av {2} besvarade).",
+        "The folder has an unfinished draft {0} ({1} of {2} answered)."
+    );
+    I_CONTINUE_DRAFT = ("Jatka tätä luonnosta", "Fortsätt med utkastet", "Continue this draft");
+    I_NEW_DRAFT = ("Aloita uusi arviointi", "Börja en ny bedömning", "Start a new assessment");
+    I_REPORT_WRITTEN = ("Raportti on tallennettu: {0}", "Rapporten är sparad: {0}", "The report is saved: {0}");
+    I_DRAFT_OTHER_QUESTIONNAIRE = (
+        "luonnos `{0}` on kyselyyn `{1}` eikä kyselyyn `{2}`; anna oikea kysely valitsimella -q",
+        "utkastet `{0}` gäller enkäten `{1}`, inte `{2}`; ange rätt enkät med -q",
+        "draft `{0}` answers questionnaire `{1}`, not `{2}`; give the right one with -q"
+    );
+    I_RESULTS_HEADING = ("Tulokset", "Resultat", "Results");
 }
 
 #[cfg(test)]

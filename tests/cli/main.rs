@@ -1,6 +1,7 @@
 //! Integration tests: the real binary, run in a fresh folder per test (see `support`).
 
 mod general;
+mod interview;
 mod questionnaire;
 mod reference;
 mod score;

@@ -1,0 +1,166 @@
+//! `kuntakompassi interview`: the guided self-assessment in the terminal.
+//!
+//! Sets up what the interview engine needs (the questionnaire, a new or resumed draft, the Ctrl-C
+//! handler, the dialoguer prompter), runs it, and at the end shows the results and writes the report.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::answers::sheet::SheetProblem;
+use crate::cli::InterviewArgs;
+use crate::error::InputError;
+use crate::i18n::{Lang, messages as m};
+use crate::interview::draft::{Draft, DraftError, find_drafts, new_draft_path};
+use crate::interview::prompt::{PromptError, Prompter};
+use crate::interview::terminal::{INTERRUPTED, Terminal, install_interrupt_handler, interrupted_message};
+use crate::interview::{End, Interview};
+use crate::questionnaire::{Questionnaire, builtin};
+use crate::report::{self, table};
+use crate::settings::Settings;
+use crate::{clock, output, roadmap, scoring};
+
+use super::{load_questionnaire, print_diagnostics, read_error};
+
+pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
+    let lang = settings.lang;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(InputError(m::I_NOT_A_TERMINAL.get(lang).to_string()).into());
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
+    let mut ui = Terminal::new(color && !matches!(std::env::var("TERM").as_deref(), Ok("dumb")));
+    let today = clock::date(settings.now);
+    let out_dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&out_dir).map_err(|e| output::WriteError { path: out_dir.clone(), source: e })?;
+
+    let spec = match (&args.questionnaire, &args.resume) {
+        (Some(spec), _) => spec.clone(),
+        (None, Some(draft)) => questionnaire_of_draft(draft).unwrap_or_else(|| builtin::DEFAULT_ID.to_string()),
+        (None, None) => builtin::DEFAULT_ID.to_string(),
+    };
+    let q = load_questionnaire(&spec, settings)?;
+
+    let (draft, notices) = match &args.resume {
+        Some(path) => resume(path, &q, lang)?,
+        None => match offer_existing_draft(&mut ui, &out_dir, &q, lang) {
+            Ok(Some(path)) => resume(&path, &q, lang)?,
+            Ok(None) => (Draft::new(new_draft_path(&out_dir, &q.id, &today), &q), Vec::new()),
+            Err(PromptError::Interrupted) => return Ok(INTERRUPTED),
+            Err(PromptError::Io(error)) => return Err(error.into()),
+        },
+    };
+    install_interrupt_handler(draft.path.clone(), lang);
+
+    let mut save =
+        |draft: &Draft| draft.save(&q).map_err(|error| std::io::Error::new(error.source.kind(), error.message(lang)));
+    let mut interview = Interview::new(&q, lang, &mut ui, draft, &mut save, &today);
+    let end = interview.run(&notices)?;
+    let draft = interview.draft.clone();
+    match end {
+        End::Quit => {
+            eprintln!("{}", interrupted_message(&draft.path, lang));
+            Ok(0)
+        }
+        End::Interrupted => {
+            eprintln!("{}", interrupted_message(&draft.path, lang));
+            Ok(INTERRUPTED)
+        }
+        End::Finished => finish(&q, &draft, &out_dir, settings),
+    }
+}
+
+/// The questionnaire id a draft names, to resume without `-q`.
+fn questionnaire_of_draft(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let parsed =
+        crate::answers::sheet::ParsedSheet::parse(&text, crate::answers::sheet::Format::detect(path, &text)).ok()?;
+    parsed.questionnaire_id().filter(|id| builtin::find(id).is_some()).map(str::to_string)
+}
+
+/// Reads a draft to resume; answers that no longer fit become notices for the start screen.
+fn resume(path: &Path, q: &Questionnaire, lang: Lang) -> Result<(Draft, Vec<String>)> {
+    let file = path.display().to_string();
+    let (draft, findings) = Draft::load(path, q).map_err(|error| -> anyhow::Error {
+        match error {
+            DraftError::Read(read) => read_error(read),
+            DraftError::Syntax(finding) => {
+                let diagnostic = finding.diagnostic(&file, lang);
+                print_diagnostics(std::slice::from_ref(&diagnostic), lang);
+                InputError(m::SHEET_HAS_ERRORS.fill(lang, &[&file, &1])).into()
+            }
+            DraftError::OtherQuestionnaire(draft_id, expected) => {
+                InputError(m::I_DRAFT_OTHER_QUESTIONNAIRE.fill(lang, &[&file, &draft_id, &expected])).into()
+            }
+        }
+    })?;
+    let mut notices = Vec::new();
+    let unfit: Vec<String> = findings
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.problem,
+                SheetProblem::Answer { .. }
+                    | SheetProblem::UnknownQuestion { .. }
+                    | SheetProblem::NoteForUnknownQuestion { .. }
+            )
+        })
+        .map(|f| format!("  - {}", f.problem.message(lang)))
+        .collect();
+    if !unfit.is_empty() {
+        notices.push(format!("\n{}\n{}", m::I_UNFIT_HEADING.fill(lang, &[&q.version]), unfit.join("\n")));
+    }
+    let other: Vec<_> = findings
+        .iter()
+        .filter(|f| {
+            !matches!(
+                f.problem,
+                SheetProblem::Answer { .. }
+                    | SheetProblem::UnknownQuestion { .. }
+                    | SheetProblem::NoteForUnknownQuestion { .. }
+            )
+        })
+        .map(|f| f.diagnostic(&file, lang))
+        .collect();
+    print_diagnostics(&other, lang);
+    Ok((draft, notices))
+}
+
+/// Offers to continue the newest unfinished draft of this questionnaire in the output folder.
+fn offer_existing_draft(
+    ui: &mut impl Prompter,
+    dir: &Path,
+    q: &Questionnaire,
+    lang: Lang,
+) -> Result<Option<PathBuf>, PromptError> {
+    let Some(path) = find_drafts(dir, &q.id).into_iter().next() else { return Ok(None) };
+    let Ok((draft, _)) = Draft::load(&path, q) else { return Ok(None) };
+    ui.say(&m::I_FOUND_DRAFT.fill(lang, &[&path.display(), &draft.answered(q), &q.scored_questions().count()]))?;
+    let items = [m::I_CONTINUE_DRAFT.get(lang).to_string(), m::I_NEW_DRAFT.get(lang).to_string()];
+    Ok((ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0)? == 0).then_some(path))
+}
+
+/// Shows the results and writes the report JSON next to the draft's folder.
+fn finish(q: &Questionnaire, draft: &Draft, out_dir: &Path, settings: &Settings) -> Result<u8> {
+    let lang = settings.lang;
+    let sheet = &draft.sheet;
+    let assessment = scoring::assess(q, sheet);
+    let steps = roadmap::of_assessment(q, &assessment);
+    let context = report::Context { lang, created: clock::rfc3339(settings.now) };
+    let record = report::individual(q, sheet, &assessment, &steps, &context);
+
+    let date = record.respondent.date.clone().unwrap_or_else(|| clock::date(settings.now));
+    let stem = format!("{}-{date}", output::safe_file_stem(&sheet.respondent.municipality));
+    let path = output::free_path(out_dir, &stem, "json");
+    output::write_atomic(&path, record.to_json().as_bytes())?;
+
+    let options =
+        table::TableOptions { color: settings.color, width: settings.width(), ..table::TableOptions::default() };
+    let mut text = Vec::new();
+    table::render(&record, lang, &options, &mut text)?;
+    println!("\n{}\n", m::I_RESULTS_HEADING.get(lang));
+    print!("{}", String::from_utf8_lossy(&text));
+    println!("\n{}", m::I_REPORT_WRITTEN.fill(lang, &[&path.display()]));
+    eprintln!("{}", m::I_DRAFT_SAVED.fill(lang, &[&draft.path.display()]));
+    Ok(0)
+}

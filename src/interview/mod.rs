@@ -1,0 +1,521 @@
+//! The guided self-assessment: the flow of the interview over a [`Prompter`], with a save after every answer.
+//!
+//! The engine asks for the respondent's details, then walks the questionnaire: each question shows its
+//! theme, position and progress, text and help, and offers the answers of its kind together with "don't
+//! know", "not applicable" (where allowed), back, skip, a note, a jump list and save-and-quit. It never
+//! touches the terminal or the file system itself: the prompter talks to the person, and the `save`
+//! callback writes the draft, so tests can script a whole interview and look at the draft after each step.
+
+pub mod draft;
+pub mod prompt;
+pub mod terminal;
+
+use std::collections::HashSet;
+
+use crate::answers::{Answer, check_number};
+use crate::i18n::{Lang, messages as m, short_number};
+use crate::questionnaire::{Kind, Question, Questionnaire};
+use crate::regions::REGIONS;
+
+use draft::Draft;
+use prompt::{PromptError, Prompter};
+
+/// How an interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    /// Every question was visited and the respondent chose to see the results.
+    Finished,
+    /// The respondent chose "save and quit".
+    Quit,
+    /// Ctrl-C or the end of input: the draft holds every answer given.
+    Interrupted,
+}
+
+/// What the interview needs besides the prompter.
+pub struct Interview<'a, P: Prompter> {
+    q: &'a Questionnaire,
+    lang: Lang,
+    ui: &'a mut P,
+    pub draft: Draft,
+    save: &'a mut dyn FnMut(&Draft) -> std::io::Result<()>,
+    shown_themes: HashSet<usize>,
+    history: Vec<usize>,
+    /// Today's date, `YYYY-MM-DD`, recorded in the sheet.
+    today: String,
+}
+
+/// Where the flow goes after a question.
+enum Step {
+    Next,
+    Back,
+    Stay,
+    Jump(usize),
+    Quit,
+}
+
+/// What the respondent chose after the last question.
+enum Finish {
+    Results,
+    /// Go to this question (or back to this menu, when it is past the end).
+    GoTo(usize),
+    Quit,
+}
+
+/// An entry of a question's menu.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Answer(Answer),
+    /// Open the editor of a multi, number or text question.
+    Edit,
+    DontKnow,
+    NotApplicable,
+    Back,
+    Skip,
+    Note,
+    Jump,
+    Quit,
+}
+
+/// The flow's own outcome of asking for respondent details or an answer.
+type Asked<T> = Result<T, PromptError>;
+
+impl<'a, P: Prompter> Interview<'a, P> {
+    pub fn new(
+        q: &'a Questionnaire,
+        lang: Lang,
+        ui: &'a mut P,
+        draft: Draft,
+        save: &'a mut dyn FnMut(&Draft) -> std::io::Result<()>,
+        today: &str,
+    ) -> Self {
+        Interview {
+            q,
+            lang,
+            ui,
+            draft,
+            save,
+            shown_themes: HashSet::new(),
+            history: Vec::new(),
+            today: today.to_string(),
+        }
+    }
+
+    /// Runs the interview from the start screen to its end. `notices` are shown on the start screen (for
+    /// example, answers of a resumed draft that no longer fit).
+    pub fn run(&mut self, notices: &[String]) -> std::io::Result<End> {
+        match self.flow(notices) {
+            Ok(end) => Ok(end),
+            Err(PromptError::Interrupted) => match self.store() {
+                Err(PromptError::Io(error)) => Err(error),
+                _ => Ok(End::Interrupted),
+            },
+            Err(PromptError::Io(error)) => Err(error),
+        }
+    }
+
+    fn flow(&mut self, notices: &[String]) -> Asked<End> {
+        self.start_screen(notices)?;
+        if self.draft.sheet.respondent.municipality.trim().is_empty() {
+            self.ask_respondent()?;
+        }
+        let total = self.q.questions.len();
+        let mut position = self.first_unanswered().unwrap_or(total);
+        loop {
+            if position >= total {
+                match self.finish_menu()? {
+                    Finish::Results => return Ok(End::Finished),
+                    Finish::GoTo(next) => {
+                        position = next;
+                        continue;
+                    }
+                    Finish::Quit => {
+                        self.store()?;
+                        return Ok(End::Quit);
+                    }
+                }
+            }
+            match self.ask_question(position)? {
+                Step::Next => {
+                    self.history.push(position);
+                    position += 1;
+                }
+                Step::Back => position = self.history.pop().unwrap_or(position.saturating_sub(1)),
+                Step::Stay => {}
+                Step::Jump(target) => {
+                    self.history.push(position);
+                    position = target;
+                }
+                Step::Quit => {
+                    self.store()?;
+                    return Ok(End::Quit);
+                }
+            }
+        }
+    }
+
+    /// Saves the draft; a failed save is an I/O error that ends the interview (nothing is pretended).
+    fn store(&mut self) -> Asked<()> {
+        self.draft.sheet.respondent.date.get_or_insert_with(|| self.today.clone());
+        (self.save)(&self.draft).map_err(PromptError::Io)
+    }
+
+    fn first_unanswered(&self) -> Option<usize> {
+        self.q.questions.iter().position(|question| !self.draft.sheet.answers.contains_key(&question.id))
+    }
+
+    fn start_screen(&mut self, notices: &[String]) -> Asked<()> {
+        let q = self.q;
+        let lang = self.lang;
+        let minutes = q.minutes.map_or_else(|| (q.questions.len() * 3).div_ceil(4).max(1), |m| m as usize);
+        let mut text = format!("{} {}\n", q.text(&q.title, lang), q.version);
+        if let Some(description) = &q.description {
+            text.push_str(q.text(description, lang));
+            text.push('\n');
+        }
+        text.push('\n');
+        text.push_str(&m::I_START_SIZE.fill(lang, &[&q.questions.len(), &minutes]));
+        text.push('\n');
+        text.push_str(m::I_START_KEYS.get(lang));
+        text.push('\n');
+        text.push_str(&m::I_START_DRAFT.fill(lang, &[&self.draft.path.display()]));
+        let answered = self.draft.answered(q);
+        if answered > 0 {
+            text.push('\n');
+            text.push_str(&m::I_RESUMING.fill(lang, &[&answered, &q.scored_questions().count()]));
+        }
+        self.ui.say(&text)?;
+        for notice in notices {
+            self.ui.say(notice)?;
+        }
+        Ok(())
+    }
+
+    /// Asks the respondent's details; only the municipality is required.
+    fn ask_respondent(&mut self) -> Asked<()> {
+        let lang = self.lang;
+        let current = self.draft.sheet.respondent.clone();
+        self.ui.say(&format!("\n{}", m::I_RESPONDENT_HEADING.get(lang)))?;
+        let required =
+            |text: &str| if text.trim().is_empty() { Err(m::I_REQUIRED.get(lang).to_string()) } else { Ok(()) };
+        let municipality = self.ui.input(m::I_MUNICIPALITY.get(lang), &current.municipality, &required)?;
+        let code_check = |text: &str| {
+            let text = text.trim();
+            if text.is_empty() || (text.len() == 3 && text.chars().all(|c| c.is_ascii_digit())) {
+                Ok(())
+            } else {
+                Err(m::S_BAD_MUNICIPALITY_CODE.fill(lang, &[&text]))
+            }
+        };
+        let code = self.ui.input(
+            m::I_MUNICIPALITY_CODE.get(lang),
+            current.municipality_code.as_deref().unwrap_or(""),
+            &code_check,
+        )?;
+
+        let mut regions: Vec<String> = vec![m::I_NO_REGION.get(lang).to_string()];
+        regions.extend(REGIONS.iter().map(|r| region_name(r, lang).to_string()));
+        let default = current
+            .region
+            .as_deref()
+            .and_then(crate::regions::find)
+            .and_then(|found| REGIONS.iter().position(|r| r == found))
+            .map_or(0, |i| i + 1);
+        let region = self.ui.select(m::I_REGION.get(lang), &regions, default)?;
+
+        let population_check = |text: &str| {
+            let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            if digits.is_empty() || digits.parse::<u64>().is_ok() {
+                Ok(())
+            } else {
+                Err(m::I_NOT_A_WHOLE_NUMBER.get(lang).to_string())
+            }
+        };
+        let initial_population = current.population.map(|p| p.to_string()).unwrap_or_default();
+        let population = self.ui.input(m::I_POPULATION.get(lang), &initial_population, &population_check)?;
+        let any = |_: &str| Ok(());
+        let role = self.ui.input(m::I_ROLE.get(lang), current.role.as_deref().unwrap_or(""), &any)?;
+        self.ui.say(m::I_NAME_NOTE.get(lang))?;
+        let name = self.ui.input(m::I_NAME.get(lang), current.respondent.as_deref().unwrap_or(""), &any)?;
+
+        let respondent = &mut self.draft.sheet.respondent;
+        respondent.municipality = municipality.trim().to_string();
+        respondent.municipality_code = non_empty(&code);
+        respondent.region = (region > 0).then(|| regions[region].clone());
+        respondent.population = population.chars().filter(|c| !c.is_whitespace()).collect::<String>().parse().ok();
+        respondent.role = non_empty(&role);
+        respondent.respondent = non_empty(&name);
+        self.store()
+    }
+
+    /// Asks one question and applies the answer.
+    fn ask_question(&mut self, index: usize) -> Asked<Step> {
+        let q = self.q;
+        let lang = self.lang;
+        let question = &q.questions[index];
+        let theme = &q.themes[question.theme];
+        if self.shown_themes.insert(question.theme) {
+            let mut intro = format!("\n== {} ==", q.text(&theme.title, lang));
+            if let Some(description) = &theme.description {
+                intro.push('\n');
+                intro.push_str(q.text(description, lang));
+            }
+            self.ui.say(&intro)?;
+        }
+        let answered = self.draft.answered(q);
+        let scored = q.scored_questions().count().max(1);
+        let header = format!(
+            "\n{} · {}/{} · {} %",
+            q.text(&theme.title, lang),
+            index + 1,
+            q.questions.len(),
+            (answered * 100 + scored / 2) / scored
+        );
+        let mut text = format!("{header}\n{}", q.text(&question.text, lang));
+        if let Some(help) = &question.help {
+            text.push_str(&format!("\n{}: {}", m::SHOW_HELP.get(lang), q.text(help, lang)));
+        }
+        let current = self.draft.sheet.answers.get(&question.id).cloned();
+        if let Some(answer) = &current {
+            text.push_str(&format!("\n{}: {}", m::I_CURRENT_ANSWER.get(lang), answer.describe(q, question, lang)));
+        }
+        if let Some(note) = self.draft.sheet.notes.get(&question.id) {
+            text.push_str(&format!("\n{}: {note}", m::I_NOTE.get(lang)));
+        }
+        self.ui.say(&text)?;
+
+        let items = Self::menu(question);
+        let labels: Vec<String> = items.iter().map(|item| self.label(question, item)).collect();
+        let default = current
+            .as_ref()
+            .and_then(|answer| items.iter().position(|item| matches_current(item, answer)))
+            .unwrap_or(0);
+        let chosen = self.ui.select(m::I_ANSWER_PROMPT.get(lang), &labels, default)?;
+        match items[chosen].clone() {
+            Item::Answer(answer) => self.answer(question, answer),
+            Item::Edit => match self.edit(question, current.as_ref())? {
+                Some(answer) => self.answer(question, answer),
+                None => Ok(Step::Stay),
+            },
+            Item::DontKnow => self.answer(question, Answer::DontKnow),
+            Item::NotApplicable => self.answer(question, Answer::NotApplicable),
+            Item::Back => Ok(Step::Back),
+            Item::Skip => Ok(Step::Next),
+            Item::Note => {
+                let any = |_: &str| Ok(());
+                let old = self.draft.sheet.notes.get(&question.id).cloned().unwrap_or_default();
+                let note = self.ui.input(m::I_NOTE_PROMPT.get(lang), &old, &any)?;
+                if note.trim().is_empty() {
+                    self.draft.sheet.notes.remove(&question.id);
+                } else {
+                    self.draft.sheet.notes.insert(question.id.clone(), note.trim().to_string());
+                }
+                self.store()?;
+                Ok(Step::Stay)
+            }
+            Item::Jump => Ok(self.jump_list(index)?.map_or(Step::Stay, Step::Jump)),
+            Item::Quit => Ok(Step::Quit),
+        }
+    }
+
+    fn answer(&mut self, question: &Question, answer: Answer) -> Asked<Step> {
+        self.draft.sheet.answers.insert(question.id.clone(), answer);
+        // A new answer replaces any answer of the draft that no longer fitted.
+        self.draft.unfit.remove(&question.id);
+        self.store()?;
+        Ok(Step::Next)
+    }
+
+    /// The menu of a question: the answers of its kind, then the commands every question has.
+    fn menu(question: &Question) -> Vec<Item> {
+        let mut items: Vec<Item> = match &question.kind {
+            Kind::Level { levels, .. } => (0..levels.len()).map(|l| Item::Answer(Answer::Level(l as u32))).collect(),
+            Kind::Choice { options } => options.iter().map(|o| Item::Answer(Answer::Choice(o.id.clone()))).collect(),
+            Kind::YesNo => vec![Item::Answer(Answer::YesNo(true)), Item::Answer(Answer::YesNo(false))],
+            Kind::Multi { .. } | Kind::Number { .. } | Kind::Text => vec![Item::Edit],
+        };
+        if question.kind.is_scored() {
+            items.push(Item::DontKnow);
+        }
+        if question.allow_na {
+            items.push(Item::NotApplicable);
+        }
+        items.extend([Item::Note, Item::Back, Item::Skip, Item::Jump, Item::Quit]);
+        items
+    }
+
+    fn label(&self, question: &Question, item: &Item) -> String {
+        let q = self.q;
+        let lang = self.lang;
+        match item {
+            Item::Answer(Answer::Level(level)) => {
+                let label = q.scale.labels.get(*level as usize).map_or("", |l| q.text(l, lang));
+                let description = match &question.kind {
+                    Kind::Level { levels, .. } => levels.get(*level as usize).map_or("", |t| q.text(t, lang)),
+                    _ => "",
+                };
+                format!("{level} {label} – {description}")
+            }
+            Item::Answer(answer) => answer.describe(q, question, lang),
+            Item::Edit => match &question.kind {
+                Kind::Multi { .. } => m::I_CHOOSE_OPTIONS.get(lang).to_string(),
+                Kind::Number { unit, min, max, .. } => {
+                    let unit = unit.as_ref().map_or(String::new(), |u| format!("{}, ", q.text(u, lang)));
+                    let bound = |b: &Option<f64>| b.map_or_else(|| "…".to_string(), |b| short_number(lang, b));
+                    format!("{} ({unit}{}–{})", m::I_TYPE_NUMBER.get(lang), bound(min), bound(max))
+                }
+                _ => m::I_TYPE_TEXT.get(lang).to_string(),
+            },
+            Item::DontKnow => m::DONT_KNOW.get(lang).to_string(),
+            Item::NotApplicable => m::NOT_APPLICABLE.get(lang).to_string(),
+            Item::Note => {
+                if self.draft.sheet.notes.contains_key(&question.id) {
+                    m::I_EDIT_NOTE.get(lang).to_string()
+                } else {
+                    m::I_ADD_NOTE.get(lang).to_string()
+                }
+            }
+            Item::Back => m::I_BACK.get(lang).to_string(),
+            Item::Skip => m::I_SKIP.get(lang).to_string(),
+            Item::Jump => m::I_JUMP.get(lang).to_string(),
+            Item::Quit => m::I_SAVE_QUIT.get(lang).to_string(),
+        }
+    }
+
+    /// The editor of a multi, number or text answer; `None` when the respondent typed nothing.
+    fn edit(&mut self, question: &Question, current: Option<&Answer>) -> Asked<Option<Answer>> {
+        let q = self.q;
+        let lang = self.lang;
+        match &question.kind {
+            Kind::Multi { options, .. } => {
+                let labels: Vec<String> = options.iter().map(|o| q.text(&o.label, lang).to_string()).collect();
+                let chosen: Vec<&str> = match current {
+                    Some(Answer::Multi(ids)) => ids.iter().map(String::as_str).collect(),
+                    _ => Vec::new(),
+                };
+                let checked: Vec<bool> = options.iter().map(|o| chosen.contains(&o.id.as_str())).collect();
+                let picked = self.ui.multi_select(m::I_MULTI_PROMPT.get(lang), &labels, &checked)?;
+                let mut ids: Vec<String> =
+                    picked.into_iter().filter_map(|i| options.get(i)).map(|o| o.id.clone()).collect();
+                ids.sort_by_key(|id| options.iter().position(|o| o.id == *id));
+                ids.dedup();
+                Ok(Some(Answer::Multi(ids)))
+            }
+            Kind::Number { min, max, .. } => {
+                let (min, max) = (*min, *max);
+                let check = |text: &str| {
+                    if text.trim().is_empty() {
+                        return Ok(());
+                    }
+                    let number = parse_number(text).ok_or_else(|| m::I_NOT_A_NUMBER.get(lang).to_string())?;
+                    check_number(number, min, max)
+                        .map(|_| ())
+                        .map_err(|problem| problem.message(lang, &question.id, text.trim()))
+                };
+                let initial = match current {
+                    Some(Answer::Number(n)) => short_number(lang, *n),
+                    _ => String::new(),
+                };
+                let text = self.ui.input(m::I_NUMBER_PROMPT.get(lang), &initial, &check)?;
+                Ok(parse_number(&text).map(Answer::Number))
+            }
+            _ => {
+                let any = |_: &str| Ok(());
+                let initial = match current {
+                    Some(Answer::Text(text)) => text.clone(),
+                    _ => String::new(),
+                };
+                let text = self.ui.input(m::I_TEXT_PROMPT.get(lang), &initial, &any)?;
+                Ok((!text.trim().is_empty()).then(|| Answer::Text(text.trim().to_string())))
+            }
+        }
+    }
+
+    /// Every question with its current answer, to jump to; also the respondent's details. `None` = stay.
+    fn jump_list(&mut self, here: usize) -> Asked<Option<usize>> {
+        let q = self.q;
+        let lang = self.lang;
+        let mut labels = vec![m::I_JUMP_CANCEL.get(lang).to_string(), m::I_EDIT_RESPONDENT.get(lang).to_string()];
+        for (i, question) in q.questions.iter().enumerate() {
+            let answer = self.draft.sheet.answers.get(&question.id);
+            let mark = if answer.is_some() { '✓' } else { '·' };
+            let mut text: String = q.text(&question.text, lang).chars().take(70).collect();
+            if q.text(&question.text, lang).chars().count() > 70 {
+                text.push('…');
+            }
+            let answer = answer.map_or_else(String::new, |a| format!(" — {}", a.describe(q, question, lang)));
+            labels.push(format!("{mark} {:>2}. {text}{answer}", i + 1));
+        }
+        match self.ui.select(m::I_JUMP_PROMPT.get(lang), &labels, here + 2)? {
+            0 => Ok(None),
+            1 => {
+                self.ask_respondent()?;
+                Ok(None)
+            }
+            chosen => Ok(Some(chosen - 2)),
+        }
+    }
+
+    /// After the last question: unanswered ones can be visited, or the results shown.
+    fn finish_menu(&mut self) -> Asked<Finish> {
+        let lang = self.lang;
+        let unanswered: Vec<usize> = self
+            .q
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, question)| !self.draft.sheet.answers.contains_key(&question.id))
+            .map(|(i, _)| i)
+            .collect();
+        self.store()?;
+        if unanswered.is_empty() {
+            return Ok(Finish::Results);
+        }
+        self.ui.say(&format!("\n{}", m::I_UNANSWERED_LEFT.fill(lang, &[&unanswered.len()])))?;
+        let items = vec![
+            m::I_FINISH_NOW.get(lang).to_string(),
+            m::I_GO_UNANSWERED.get(lang).to_string(),
+            m::I_JUMP.get(lang).to_string(),
+            m::I_SAVE_QUIT.get(lang).to_string(),
+        ];
+        let total = self.q.questions.len();
+        match self.ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0)? {
+            0 => Ok(Finish::Results),
+            1 => Ok(Finish::GoTo(unanswered[0])),
+            2 => Ok(Finish::GoTo(self.jump_list(total.saturating_sub(1))?.unwrap_or(total))),
+            _ => Ok(Finish::Quit),
+        }
+    }
+}
+
+/// Whether a menu item is the current answer, to preselect it.
+fn matches_current(item: &Item, current: &Answer) -> bool {
+    match (item, current) {
+        (Item::Answer(a), b) => a == b,
+        (Item::Edit, Answer::Multi(_) | Answer::Number(_) | Answer::Text(_))
+        | (Item::DontKnow, Answer::DontKnow)
+        | (Item::NotApplicable, Answer::NotApplicable) => true,
+        _ => false,
+    }
+}
+
+/// A number as people type it: decimal comma or point, spaces as thousands separators.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text.trim().chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    cleaned.replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+/// A region's name in the interface language (Swedish for Swedish, Finnish otherwise).
+fn region_name(region: &crate::regions::Region, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => region.sv,
+        _ => region.fi,
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests;

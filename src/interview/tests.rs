@@ -1,0 +1,196 @@
+//! The whole interview flow, driven by a script: details, every kind of answer, back, skip, don't know,
+//! not applicable, notes, the jump list, save-and-quit, Ctrl-C, resume and finishing, with the draft
+//! checked after every save.
+
+use std::path::PathBuf;
+
+use super::draft::Draft;
+use super::prompt::{Reply, Script, pick, typed};
+use super::{End, Interview};
+use crate::answers::Answer;
+use crate::i18n::Lang;
+use crate::questionnaire::fixtures::small;
+
+/// The respondent's details: municipality, code, region, population, role, name.
+fn details() -> Vec<Reply> {
+    vec![
+        typed("Kustavi"),
+        typed("304"),
+        pick("Varsinais-Suomi"),
+        typed("1 000"),
+        typed("tietohallintovastaava"),
+        typed(""),
+    ]
+}
+
+/// Runs an interview over `draft` with `replies`; returns how it ended, the final draft, every saved
+/// draft in order, and the transcript.
+fn interview(draft: Draft, replies: Vec<Reply>) -> (End, Draft, Vec<Draft>, Script) {
+    let q = small();
+    let mut script = Script::new(replies);
+    let mut saves: Vec<Draft> = Vec::new();
+    let mut save = |d: &Draft| {
+        saves.push(d.clone());
+        Ok(())
+    };
+    let mut run = Interview::new(&q, Lang::Fi, &mut script, draft, &mut save, "2026-11-24");
+    let end = run.run(&[]).unwrap();
+    let draft = run.draft.clone();
+    drop(run);
+    assert_eq!(script.remaining(), 0, "every scripted reply was used:\n{}", script.transcript);
+    (end, draft, saves, script)
+}
+
+fn new_draft() -> Draft {
+    Draft::new(PathBuf::from("pieni-2026-11-24.draft.toml"), &small())
+}
+
+#[test]
+fn a_whole_interview_answers_every_kind_and_finishes() {
+    let mut replies = details();
+    replies.extend([
+        pick("3 "),                                  // a.level
+        pick("Vähän"),                               // a.choice
+        pick("Valitse vaihtoehdot"),                 // a.multi …
+        Reply::Checks(vec!["R".into(), "P".into()]), // … in any order
+        pick("Kirjoita luku"),                       // a.number …
+        typed("abc"),                                // refused: not a number
+        typed("120"),                                // refused: above 100
+        typed("45,5"),                               // decimal comma
+        pick("Kyllä"),                               // t.yes
+        pick("Ei koske"),                            // t.two allows na
+        pick("En tiedä"),                            // t.three
+        pick("Kirjoita vastaus"),                    // x.free …
+        typed("Yhteinen IT-tuki"),
+    ]);
+    let (end, draft, saves, script) = interview(new_draft(), replies);
+    assert_eq!(end, End::Finished);
+    let answers = &draft.sheet.answers;
+    assert_eq!(answers["a.level"], Answer::Level(3));
+    assert_eq!(answers["a.choice"], Answer::Choice("some".into()));
+    assert_eq!(answers["a.multi"], Answer::Multi(vec!["p".into(), "r".into()]), "in option order");
+    assert_eq!(answers["a.number"], Answer::Number(45.5));
+    assert_eq!(answers["t.yes"], Answer::YesNo(true));
+    assert_eq!(answers["t.two"], Answer::NotApplicable);
+    assert_eq!(answers["t.three"], Answer::DontKnow);
+    assert_eq!(answers["x.free"], Answer::Text("Yhteinen IT-tuki".into()));
+    let r = &draft.sheet.respondent;
+    assert_eq!(
+        (r.municipality.as_str(), r.municipality_code.as_deref(), r.region.as_deref(), r.population),
+        ("Kustavi", Some("304"), Some("Varsinais-Suomi"), Some(1000))
+    );
+    assert_eq!(r.respondent, None, "the name is stored only if given");
+    assert_eq!(r.date.as_deref(), Some("2026-11-24"));
+    // One save for the details and one after every answer: each save holds one answer more.
+    let counts: Vec<usize> = saves.iter().map(|d| d.sheet.answers.len()).collect();
+    assert_eq!(&counts[..9], &[0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert!(script.transcript.contains("Kirjoita luku, esim. 45,5."), "a bad number is explained");
+    assert!(script.transcript.contains("ei ole välillä 0–100"), "{}", script.transcript);
+    assert!(script.transcript.contains("Aa · 1/8 · 0 %"), "header with theme, position and progress");
+    assert!(script.transcript.contains("== Turva =="), "the theme's introduction");
+}
+
+#[test]
+fn back_skip_and_notes_work_and_every_change_is_saved() {
+    let mut replies = details();
+    replies.extend([
+        pick("2 "),                // a.level = 2
+        pick("← Edellinen"),       // back from a.choice to a.level
+        pick("✎ Lisää huomautus"), // a note on a.level
+        typed("Katso johtoryhmän muistio"),
+        pick("4 "),                   // a.level = 4 (current answer replaced)
+        pick("→ Ohita"),              // skip a.choice
+        pick("✓ Tallenna ja lopeta"), // at a.multi
+    ]);
+    let (end, draft, saves, _) = interview(new_draft(), replies);
+    assert_eq!(end, End::Quit);
+    assert_eq!(draft.sheet.answers.len(), 1);
+    assert_eq!(draft.sheet.answers["a.level"], Answer::Level(4));
+    assert_eq!(draft.sheet.notes["a.level"], "Katso johtoryhmän muistio");
+    assert!(saves.iter().any(|d| d.sheet.answers.get("a.level") == Some(&Answer::Level(2))));
+    assert!(
+        saves.iter().any(|d| d.sheet.notes.contains_key("a.level") && d.sheet.answers["a.level"] == Answer::Level(2))
+    );
+    assert_eq!(saves.last().unwrap().sheet, draft.sheet, "the last save is what the interview ended with");
+}
+
+#[test]
+fn ctrl_c_keeps_every_answer_given_before_it() {
+    let mut replies = details();
+    replies.extend([pick("1 "), pick("Kaikki"), Reply::CtrlC]);
+    let (end, draft, saves, _) = interview(new_draft(), replies);
+    assert_eq!(end, End::Interrupted);
+    assert_eq!(draft.sheet.answers.len(), 2);
+    assert_eq!(saves.last().unwrap().sheet.answers.len(), 2, "saved before stopping");
+}
+
+#[test]
+fn a_resumed_draft_starts_at_the_first_unanswered_question_and_skips_the_details() {
+    let mut draft = new_draft();
+    draft.sheet.respondent.municipality = "Kustavi".into();
+    for (id, answer) in
+        [("a.level", Answer::Level(2)), ("a.choice", Answer::Choice("no".into())), ("a.multi", Answer::Multi(vec![]))]
+    {
+        draft.sheet.answers.insert(id.into(), answer);
+    }
+    let (end, draft, _, script) = interview(draft, vec![pick("Kirjoita luku"), typed("10"), pick("✓ Tallenna")]);
+    assert_eq!(end, End::Quit);
+    assert!(script.transcript.contains("Jatketaan luonnosta: 3/7"), "{}", script.transcript);
+    assert!(script.transcript.contains("Aa · 4/8"), "starts at a.number:\n{}", script.transcript);
+    assert!(!script.transcript.contains("Kunta"), "no details asked again");
+    assert_eq!(draft.sheet.answers["a.number"], Answer::Number(10.0));
+}
+
+#[test]
+fn the_jump_list_goes_to_any_question_and_shows_current_answers() {
+    let mut replies = details();
+    // a.level = 2, then at a.choice open the jump list and go to t.three, the 7th question (items 0 and 1 of
+    // the list are "back to the question" and the respondent's details).
+    replies.extend([pick("2 "), pick("☰ Siirry"), Reply::Index(2 + 6), pick("Kyllä"), pick("✓ Tallenna")]);
+    let (end, draft, _, script) = interview(new_draft(), replies);
+    assert_eq!(end, End::Quit);
+    assert!(
+        script.transcript.contains("[✓  1. Taso? — 2 – 2]"),
+        "answered questions show their answer:\n{}",
+        script.transcript
+    );
+    assert!(script.transcript.contains("[·  2. Valinta?]"), "unanswered ones are marked");
+    assert!(script.transcript.contains("Turva · 7/8"), "{}", script.transcript);
+    assert_eq!(draft.sheet.answers["t.three"], Answer::YesNo(true));
+}
+
+#[test]
+fn after_the_last_question_unanswered_ones_can_be_visited() {
+    let mut draft = new_draft();
+    draft.sheet.respondent.municipality = "Kustavi".into();
+    for (id, answer) in [
+        ("a.level", Answer::Level(2)),
+        ("a.choice", Answer::Choice("no".into())),
+        ("a.multi", Answer::Multi(vec![])),
+        ("t.yes", Answer::YesNo(true)),
+        ("t.two", Answer::Level(1)),
+        ("t.three", Answer::YesNo(false)),
+        ("x.free", Answer::Text("x".into())),
+    ] {
+        draft.sheet.answers.insert(id.into(), answer);
+    }
+    // Starts at a.number (the only unanswered one), skips it and the four after it, reaches the end, goes
+    // back to a.number, answers it and walks to the end again.
+    let skip = || pick("→ Ohita");
+    let mut replies = vec![skip(), skip(), skip(), skip(), skip(), pick("Siirry ensimmäiseen"), pick("En tiedä")];
+    replies.extend([skip(), skip(), skip(), skip()]);
+    let (end, draft, _, script) = interview(draft, replies);
+    assert_eq!(end, End::Finished);
+    assert!(script.transcript.contains("Vastaamatta on vielä 1 kysymystä."), "{}", script.transcript);
+    assert_eq!(draft.sheet.answers["a.number"], Answer::DontKnow);
+}
+
+#[test]
+fn a_new_answer_replaces_an_answer_that_no_longer_fitted() {
+    let mut draft = new_draft();
+    draft.sheet.respondent.municipality = "Kustavi".into();
+    draft.unfit.insert("a.level".into(), serde_json::json!(9));
+    let (_, draft, _, _) = interview(draft, vec![pick("1 "), pick("✓ Tallenna")]);
+    assert!(draft.unfit.is_empty());
+    assert_eq!(draft.sheet.answers["a.level"], Answer::Level(1));
+}

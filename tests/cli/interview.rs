@@ -1,0 +1,141 @@
+//! `interview`: the real binary in a pseudo-terminal (answers, Ctrl-C, the draft, resume, finish), and its
+//! non-interactive twin (no terminal: exit 2 with a pointer to `score`).
+
+use crate::reference;
+use crate::support::{EPOCH, Kk, fixture};
+
+#[test]
+fn without_a_terminal_it_points_to_score() {
+    Kk::new().args(["--lang", "en", "interview"]).run().code(2).stderr_has("kuntakompassi score FILE");
+    Kk::new().args(["interview"]).stdin("Kustavi\n").run().code(2).stderr_has("haastattelu tarvitsee päätteen");
+}
+
+#[cfg(unix)]
+mod pty {
+    use super::*;
+    use nix::sys::wait::WaitStatus;
+    use rexpect::session::{Options, PtySession, spawn_with_options};
+    use std::path::Path;
+    use std::process::Command;
+
+    const DOWN: &str = "\x1b[B";
+    const ENTER: &str = "\r";
+
+    fn spawn(dir: &Path, args: &[&str]) -> PtySession {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kuntakompassi"));
+        command
+            .args(args)
+            .current_dir(dir)
+            .env_remove("KUNTAKOMPASSI_LANG")
+            .env("LANG", "C.UTF-8")
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "100")
+            .env("SOURCE_DATE_EPOCH", EPOCH);
+        spawn_with_options(command, Options::new().timeout_ms(Some(15_000)).strip_ansi_escape_codes(true))
+            .expect("spawns in a pty")
+    }
+
+    /// Waits for `text`. rexpect reads the terminal byte by byte as Latin-1, so the UTF-8 text is looked
+    /// for in that form.
+    fn expect(session: &mut PtySession, text: &str) {
+        let latin1: String = text.bytes().map(char::from).collect();
+        if let Err(error) = session.exp_string(&latin1) {
+            panic!("waiting for {text:?}: {error}");
+        }
+    }
+
+    fn keys(session: &mut PtySession, keys: &[&str]) {
+        for key in keys {
+            session.send(key).unwrap();
+            session.flush().unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(60));
+        }
+    }
+
+    fn exit_code(session: &mut PtySession) -> i32 {
+        session.exp_eof().unwrap();
+        match session.process().wait().unwrap() {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("did not exit normally: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn answers_ctrl_c_resume_and_finish_in_a_real_terminal() {
+        let dir = tempfile::tempdir().unwrap();
+        let questionnaire = fixture("pieni.toml");
+        let q = questionnaire.to_str().unwrap();
+
+        // First sitting: the details, two answers, then Ctrl-C at the third question.
+        let mut s = spawn(dir.path(), &["--lang", "fi", "interview", "-q", q]);
+        expect(&mut s, "pieni-2026-11-18.draft.toml");
+        expect(&mut s, "Kunta");
+        keys(&mut s, &["Kustavi", ENTER]);
+        expect(&mut s, "Kuntanumero");
+        keys(&mut s, &["304", ENTER]);
+        expect(&mut s, "Maakunta");
+        keys(&mut s, &[DOWN, DOWN, ENTER]);
+        for prompt in ["Asukasluku", "Tehtäväsi", "Nimi"] {
+            expect(&mut s, prompt);
+            keys(&mut s, &[ENTER]);
+        }
+        expect(&mut s, "Aa · 1/8 · 0 %");
+        keys(&mut s, &[DOWN, DOWN, DOWN, ENTER]);
+        expect(&mut s, "Aa · 2/8");
+        keys(&mut s, &[DOWN, DOWN, ENTER]);
+        expect(&mut s, "Aa · 3/8");
+        expect(&mut s, "Tallenna ja lopeta");
+        s.send_control('c').unwrap();
+        expect(&mut s, "Luonnos on tallennettu");
+        expect(&mut s, "--resume");
+        assert_eq!(exit_code(&mut s), 130);
+
+        let draft_path = dir.path().join("pieni-2026-11-18.draft.toml");
+        let draft = std::fs::read_to_string(&draft_path).unwrap();
+        assert!(draft.contains("\"a.level\" = 3"), "{draft}");
+        assert!(draft.contains("\"a.choice\" = \"all\""), "{draft}");
+        assert!(
+            draft.contains("municipality = \"Kustavi\"") && draft.contains("region = \"Varsinais-Suomi\""),
+            "{draft}"
+        );
+
+        // Second sitting: resume at the first unanswered question and answer the rest.
+        let mut s =
+            spawn(dir.path(), &["--lang", "fi", "interview", "-q", q, "--resume", "pieni-2026-11-18.draft.toml"]);
+        expect(&mut s, "Jatketaan luonnosta: 2/7");
+        expect(&mut s, "Aa · 3/8");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Valitse kaikki sopivat");
+        keys(&mut s, &[" ", ENTER]);
+        expect(&mut s, "Aa · 4/8");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Luku (tyhjä palaa valikkoon)");
+        keys(&mut s, &["45,5", ENTER]);
+        expect(&mut s, "Turva · 5/8");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Turva · 6/8");
+        keys(&mut s, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER]);
+        expect(&mut s, "Turva · 7/8");
+        keys(&mut s, &[DOWN, ENTER]);
+        expect(&mut s, "Teksti · 8/8");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Vastaus (tyhjä palaa valikkoon)");
+        keys(&mut s, &["yhteinen tuki", ENTER]);
+        expect(&mut s, "Kokonaisindeksi");
+        expect(&mut s, "Raportti on tallennettu");
+        assert_eq!(exit_code(&mut s), 0);
+
+        let report: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("kustavi-2026-11-18.json")).unwrap())
+                .unwrap();
+        // Theme a: level 3/4 (w 2), choice "all" 1, multi "p" 2/3, number 45.5 → 0.5: (1.5 + 1 + 2/3 + 0.5) / 5.
+        // Theme t: yes 1, "dk" 0, no 0. Overall: (2 · 73.3 + 33.3) / 3 = 60.
+        let theme = |i: usize| report["themes"][i]["score"].as_f64().unwrap();
+        assert!((theme(0) - 100.0 * (1.5 + 1.0 + 2.0 / 3.0 + 0.5) / 5.0).abs() < 1e-9);
+        assert!((theme(1) - 100.0 / 3.0).abs() < 1e-9);
+        assert!((report["overall"]["score"].as_f64().unwrap() - 60.0).abs() < 1e-9);
+        assert_eq!(report["respondent"]["municipality_code"], "304");
+        reference::check_report(&std::fs::read_to_string(&questionnaire).unwrap(), &report);
+    }
+}
