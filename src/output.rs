@@ -23,7 +23,7 @@ impl WriteError {
 
 /// Writes `bytes` to `path` atomically (temporary file + rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let fail = |source: std::io::Error| WriteError { path: path.to_path_buf(), source };
+    let fail = |source: std::io::Error| WriteError { path: path.to_path_buf(), source: without_temp_path(source) };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -35,6 +35,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     temp.as_file().sync_all().map_err(fail)?;
     temp.persist(path).map_err(|error| fail(error.error))?;
     Ok(())
+}
+
+/// tempfile names its hidden temporary file in its errors; the user asked for `path`, so the message names that
+/// alone and keeps only the operating system's reason.
+fn without_temp_path(error: std::io::Error) -> std::io::Error {
+    // A wrapped error keeps its kind, whose text is the operating system's reason without the path.
+    if error.raw_os_error().is_none() && error.get_ref().is_some() { std::io::Error::from(error.kind()) } else { error }
 }
 
 /// Writes to the file when one is given, else to standard output.

@@ -1,0 +1,269 @@
+//! The bad-input catalogue: every command, run as a user would, on malformed input.
+//!
+//! Each case sets up its files in a fresh folder, runs the real binary, and checks the exit code, that the
+//! message names the file (and the line and column, or the cell, where there is one), that nothing panicked,
+//! and that the run left no file behind, partial or whole: the folder holds exactly what the case put there.
+
+#[path = "cli/support.rs"]
+#[allow(dead_code)]
+mod support;
+
+use std::path::Path;
+
+use support::Kk;
+
+/// One malformed input and what the tool must answer.
+struct Case {
+    name: &'static str,
+    /// Writes the case's files into the run's folder and returns the arguments.
+    setup: fn(&Kk) -> Vec<String>,
+    code: i32,
+    /// Every one of these must appear in standard error.
+    says: &'static [&'static str],
+}
+
+const PIENI: &str = include_str!("fixtures/pieni.toml");
+const SHEET: &str = include_str!("fixtures/pieni-vastaus.toml");
+
+fn pieni(kk: &Kk) -> String {
+    kk.file("pieni.toml", PIENI).display().to_string()
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_string()).collect()
+}
+
+/// `score NAME -q pieni.toml` after writing NAME with the given bytes.
+fn score_file(kk: &Kk, name: &str, bytes: &[u8]) -> Vec<String> {
+    let q = pieni(kk);
+    kk.file(name, bytes);
+    args(&["score", name, "-q", &q, "--format", "json"])
+}
+
+fn validate_file(kk: &Kk, name: &str, bytes: &[u8]) -> Vec<String> {
+    kk.file(name, bytes);
+    args(&["questionnaire", "validate", name])
+}
+
+/// A line far longer than any real file, one byte over 100 MB.
+fn huge_line() -> Vec<u8> {
+    let mut bytes = vec![b'a'; 100 * 1024 * 1024 + 1];
+    bytes[0] = b'#';
+    bytes
+}
+
+const CASES: &[Case] = &[
+    // --- score: the answer sheet ---
+    Case {
+        name: "score: missing path",
+        setup: |kk| {
+            let q = pieni(kk);
+            args(&["score", "puuttuu.toml", "-q", &q])
+        },
+        code: 2,
+        says: &["puuttuu.toml"],
+    },
+    Case {
+        name: "score: a directory given as a file",
+        setup: |kk| {
+            let q = pieni(kk);
+            std::fs::create_dir(kk.dir().join("kansio")).unwrap();
+            args(&["score", "kansio", "-q", &q])
+        },
+        code: 2,
+        says: &["kansio"],
+    },
+    Case { name: "score: empty file", setup: |kk| score_file(kk, "tyhja.toml", b""), code: 2, says: &["tyhja.toml"] },
+    Case {
+        name: "score: binary garbage",
+        setup: |kk| score_file(kk, "roska.toml", &[0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0xff, 0xfe, 0x00]),
+        code: 2,
+        says: &["roska.toml"],
+    },
+    Case {
+        name: "score: invalid UTF-8 names the line and column",
+        setup: |kk| score_file(kk, "latin1.toml", b"questionnaire = \"pieni\"\n# P\xf6yty\xe4\n"),
+        code: 2,
+        says: &["latin1.toml:2:"],
+    },
+    Case {
+        name: "score: a 100 MB single line",
+        setup: |kk| score_file(kk, "valtava.toml", &huge_line()),
+        code: 2,
+        says: &["valtava.toml"],
+    },
+    Case {
+        name: "score: a truncated JSON sheet",
+        setup: |kk| score_file(kk, "katkennut.json", br#"{"questionnaire": "pieni", "answers": {"a.level": 2, "a.cho"#),
+        code: 2,
+        says: &["katkennut.json:1:"],
+    },
+    Case {
+        name: "score: a sheet for another questionnaire",
+        setup: |kk| score_file(kk, "toinen.toml", SHEET.replace("\"pieni\"", "\"pikakartoitus\"").as_bytes()),
+        code: 2,
+        says: &["toinen.toml", "pikakartoitus", "pieni"],
+    },
+    Case {
+        name: "score: wrong value types, every one reported with its place",
+        setup: |kk| {
+            let sheet = SHEET.replace("\"a.level\" = 2", "\"a.level\" = \"kaksi\"").replace("= 45.5", "= [1]");
+            score_file(kk, "tyypit.toml", sheet.as_bytes())
+        },
+        code: 2,
+        says: &["tyypit.toml:14:", "a.level", "kaksi", "tyypit.toml:17:", "a.number"],
+    },
+    Case {
+        name: "score: duplicate TOML keys",
+        setup: |kk| score_file(kk, "kahdesti.toml", format!("{SHEET}\n[answers]\n").as_bytes()),
+        code: 2,
+        says: &["kahdesti.toml:"],
+    },
+    Case {
+        name: "score: an unwritable output folder",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("vastaus.toml", SHEET);
+            kk.file("tiedosto", "not a folder");
+            args(&["score", "vastaus.toml", "-q", &q, "-o", "tiedosto/raportti.json"])
+        },
+        code: 1,
+        says: &["tiedosto/raportti.json"],
+    },
+    Case {
+        name: "score: the output file is the input file",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("vastaus.toml", SHEET);
+            args(&["score", "vastaus.toml", "-q", &q, "-o", "./vastaus.toml"])
+        },
+        code: 2,
+        says: &["vastaus.toml"],
+    },
+    // --- questionnaire validate / show / score -q: the questionnaire ---
+    Case {
+        name: "validate: missing path",
+        setup: |_| args(&["questionnaire", "validate", "ei-ole.toml"]),
+        code: 2,
+        says: &["ei-ole.toml"],
+    },
+    Case {
+        name: "validate: a directory given as a file",
+        setup: |kk| {
+            std::fs::create_dir(kk.dir().join("kyselyt")).unwrap();
+            args(&["questionnaire", "validate", "kyselyt"])
+        },
+        code: 2,
+        says: &["kyselyt"],
+    },
+    Case {
+        name: "validate: empty file",
+        setup: |kk| validate_file(kk, "tyhja.toml", b""),
+        code: 2,
+        says: &["tyhja.toml"],
+    },
+    Case {
+        name: "validate: binary garbage",
+        setup: |kk| validate_file(kk, "roska.toml", &[0u8, 159, 146, 150, 0, 1, 2, 3]),
+        code: 2,
+        says: &["roska.toml"],
+    },
+    Case {
+        name: "validate: invalid UTF-8",
+        setup: |kk| validate_file(kk, "latin1.toml", b"[questionnaire]\nid = \"p\xe4\"\n"),
+        code: 2,
+        says: &["latin1.toml:2:"],
+    },
+    Case {
+        name: "validate: a 100 MB single line",
+        setup: |kk| validate_file(kk, "valtava.toml", &huge_line()),
+        code: 2,
+        says: &["valtava.toml"],
+    },
+    Case {
+        name: "validate: duplicate TOML keys",
+        setup: |kk| {
+            validate_file(
+                kk,
+                "kahdesti.toml",
+                PIENI.replacen("version = ", "version = \"2\"\nversion = ", 1).as_bytes(),
+            )
+        },
+        code: 2,
+        says: &["kahdesti.toml:"],
+    },
+    Case {
+        name: "validate: wrong value types",
+        setup: |kk| {
+            validate_file(kk, "tyypit.toml", PIENI.replacen("weight = ", "weight = \"paljon\" #", 1).as_bytes())
+        },
+        code: 2,
+        says: &["tyypit.toml:"],
+    },
+    Case {
+        name: "score -q: a broken questionnaire stops scoring",
+        setup: |kk| {
+            kk.file("rikki.toml", "[questionnaire\n");
+            kk.file("vastaus.toml", SHEET);
+            args(&["score", "vastaus.toml", "-q", "rikki.toml"])
+        },
+        code: 2,
+        says: &["rikki.toml:1:"],
+    },
+    Case {
+        name: "show: unknown built-in id",
+        setup: |_| args(&["questionnaire", "show", "kuntakompasi"]),
+        code: 2,
+        says: &["kuntakompasi"],
+    },
+    // --- interview: the draft ---
+    Case { name: "interview: without a terminal", setup: |_| args(&["interview"]), code: 2, says: &["score"] },
+];
+
+/// Every file under `dir`, as paths relative to it.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            out.push(path.strip_prefix(dir).unwrap().display().to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_bad_input_gets_a_located_message_an_error_code_and_leaves_nothing_behind() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let kk = Kk::new().arg("--lang").arg("fi");
+        let arguments = (case.setup)(&kk);
+        let before = listing(kk.dir());
+        let run = kk.args(arguments).run();
+        let after = listing(run.dir.path());
+        let mut problems = Vec::new();
+        if run.code != Some(case.code) {
+            problems.push(format!("exit {:?}, expected {}", run.code, case.code));
+        }
+        for needle in case.says {
+            if !run.stderr.contains(needle) {
+                problems.push(format!("stderr lacks {needle:?}"));
+            }
+        }
+        if run.stderr.contains("panicked") || run.stderr.contains("RUST_BACKTRACE") {
+            problems.push("panicked".to_string());
+        }
+        if before != after {
+            problems.push(format!("files changed: before {before:?}, after {after:?}"));
+        }
+        if !problems.is_empty() {
+            failures.push(format!("{}: {}\n  stderr: {}", case.name, problems.join("; "), run.stderr.trim()));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
