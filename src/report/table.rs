@@ -98,7 +98,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
             answered = format!("{answered} ({})", extra.join(", "));
         }
         table.add_row(vec![
-            Cell::new(&theme.title),
+            Cell::new(break_long_words(&theme.title, LONGEST_WORD)),
             Cell::new(score).set_alignment(CellAlignment::Right),
             Cell::new(bar_text),
             band,
@@ -118,7 +118,10 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         Cell::new(format!("{} %", decimal(lang, report.completeness * 100.0, 0))).set_alignment(CellAlignment::Right),
     ]);
     writeln!(out, "{table}")?;
-    writeln!(out, "{}", m::T_LEGEND.get(lang))?;
+    // The legend is prose; wrapped so that the whole table fits an 80-column terminal.
+    for line in wrap(m::T_LEGEND.get(lang), 80) {
+        writeln!(out, "{line}")?;
+    }
 
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
         writeln!(out, "{}", m::T_MIL_LINE.fill(lang, &[&theme.title, &theme.mil.unwrap_or(0)]))?;
@@ -149,6 +152,40 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
 }
 
 /// Greedy word wrap by characters.
+/// The longest word the theme column takes whole. comfy-table drops the rest of a word that is wider than
+/// its column (seen with Swedish compounds such as "Informationshantering" at 80 columns), so longer words
+/// are hyphenated here first.
+const LONGEST_WORD: usize = 18;
+
+/// Splits every word longer than `longest` characters with a hyphen and a line break.
+pub fn break_long_words(text: &str, longest: usize) -> String {
+    let words: Vec<String> = text
+        .split(' ')
+        .map(|word| {
+            let chars: Vec<char> = word.chars().collect();
+            if chars.len() <= longest {
+                return word.to_string();
+            }
+            // Even pieces read better than a full line and a stub; in a two-piece word, a break right after an
+            // "s" near the middle often falls on a Swedish compound's joint ("Informations-hantering").
+            let count = chars.len().div_ceil(longest - 1);
+            if count == 2 {
+                let mid = chars.len().div_ceil(2);
+                let joint = [0, 1, 2, 3]
+                    .iter()
+                    .flat_map(|d| [mid + d, mid.saturating_sub(*d)])
+                    .find(|&at| at > 1 && at < chars.len() - 1 && at < longest && chars[at - 1] == 's')
+                    .unwrap_or(mid);
+                let (head, tail) = chars.split_at(joint);
+                return format!("{}-\n{}", head.iter().collect::<String>(), tail.iter().collect::<String>());
+            }
+            let pieces: Vec<String> = chars.chunks(chars.len().div_ceil(count)).map(|c| c.iter().collect()).collect();
+            pieces.join("-\n")
+        })
+        .collect();
+    words.join(" ")
+}
+
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -179,6 +216,19 @@ mod tests {
         assert_eq!(bar(50.0, 4), "██··");
         assert_eq!(bar(56.25, 4), "██▎·");
         assert_eq!(bar(150.0, 2), "██");
+    }
+
+    #[test]
+    fn hyphenates_only_words_longer_than_the_limit() {
+        assert_eq!(
+            break_long_words("Informationshantering och interoperabilitet", 18),
+            "Informations-\nhantering och interoperabilitet"
+        );
+        assert_eq!(break_long_words("Strategia ja johtaminen", 18), "Strategia ja johtaminen");
+        assert_eq!(
+            break_long_words("abcdefghijklmnopqrstuvwxyz0123456789abcdef", 18),
+            "abcdefghijklmn-\nopqrstuvwxyz01-\n23456789abcdef"
+        );
     }
 
     #[test]
