@@ -107,7 +107,8 @@ pub fn question_score(q: &Questionnaire, question: &Question, answer: &Answer) -
             Some(points / best)
         }
         (Kind::Multi { options, max_points }, Answer::Multi(ids)) => {
-            let sum: f64 = options.iter().filter(|o| ids.contains(&o.id)).map(|o| o.points).sum();
+            // `sum` of no floats is -0.0, which would reach the report as "score": -0.0.
+            let sum: f64 = options.iter().filter(|o| ids.contains(&o.id)).map(|o| o.points).fold(0.0, |a, b| a + b);
             Some((sum / max_points).min(1.0))
         }
         (Kind::YesNo, Answer::YesNo(yes)) => Some(if *yes { 1.0 } else { 0.0 }),

@@ -589,7 +589,7 @@ pub fn to_toml_keeping(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::answers::Answer;
     use crate::questionnaire::fixtures::small;
@@ -714,5 +714,92 @@ date = "2026-11-22"
         assert_eq!(findings, vec![]);
         assert_eq!(again.unwrap(), sheet);
         assert!(text.find("a.level").unwrap() < text.find("x.free").unwrap(), "questionnaire order");
+    }
+
+    pub(crate) mod round_trip {
+        use super::*;
+        use crate::answers::Respondent;
+        use crate::questionnaire::{Kind, Questionnaire};
+        use proptest::prelude::*;
+
+        /// Any valid answer to each question of the small questionnaire, or none.
+        fn answer(question: &crate::questionnaire::Question) -> BoxedStrategy<Option<Answer>> {
+            let value: BoxedStrategy<Answer> = match &question.kind {
+                Kind::Level { .. } => (0..=4u32).prop_map(Answer::Level).boxed(),
+                Kind::Choice { options } => {
+                    proptest::sample::select(options.iter().map(|o| o.id.clone()).collect::<Vec<_>>())
+                        .prop_map(Answer::Choice)
+                        .boxed()
+                }
+                Kind::Multi { options, .. } => {
+                    let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+                    proptest::sample::subsequence(ids.clone(), 0..=ids.len()).prop_map(Answer::Multi).boxed()
+                }
+                Kind::YesNo => any::<bool>().prop_map(Answer::YesNo).boxed(),
+                Kind::Number { min, max, .. } => {
+                    (min.unwrap_or(-1e9)..=max.unwrap_or(1e9)).prop_map(Answer::Number).boxed()
+                }
+                // Quotes, backslashes, newlines and non-ASCII are what break hand-made writers.
+                Kind::Text => "[a-zåäöÅÄÖ \"'\\\n\t=#\\[\\]]{1,40}".prop_map(Answer::Text).boxed(),
+            };
+            let mut choices = vec![(3, value.prop_map(Some).boxed()), (1, Just(None).boxed())];
+            choices.push((1, Just(Some(Answer::DontKnow)).boxed()));
+            if question.allow_na {
+                choices.push((1, Just(Some(Answer::NotApplicable)).boxed()));
+            }
+            proptest::strategy::Union::new_weighted(choices).boxed()
+        }
+
+        /// Any sheet for the small questionnaire that a person or the interview could have written.
+        pub(crate) fn sheets() -> impl Strategy<Value = AnswerSheet> {
+            let q = small();
+            let answers: Vec<_> = q.questions.iter().map(answer).collect();
+            let ids: Vec<String> = q.questions.iter().map(|x| x.id.clone()).collect();
+            // Notes may span lines and hold any printable text; a blank note is no note.
+            let note = proptest::option::of(
+                "[^\\x00-\\x08\\x0b-\\x1f\\x7f]{0,30}[^\\s\\x00-\\x1f\\x7f][^\\x00-\\x08\\x0b-\\x1f\\x7f]{0,30}",
+            );
+            let notes = proptest::collection::vec(note, ids.len());
+            let respondent = (
+                "[A-ZÅÄÖ][a-zåäö]{1,15}( [A-ZÅÄÖ][a-zåäö]{1,10})?",
+                proptest::option::of("[0-9]{3}"),
+                proptest::option::of(proptest::sample::select(vec!["Uusimaa", "Egentliga Finland", "Lappi"])),
+                proptest::option::of(0..1_000_000u64),
+                // The reader trims respondent fields and drops blank ones, as a person would expect.
+                proptest::option::of("[^\\s\\x00-\\x1f\\x7f]([^\\x00-\\x1f\\x7f]{0,28}[^\\s\\x00-\\x1f\\x7f])?"),
+            );
+            (answers, notes, respondent).prop_map(
+                move |(answers, notes, (municipality, code, region, population, role))| AnswerSheet {
+                    questionnaire: "pieni".into(),
+                    questionnaire_version: Some("1.0.0".into()),
+                    respondent: Respondent {
+                        municipality,
+                        municipality_code: code,
+                        region: region.map(String::from),
+                        population,
+                        role,
+                        date: Some("2026-11-24".into()),
+                        ..Respondent::default()
+                    },
+                    answers: ids.iter().zip(answers).filter_map(|(id, a)| a.map(|a| (id.clone(), a))).collect(),
+                    notes: ids.iter().zip(notes).filter_map(|(id, n)| n.map(|n| (id.clone(), n))).collect(),
+                },
+            )
+        }
+
+        fn read_back(text: &str, q: &Questionnaire) -> AnswerSheet {
+            let (sheet, findings) = ParsedSheet::parse(text, Format::Toml).unwrap().check(q);
+            assert_eq!(findings, vec![], "{text}");
+            sheet.unwrap()
+        }
+
+        proptest! {
+            #[test]
+            fn a_sheet_written_and_read_back_is_the_same(sheet in sheets()) {
+                let q = small();
+                let text = to_toml(&sheet, &q);
+                prop_assert_eq!(read_back(&text, &q), sheet);
+            }
+        }
     }
 }

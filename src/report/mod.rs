@@ -440,4 +440,33 @@ mod tests {
         let back: Report = serde_json::from_str(&r.to_json()).unwrap();
         assert_eq!(back, r);
     }
+
+    mod round_trip {
+        use super::*;
+        use crate::answers::sheet::tests::round_trip::sheets;
+        use proptest::prelude::*;
+
+        fn table(report: &Report, lang: Lang) -> String {
+            let mut out = Vec::new();
+            table::render(report, lang, &table::TableOptions::default(), &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        }
+
+        proptest! {
+            #[test]
+            fn a_report_written_and_read_back_is_the_same_and_renders_the_same(sheet in sheets()) {
+                let q = small();
+                let a = assess(&q, &sheet);
+                let steps = crate::roadmap::of_assessment(&q, &a);
+                let context = Context { lang: Lang::Fi, created: "2026-11-24T08:00:00Z".into() };
+                let report = individual(&q, &sheet, &a, &steps, &context);
+                let json = report.to_json();
+                let back: Report = serde_json::from_str(&json).unwrap();
+                prop_assert_eq!(&back.to_json(), &json);
+                for lang in [Lang::Fi, Lang::Sv, Lang::En] {
+                    prop_assert_eq!(table(&back, lang), table(&report, lang));
+                }
+            }
+        }
+    }
 }

@@ -138,4 +138,42 @@ mod pty {
         assert_eq!(report["respondent"]["municipality_code"], "304");
         reference::check_report(&std::fs::read_to_string(&questionnaire).unwrap(), &report);
     }
+
+    #[test]
+    fn a_killed_interview_keeps_every_answer_given_before_the_kill() {
+        use nix::sys::signal::Signal;
+
+        let dir = tempfile::tempdir().unwrap();
+        let questionnaire = fixture("pieni.toml");
+        let mut s = spawn(dir.path(), &["--lang", "en", "interview", "-q", questionnaire.to_str().unwrap()]);
+        expect(&mut s, "Municipality");
+        keys(&mut s, &["Kustavi", ENTER]);
+        expect(&mut s, "Municipality code");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Region");
+        keys(&mut s, &[ENTER]);
+        for prompt in ["Population", "Your role", "Name"] {
+            expect(&mut s, prompt);
+            keys(&mut s, &[ENTER]);
+        }
+        expect(&mut s, "Ay · 1/8");
+        keys(&mut s, &[DOWN, ENTER]);
+        expect(&mut s, "Ay · 2/8");
+        keys(&mut s, &[DOWN, DOWN, ENTER]);
+        expect(&mut s, "Ay · 3/8");
+        keys(&mut s, &[" "]);
+
+        // No handler runs on SIGKILL: what is on disk is what autosave wrote after each answer.
+        s.process_mut().signal(Signal::SIGKILL).unwrap();
+        let status = s.process().wait().unwrap();
+        assert!(matches!(status, WaitStatus::Signaled(_, Signal::SIGKILL, _)), "{status:?}");
+
+        let names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into()).collect();
+        assert_eq!(names, ["pieni-2026-11-18.draft.toml"], "only the draft, no temporary file left behind");
+        let draft = std::fs::read_to_string(dir.path().join(&names[0])).unwrap();
+        assert!(draft.contains("\"a.level\" = 1"), "{draft}");
+        assert!(draft.contains("\"a.choice\" = \"all\""), "{draft}");
+        assert!(draft.contains("municipality = \"Kustavi\""), "{draft}");
+    }
 }
