@@ -47,6 +47,8 @@ pub enum Command {
     Interview(InterviewArgs),
     /// Score an answer sheet (TOML or JSON) into a report with a roadmap
     Score(ScoreArgs),
+    /// Render a saved report (JSON) as a table, Markdown, HTML, CSV, XLSX or JSON
+    Report(ReportArgs),
     /// List, show or validate questionnaires
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
@@ -78,9 +80,29 @@ pub struct ScoreArgs {
     #[arg(short, long, value_name = "ID|FILE")]
     pub questionnaire: Option<String>,
 
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A report saved by `score` or `interview` (JSON, kuntakompassi.report/1)
+    pub input: PathBuf,
+
+    #[command(flatten)]
+    pub render: RenderArgs,
+}
+
+/// How a report is rendered and where it goes; shared by `score` and `report`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
     /// Output format [default: table on a terminal, else json; with -o, by the file's extension]
     #[arg(short, long, value_enum)]
-    pub format: Option<ScoreFormat>,
+    pub format: Option<ReportFormat>,
+
+    /// CSV: one row per theme instead of one per question
+    #[arg(long)]
+    pub summary: bool,
 
     /// Write to FILE (atomically) instead of standard output
     #[arg(short, long, value_name = "FILE")]
@@ -88,11 +110,19 @@ pub struct ScoreArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScoreFormat {
-    /// The report record, kuntakompassi.report/1
-    Json,
+pub enum ReportFormat {
     /// A table for the terminal
     Table,
+    /// The report record, kuntakompassi.report/1
+    Json,
+    /// Markdown for GitHub, GitLab or a wiki
+    Md,
+    /// One self-contained HTML page with charts, for the screen and A4 print
+    Html,
+    /// CSV: one row per question (or per theme with --summary)
+    Csv,
+    /// An Excel workbook: summary, action plan, answers (needs -o)
+    Xlsx,
 }
 
 #[derive(Debug, Subcommand)]

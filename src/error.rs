@@ -7,6 +7,7 @@
 use crate::i18n::Lang;
 use crate::input::ReadError;
 use crate::output::WriteError;
+use crate::report::load::ReportError;
 
 /// An error in the user's input or usage, with its message already in the user's language. Exit 2.
 #[derive(Debug, thiserror::Error)]
@@ -17,7 +18,10 @@ pub struct InputError(pub String);
 pub fn exit_code(error: &anyhow::Error) -> u8 {
     if is_broken_pipe(error) {
         0
-    } else if error.chain().any(|cause| cause.is::<InputError>() || cause.is::<ReadError>()) {
+    } else if error
+        .chain()
+        .any(|cause| cause.is::<InputError>() || cause.is::<ReadError>() || cause.is::<ReportError>())
+    {
         2
     } else {
         1
@@ -38,6 +42,10 @@ pub fn message(error: &anyhow::Error, lang: Lang) -> String {
     for cause in error.chain() {
         if let Some(read) = cause.downcast_ref::<ReadError>() {
             parts.push(read.message(lang));
+            break;
+        }
+        if let Some(report) = cause.downcast_ref::<ReportError>() {
+            parts.push(report.message(lang));
             break;
         }
         if let Some(write) = cause.downcast_ref::<WriteError>() {

@@ -3,6 +3,7 @@
 
 pub mod interview;
 pub mod questionnaire;
+pub mod report;
 pub mod score;
 
 use std::io::Write;
@@ -10,7 +11,7 @@ use std::io::Write;
 use anyhow::Result;
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Command};
+use crate::cli::{Cli, Command, RenderArgs, ReportFormat};
 use crate::diagnostic::Diagnostic;
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
@@ -24,6 +25,7 @@ pub fn run(cli: Cli, settings: &Settings) -> Result<u8> {
     match cli.command {
         Command::Interview(args) => interview::run(&args, settings),
         Command::Score(args) => score::run(&args, settings),
+        Command::Report(args) => report::run(&args, settings),
         Command::Questionnaire(command) => questionnaire::run(&command, settings),
         Command::Completions(args) => {
             let mut stdout = std::io::stdout().lock();
@@ -88,4 +90,49 @@ pub fn refuse_overwriting_input(
 /// Wraps a read error so that it keeps its exit code and localised message.
 pub fn read_error(error: ReadError) -> anyhow::Error {
     anyhow::Error::new(error)
+}
+
+/// Renders a report in the chosen format (or the default for where it goes) to bytes for `emit`.
+pub fn render_report(record: &crate::report::Report, args: &RenderArgs, settings: &Settings) -> Result<Vec<u8>> {
+    use crate::report::{csv, html, markdown, table, xlsx};
+    let lang = settings.lang;
+    let output = args.output.as_deref();
+    let format = args.format.unwrap_or_else(|| default_format(output, settings));
+    Ok(match format {
+        ReportFormat::Json => record.to_json().into_bytes(),
+        ReportFormat::Table => {
+            let to_terminal = output.is_none() && settings.stdout_is_terminal;
+            let options = table::TableOptions {
+                color: settings.color && output.is_none(),
+                width: if to_terminal { settings.width() } else { 80 },
+                ..table::TableOptions::default()
+            };
+            let mut out = Vec::new();
+            table::render(record, lang, &options, &mut out)?;
+            out
+        }
+        ReportFormat::Md => markdown::render(record, lang).into_bytes(),
+        ReportFormat::Html => html::render(record, lang).into_bytes(),
+        ReportFormat::Csv if args.summary => csv::summary(record),
+        ReportFormat::Csv => csv::long(record, lang),
+        ReportFormat::Xlsx => {
+            if output.is_none() && settings.stdout_is_terminal {
+                return Err(InputError(m::R_BINARY_TO_TERMINAL.get(lang).to_string()).into());
+            }
+            xlsx::render(record, lang)?
+        }
+    })
+}
+
+/// A table on a terminal; otherwise JSON, or with `-o` what the file's extension says.
+fn default_format(output: Option<&std::path::Path>, settings: &Settings) -> ReportFormat {
+    match output.and_then(|path| path.extension()).and_then(|e| e.to_str()) {
+        Some("txt") => ReportFormat::Table,
+        Some("md" | "markdown") => ReportFormat::Md,
+        Some("html" | "htm") => ReportFormat::Html,
+        Some("csv") => ReportFormat::Csv,
+        Some("xlsx") => ReportFormat::Xlsx,
+        None if output.is_none() && settings.stdout_is_terminal => ReportFormat::Table,
+        _ => ReportFormat::Json,
+    }
 }

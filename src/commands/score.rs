@@ -1,26 +1,24 @@
 //! `kuntakompassi score SHEET`: an answer sheet → the report record, as JSON or a terminal table.
 
-use std::path::Path;
-
 use anyhow::Result;
 
 use crate::answers::sheet::{Format, ParsedSheet};
-use crate::cli::{ScoreArgs, ScoreFormat};
+use crate::cli::ScoreArgs;
 use crate::diagnostic::{Diagnostic, error_count};
 use crate::error::InputError;
 use crate::i18n::messages as m;
 use crate::input;
 use crate::questionnaire::builtin;
-use crate::report::{self, table};
+use crate::report;
 use crate::settings::Settings;
 use crate::{clock, roadmap, scoring};
 
-use super::{load_questionnaire, print_diagnostics, read_error, refuse_overwriting_input};
+use super::{load_questionnaire, print_diagnostics, read_error, refuse_overwriting_input, render_report};
 
 pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
     let file = args.input.display().to_string();
-    refuse_overwriting_input(args.output.as_deref(), &[&args.input], lang)?;
+    refuse_overwriting_input(args.render.output.as_deref(), &[&args.input], lang)?;
     let text = input::read_text(&args.input, input::SHEET_LIMIT).map_err(read_error)?;
     let parsed = ParsedSheet::parse(&text, Format::detect(&args.input, &text)).map_err(|finding| {
         let diagnostic = finding.diagnostic(&file, lang);
@@ -49,30 +47,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let context = report::Context { lang, created: clock::rfc3339(settings.now) };
     let record = report::individual(&q, &sheet, &assessment, &steps, &context);
 
-    let format = args.format.unwrap_or_else(|| default_format(args.output.as_deref(), settings));
-    let bytes = match format {
-        ScoreFormat::Json => record.to_json().into_bytes(),
-        ScoreFormat::Table => {
-            let to_terminal = args.output.is_none() && settings.stdout_is_terminal;
-            let options = table::TableOptions {
-                color: settings.color && args.output.is_none(),
-                width: if to_terminal { settings.width() } else { 80 },
-                ..table::TableOptions::default()
-            };
-            let mut out = Vec::new();
-            table::render(&record, lang, &options, &mut out)?;
-            out
-        }
-    };
-    crate::output::emit(args.output.as_deref(), &bytes)?;
+    let bytes = render_report(&record, &args.render, settings)?;
+    crate::output::emit(args.render.output.as_deref(), &bytes)?;
     Ok(0)
-}
-
-/// A table on a terminal; otherwise JSON, or with `-o` what the file's extension says.
-fn default_format(output: Option<&Path>, settings: &Settings) -> ScoreFormat {
-    match output.and_then(|path| path.extension()).and_then(|e| e.to_str()) {
-        Some("txt") => ScoreFormat::Table,
-        None if output.is_none() && settings.stdout_is_terminal => ScoreFormat::Table,
-        _ => ScoreFormat::Json,
-    }
 }

@@ -436,6 +436,74 @@ messages! {
         "draft `{0}` answers questionnaire `{1}`, not `{2}`; give the right one with -q"
     );
     I_RESULTS_HEADING = ("Tulokset", "Resultat", "Results");
+    // Reports (issue 5): headings and labels of the Markdown, HTML, CSV and XLSX renderings.
+    R_SUMMARY = ("Yhteenveto", "Sammanfattning", "Summary");
+    R_MUNICIPALITY = ("Kunta", "Kommun", "Municipality");
+    R_REGION = ("Maakunta", "Landskap", "Region");
+    R_POPULATION = ("Asukasluku", "Invånarantal", "Population");
+    R_DATE = ("Päivämäärä", "Datum", "Date");
+    R_QUESTIONNAIRE = ("Kysely", "Enkät", "Questionnaire");
+    R_ROLE = ("Vastaajan tehtävä", "Svararens uppgift", "Respondent's role");
+    R_RESPONDENTS = ("Vastaajia", "Antal svarare", "Respondents");
+    R_COMPLETENESS = ("Kattavuus", "Svarsgrad", "Completeness");
+    R_THEME_SCORES = ("Teemojen pisteet", "Temanas poäng", "Theme scores");
+    R_RADAR_TITLE = ("Teemojen pisteet säteittäin", "Temanas poäng i ett spindeldiagram", "Theme scores as a radar chart");
+    R_BARS_TITLE = ("Teemojen pisteet ja tasot", "Temanas poäng och nivåer", "Theme scores and bands");
+    R_CHART_ALT = (
+        "Kaavio teemojen pisteistä asteikolla 0–100: {0}.",
+        "Diagram över temanas poäng på skalan 0–100: {0}.",
+        "Chart of the theme scores on a scale of 0–100: {0}."
+    );
+    R_ROADMAP = ("Tiekartta: suurimman hyödyn askeleet", "Färdplan: stegen med störst nytta", "Roadmap: the steps of highest potential gain");
+    R_ROADMAP_INTRO = (
+        "Askeleet on järjestetty sen mukaan, montako pistettä kokonaisindeksi nousisi, jos käytäntö olisi täysin kunnossa.",
+        "Stegen är ordnade efter hur många poäng helhetsindexet skulle stiga om rutinen vore helt på plats.",
+        "The steps are ordered by how many points the overall index would rise if the practice were fully in place."
+    );
+    R_GAIN = ("Hyöty (indeksipistettä)", "Nytta (indexpoäng)", "Gain (index points)");
+    R_CURRENT = ("Nykytila", "Nuläge", "Current state");
+    R_NEXT_STEP = ("Seuraava askel", "Nästa steg", "Next step");
+    R_QUESTION = ("Kysymys", "Fråga", "Question");
+    R_QUESTION_ID = ("Kysymyksen tunnus", "Frågans id", "Question id");
+    R_ANSWER = ("Vastaus", "Svar", "Answer");
+    R_LEVEL_DESCRIPTION = ("Tason kuvaus", "Nivåbeskrivning", "Level description");
+    R_NOTE = ("Huomio", "Anteckning", "Note");
+    R_WEIGHT = ("Paino", "Vikt", "Weight");
+    R_MIL = ("Kypsyystaso (MIL 0–3)", "Mognadsnivå (MIL 0–3)", "Maturity indicator level (MIL 0–3)");
+    R_NOT_ANSWERED = ("Ei vastattu", "Obesvarad", "Not answered");
+    R_METHODS = ("Menetelmä", "Metod", "Method");
+    R_METHODS_TEXT = (
+        "Jokainen vastaus saa pisteet väliltä 0–1: tasokysymys tason ja ylimmän tason suhteena, valinta vaihtoehdon pisteinä suhteessa parhaaseen, monivalinta valittujen pisteiden summana (enintään 1), kyllä/ei arvona 1 tai 0 ja luku sen pistevälin mukaan. ”En osaa sanoa” saa 0 pistettä ja lasketaan mukaan; ”ei koske” ja vastaamattomat jätetään pois. Teeman pisteet ovat kysymysten painotettu keskiarvo kerrottuna sadalla, ja kokonaisindeksi on teemojen painotettu keskiarvo. Digitaalisen turvallisuuden kypsyystaso (MIL 0–3) lasketaan Kybermittarin tapaan: käytäntö on toteutunut, kun sen pisteet ovat vähintään 0,75. Tiekartan askeleet on järjestetty sen mukaan, paljonko kokonaisindeksi nousisi, jos käytäntö olisi täysin kunnossa.",
+        "Varje svar får poäng mellan 0 och 1: en nivåfråga som kvoten mellan nivån och den högsta nivån, ett val som alternativets poäng i förhållande till det bästa, flerval som summan av de valda poängen (högst 1), ja/nej som 1 eller 0 och ett tal enligt sitt poängintervall. ”Vet inte” ger 0 poäng och räknas med; ”ej tillämpligt” och obesvarade frågor lämnas bort. Temats poäng är frågornas vägda medelvärde gånger hundra, och helhetsindexet är temanas vägda medelvärde. Mognadsnivån för digital säkerhet (MIL 0–3) beräknas som i Cybermätaren: en rutin är genomförd när dess poäng är minst 0,75. Färdplanens steg är ordnade efter hur mycket helhetsindexet skulle stiga om rutinen vore helt på plats.",
+        "Every answer scores between 0 and 1: a level question as its level over the top level, a choice as the option's points over the best option's, a multiple choice as the sum of the ticked points (at most 1), yes/no as 1 or 0, and a number by its score band. \"Don't know\" scores 0 and counts; \"not applicable\" and unanswered questions are left out. A theme's score is the weighted mean of its questions times one hundred, and the overall index is the weighted mean of the themes. The maturity indicator level of digital security (MIL 0–3) follows Kybermittari: a practice is achieved when it scores at least 0.75. The roadmap orders the steps by how much the overall index would rise if the practice were fully in place."
+    );
+    R_CREATED = ("Laadittu {0} työkalulla kuntakompassi {1}.", "Skapad {0} med kuntakompassi {1}.", "Created {0} with kuntakompassi {1}.");
+    R_ACTION_PLAN = ("Toimenpidesuunnitelma", "Åtgärdsplan", "Action plan");
+    R_OWNER = ("Vastuuhenkilö", "Ansvarig", "Owner");
+    R_DEADLINE = ("Määräaika", "Tidsfrist", "Deadline");
+    R_STATUS = ("Tila", "Status", "Status");
+    R_ANSWERS = ("Vastaukset", "Svar", "Answers");
+    R_PRIORITY = ("Järjestys", "Prioritet", "Priority");
+    R_BAND_LEGEND = (
+        "Tasot: {0}. Väri toistaa tason nimen; pisteet ja tason nimi on aina kirjoitettu näkyviin.",
+        "Nivåer: {0}. Färgen upprepar nivåns namn; poängen och nivåns namn står alltid utskrivna.",
+        "Bands: {0}. The colour repeats the band's name; the score and the band's name are always written out."
+    );
+    R_UNKNOWN_SCHEMA = (
+        "`{0}` ei ole tuettu raporttimuoto (`{1}`); tämä versio lukee muotoa `{2}`",
+        "`{0}` har ett rapportformat som inte stöds (`{1}`); den här versionen läser formatet `{2}`",
+        "`{0}` has a report format that is not supported (`{1}`); this version reads `{2}`"
+    );
+    R_NOT_A_REPORT = (
+        "`{0}` ei ole kuntakompassin raportti: {1}",
+        "`{0}` är inte en rapport från kuntakompassi: {1}",
+        "`{0}` is not a kuntakompassi report: {1}"
+    );
+    R_BINARY_TO_TERMINAL = (
+        "XLSX-tiedostoa ei kirjoiteta päätteelle; anna tiedosto valitsimella -o",
+        "En XLSX-fil skrivs inte till terminalen; ange en fil med -o",
+        "an XLSX file is not written to a terminal; give a file with -o"
+    );
 }
 
 #[cfg(test)]

@@ -5,7 +5,14 @@
 //! freely, rename none without a new schema version. Texts in it are in the report's language; numbers are
 //! unrounded.
 
+pub mod csv;
+pub mod escape;
+pub mod html;
+pub mod load;
+pub mod markdown;
+pub mod svg;
 pub mod table;
+pub mod xlsx;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -356,6 +363,11 @@ fn status(outcome: Outcome) -> Status {
 
 impl Report {
     /// Pretty JSON with a final newline: the form written to files.
+    /// The title of the theme with this id, or the id when the report has no such theme.
+    pub fn theme_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.themes.iter().find(|t| t.id == id).map_or(id, |t| t.title.as_str())
+    }
+
     pub fn to_json(&self) -> String {
         let mut text = serde_json::to_string_pretty(self).unwrap_or_default();
         text.push('\n');

@@ -41,6 +41,17 @@ pub fn bar(score: f64, width: usize) -> String {
     out
 }
 
+/// A theme's answered count as shown in every rendering: `5/6 (DK 1)`.
+pub fn answered(c: &crate::scoring::Counts, lang: Lang) -> String {
+    let shown = format!("{}/{}", c.answered + c.na + c.dk, c.total());
+    let extra: Vec<String> = [(c.dk, m::T_DK_SHORT), (c.na, m::T_NA_SHORT)]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, label)| format!("{} {n}", label.get(lang)))
+        .collect();
+    if extra.is_empty() { shown } else { format!("{shown} ({})", extra.join(", ")) }
+}
+
 /// The colour of a band: from red for the lowest to green for the highest, whatever their number.
 pub fn band_color(band_index: usize, bands: usize) -> Color {
     let palette = [Color::Red, Color::Yellow, Color::Cyan, Color::Green];
@@ -87,16 +98,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         if let (true, Some(index)) = (options.color, theme.band_index) {
             band = band.fg(band_color(index, report.bands.len()));
         }
-        let c = theme.counts;
-        let mut answered = format!("{}/{}", c.answered + c.na + c.dk, c.total());
-        let extra: Vec<String> = [(c.dk, m::T_DK_SHORT), (c.na, m::T_NA_SHORT)]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, label)| format!("{} {n}", label.get(lang)))
-            .collect();
-        if !extra.is_empty() {
-            answered = format!("{answered} ({})", extra.join(", "));
-        }
+        let answered = answered(&theme.counts, lang);
         table.add_row(vec![
             Cell::new(break_long_words(&theme.title, LONGEST_WORD)),
             Cell::new(score).set_alignment(CellAlignment::Right),
@@ -136,7 +138,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     let indent = "      ";
     let wrap_width = usize::from(options.width).saturating_sub(indent.len()).max(20);
     for (i, step) in report.roadmap.iter().take(options.steps).enumerate() {
-        let theme = report.themes.iter().find(|t| t.id == step.theme).map_or(step.theme.as_str(), |t| t.title.as_str());
+        let theme = report.theme_title(&step.theme);
         writeln!(out, "{:>2}. +{}  {theme}", i + 1, decimal(lang, step.gain, 1))?;
         for line in wrap(&step.text, wrap_width) {
             writeln!(out, "{indent}{line}")?;
@@ -151,7 +153,6 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     Ok(())
 }
 
-/// Greedy word wrap by characters.
 /// The longest word the theme column takes whole. comfy-table drops the rest of a word that is wider than
 /// its column (seen with Swedish compounds such as "Informationshantering" at 80 columns), so longer words
 /// are hyphenated here first.
@@ -186,6 +187,7 @@ pub fn break_long_words(text: &str, longest: usize) -> String {
     words.join(" ")
 }
 
+/// Greedy word wrap by characters.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();

@@ -4,5 +4,6 @@ mod general;
 mod interview;
 mod questionnaire;
 mod reference;
+mod report;
 mod score;
 mod support;

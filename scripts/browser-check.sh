@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Renders example reports as HTML in every language (and one with hostile text), opens each in headless
+# Chromium and fails on a console error, a network request or a chart of zero size. Screenshots go to
+# target/browser-check/. Installs Debian's chromium and playwright-core (npm) when they are missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=target/browser-check
+mkdir -p "$dir"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "== installing chromium (apt-get)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -d "$dir/node_modules/playwright-core" ]; then
+  echo "== installing playwright-core (npm)"
+  npm install --no-save --no-audit --no-fund --silent --prefix "$dir" playwright-core@1.64.1
+fi
+
+export SOURCE_DATE_EPOCH=1795000000
+kk() { cargo run -q -- "$@"; }
+kk score examples/kalliojarvi.toml --format json -o "$dir/kalliojarvi.json"
+sed -e 's|^municipality = .*|municipality = "<script>alert(1)</script><img src=\\"https://example.com/x.png\\">"|' \
+    -e 's|^\("security.backups"\) = "\(.*\)"$|\1 = "=HYPERLINK(\\"https://example.com\\") <b>\2</b>"|' \
+    examples/kalliojarvi.toml > "$dir/hostile.toml"
+kk score "$dir/hostile.toml" --format json -o "$dir/hostile.json"
+
+export PLAYWRIGHT_DIR="$dir"
+for lang in fi sv en; do
+  kk --lang "$lang" report "$dir/kalliojarvi.json" --format html -o "$dir/report-$lang.html"
+  node scripts/browser-check.mjs "$dir/report-$lang.html" "$dir/report-$lang.png"
+done
+kk report "$dir/hostile.json" --format html -o "$dir/hostile.html"
+node scripts/browser-check.mjs "$dir/hostile.html" "$dir/hostile.png"

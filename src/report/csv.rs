@@ -1,0 +1,100 @@
+//! The report as CSV for spreadsheets and further processing: one row per question (long form), or one row
+//! per theme with `--summary`. Headers are stable English ids, so that scripts can rely on them; text from
+//! questionnaires and answers is neutralised against formulas.
+
+use crate::i18n::Lang;
+
+use super::escape::spreadsheet as cell;
+use super::markdown::answer_text;
+use super::{Report, Status};
+
+pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let r = &report.respondent;
+    let code = r.municipality_code.clone().unwrap_or_default();
+    let _ = w.write_record([
+        "municipality",
+        "municipality_code",
+        "theme_id",
+        "theme",
+        "question_id",
+        "question",
+        "status",
+        "answer",
+        "score",
+        "weight",
+        "note",
+    ]);
+    for q in &report.questions {
+        let status = match q.status {
+            Status::Answered => "answered",
+            Status::Na => "na",
+            Status::Dk => "dk",
+            Status::Unanswered => "unanswered",
+            Status::Text => "text",
+        };
+        let _ = w.write_record([
+            cell(&r.municipality),
+            cell(&code),
+            q.theme.clone(),
+            cell(report.theme_title(&q.theme)),
+            q.id.clone(),
+            cell(&q.text),
+            status.to_string(),
+            cell(&answer_text(q, lang)),
+            q.score.map_or_else(String::new, |s| s.to_string()),
+            q.weight.to_string(),
+            cell(q.note.as_deref().unwrap_or("")),
+        ]);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+pub fn summary(report: &Report) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let r = &report.respondent;
+    let code = r.municipality_code.clone().unwrap_or_default();
+    let _ = w.write_record([
+        "municipality",
+        "municipality_code",
+        "theme_id",
+        "theme",
+        "score",
+        "band",
+        "mil",
+        "answered",
+        "na",
+        "dk",
+        "unanswered",
+    ]);
+    for t in &report.themes {
+        let c = t.counts;
+        let _ = w.write_record([
+            cell(&r.municipality),
+            cell(&code),
+            t.id.clone(),
+            cell(&t.title),
+            t.score.map_or_else(String::new, |s| s.to_string()),
+            cell(t.band.as_deref().unwrap_or("")),
+            t.mil.map_or_else(String::new, |m| m.to_string()),
+            c.answered.to_string(),
+            c.na.to_string(),
+            c.dk.to_string(),
+            c.unanswered.to_string(),
+        ]);
+    }
+    let _ = w.write_record([
+        cell(&r.municipality),
+        cell(&code),
+        "overall".to_string(),
+        String::new(),
+        report.overall.score.map_or_else(String::new, |s| s.to_string()),
+        cell(report.overall.band.as_deref().unwrap_or("")),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+        String::new(),
+    ]);
+    w.into_inner().unwrap_or_default()
+}

@@ -1,0 +1,94 @@
+//! Making text from questionnaires and answer sheets safe to put into HTML, Markdown and spreadsheets.
+//!
+//! A municipality's name, a note or even a question is text somebody typed: it must show as text, never run
+//! as markup in a browser or as a formula in a spreadsheet.
+
+/// Escapes text for HTML element content and attribute values (double-quoted).
+pub fn html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for Markdown (GitHub and GitLab): characters that start emphasis, links, code or table
+/// cells are backslash-escaped anywhere, block markers (`#`, `-`, `+`, `=`, `1.`) only at the start, and
+/// `<`, `>` and `&` become entities, because both hosts render raw HTML. Line breaks become spaces, so that a
+/// note cannot break a table row or start a block.
+pub fn markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    if text.starts_with(['#', '-', '+', '=']) {
+        out.push('\\');
+    }
+    // "1. " starts an ordered list; the escape goes before its punctuation, as digits cannot be escaped.
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let list_marker = (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits);
+    for (i, c) in text.chars().enumerate() {
+        if list_marker == Some(i) {
+            out.push('\\');
+        }
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a spreadsheet would read this text as the start of a formula (OWASP's list).
+pub fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Text for a CSV cell that a spreadsheet opens: formula-like text gets a leading apostrophe, which
+/// spreadsheets show as text and do not evaluate.
+pub fn spreadsheet(text: &str) -> String {
+    if looks_like_formula(text) { format!("'{text}") } else { text.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_shows_markup_as_text() {
+        assert_eq!(html("<script>alert(1)</script>"), "&lt;script&gt;alert(1)&lt;/script&gt;");
+        assert_eq!(html("a \"b\" & 'c'"), "a &quot;b&quot; &amp; &#39;c&#39;");
+        assert_eq!(html("Pöytyä"), "Pöytyä");
+    }
+
+    #[test]
+    fn markdown_shows_markup_and_syntax_as_text() {
+        assert_eq!(markdown("<b>x</b>"), "&lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(markdown("[link](http://x)"), "\\[link\\](http://x)");
+        assert_eq!(markdown("a | b\n# c"), "a \\| b # c");
+        assert_eq!(markdown("# otsikko"), "\\# otsikko");
+        assert_eq!(markdown("1. kohta"), "1\\. kohta");
+        assert_eq!(markdown("Pohjois-Savo 2026-10-14"), "Pohjois-Savo 2026-10-14");
+        assert_eq!(markdown("*emph* _u_"), "\\*emph\\* \\_u\\_");
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised() {
+        for text in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(spreadsheet(text).starts_with('\''), "{text:?}");
+        }
+        assert_eq!(spreadsheet("Kustavi"), "Kustavi");
+        assert_eq!(spreadsheet("a=b"), "a=b");
+    }
+}

@@ -1,0 +1,203 @@
+//! The report as one self-contained HTML page: inline CSS and SVG, no script, nothing fetched from anywhere.
+//! It reads well on screen and prints on A4, and aims at WCAG 2.1 AA (Act 306/2019): a `lang` attribute,
+//! headings in order, text alternatives for the charts, contrast of at least 4.5:1 for text, and band names
+//! written out wherever a colour shows a band.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{Lang, decimal, messages as m};
+
+use super::Report;
+use super::escape::html as esc;
+use super::markdown::{ROADMAP_STEPS, answer_text, score_text, summary_rows};
+use super::svg::{band_colour, bars, radar};
+use super::table::answered;
+
+const STYLE: &str = "
+:root { color: #1a1a1a; background: #ffffff; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; }
+body { margin: 0; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid #1f618d; padding-bottom: .2rem; margin-top: 2.5rem; }
+.lead { color: #444444; margin-top: 0; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5rem; }
+dl.summary dt { font-weight: 600; }
+dl.summary dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #eef3f7; }
+td.num { text-align: right; white-space: nowrap; }
+.band { display: inline-block; padding: 0 .4rem; border-radius: .2rem; color: #ffffff; font-weight: 600; }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
+figure { margin: 0; }
+svg.chart { max-width: 100%; height: auto; }
+svg text { font-size: 13px; fill: #1a1a1a; }
+svg text.tick { font-size: 10px; fill: #555555; }
+.note { font-style: italic; }
+.small { font-size: .85rem; color: #444444; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  :root { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  section { break-before: page; }
+  section.first { break-before: auto; }
+  tr, figure { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  .band { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+";
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let r = &report.respondent;
+    let mut s = String::new();
+    let title = format!("{} – {}", r.municipality, report.questionnaire.title);
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        esc(&title)
+    );
+    let _ = writeln!(s, "<header><h1>{}</h1>", esc(&r.municipality));
+    let mut lead = vec![report.questionnaire.title.clone()];
+    lead.extend(r.date.clone());
+    let _ = writeln!(s, "<p class=\"lead\">{}</p></header>", esc(&lead.join(" · ")));
+
+    // Summary.
+    let _ = writeln!(
+        s,
+        "<section class=\"first\" id=\"summary\">\n<h2>{}</h2>\n<dl class=\"summary\">",
+        m::R_SUMMARY.get(lang)
+    );
+    for (label, value) in summary_rows(report, lang) {
+        let _ = writeln!(s, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(&value));
+    }
+    s.push_str("</dl>\n");
+
+    // Charts and their data.
+    let _ = writeln!(s, "<h2>{}</h2>\n<div class=\"charts\">", m::R_THEME_SCORES.get(lang));
+    let _ = writeln!(s, "<figure>{}</figure>", radar(report, lang, "radar"));
+    let _ = writeln!(s, "<figure>{}</figure>\n</div>", bars(report, lang, "bars"));
+    let _ = writeln!(
+        s,
+        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        m::R_THEME_SCORES.get(lang),
+        m::T_THEME.get(lang),
+        m::T_SCORE.get(lang),
+        m::T_BAND.get(lang),
+        m::T_ANSWERED.get(lang)
+    );
+    for t in &report.themes {
+        let _ = writeln!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
+            esc(&t.title),
+            score_text(t.score, lang),
+            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang),
+            answered(&t.counts, lang)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<tr><th scope=\"row\">{}</th><td class=\"num\"><strong>{}</strong></td><td>{}</td><td class=\"num\">{} %</td></tr>\n</tbody>\n</table>",
+        m::T_OVERALL.get(lang),
+        score_text(report.overall.score, lang),
+        band_badge(report.overall.band.as_deref(), report.overall.band_index, report.bands.len(), lang),
+        decimal(lang, report.completeness * 100.0, 0)
+    );
+    let bands: Vec<String> = report.bands.iter().map(|b| format!("{} ≥ {}", b.name, decimal(lang, b.min, 0))).collect();
+    let _ = writeln!(
+        s,
+        "<p class=\"small\">{} {}</p>\n</section>",
+        esc(m::T_LEGEND.get(lang)),
+        esc(&m::R_BAND_LEGEND.fill(lang, &[&bands.join(", ")]))
+    );
+
+    // Roadmap.
+    let _ = writeln!(s, "<section id=\"roadmap\">\n<h2>{}</h2>", m::R_ROADMAP.get(lang));
+    if report.roadmap.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", m::T_NO_STEPS.get(lang));
+    } else {
+        let _ = writeln!(
+            s,
+            "<p>{}</p>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            m::R_ROADMAP_INTRO.get(lang),
+            m::T_THEME.get(lang),
+            m::R_QUESTION.get(lang),
+            m::R_CURRENT.get(lang),
+            m::R_NEXT_STEP.get(lang),
+            m::R_GAIN.get(lang)
+        );
+        for (i, step) in report.roadmap.iter().take(ROADMAP_STEPS).enumerate() {
+            let _ = writeln!(
+                s,
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">+{}</td></tr>",
+                i + 1,
+                esc(report.theme_title(&step.theme)),
+                esc(&step.text),
+                esc(&step.current),
+                esc(&step.next_step),
+                decimal(lang, step.gain, 1)
+            );
+        }
+        s.push_str("</tbody>\n</table>\n");
+    }
+    s.push_str("</section>\n");
+
+    // One section per theme.
+    for t in &report.themes {
+        let _ = writeln!(s, "<section class=\"theme\" id=\"theme-{}\">\n<h2>{}</h2>", esc(&t.id), esc(&t.title));
+        if let Some(description) = &t.description {
+            let _ = writeln!(s, "<p>{}</p>", esc(description));
+        }
+        let mut line = format!(
+            "{}: <strong>{}</strong> {}",
+            m::T_SCORE.get(lang),
+            score_text(t.score, lang),
+            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang)
+        );
+        if let Some(mil) = t.mil {
+            let _ = write!(line, " · {}: <strong>{mil}</strong>", m::R_MIL.get(lang));
+        }
+        let _ = writeln!(s, "<p>{line}</p>");
+        let _ = writeln!(
+            s,
+            "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            m::R_QUESTION.get(lang),
+            m::R_ANSWER.get(lang),
+            m::R_LEVEL_DESCRIPTION.get(lang),
+            m::R_NOTE.get(lang)
+        );
+        for q in report.questions.iter().filter(|q| q.theme == t.id) {
+            let _ = writeln!(
+                s,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                esc(&q.text),
+                esc(&answer_text(q, lang)),
+                esc(q.level_description.as_deref().unwrap_or("")),
+                esc(q.note.as_deref().unwrap_or(""))
+            );
+        }
+        s.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    let _ = writeln!(
+        s,
+        "<section id=\"methods\">\n<h2>{}</h2>\n<p>{}</p>\n<p class=\"small\">{}</p>\n</section>",
+        m::R_METHODS.get(lang),
+        esc(m::R_METHODS_TEXT.get(lang)),
+        esc(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version]))
+    );
+    s.push_str("</main>\n</body>\n</html>\n");
+    s
+}
+
+/// A band name on its band's colour; the name itself carries the meaning, the colour repeats it.
+fn band_badge(band: Option<&str>, index: Option<usize>, bands: usize, lang: Lang) -> String {
+    match band {
+        Some(name) => {
+            format!("<span class=\"band\" style=\"background:{}\">{}</span>", band_colour(index, bands), esc(name))
+        }
+        None => esc(m::NO_SCORE.get(lang)),
+    }
+}

@@ -1,0 +1,179 @@
+//! The report as Markdown that renders well on GitHub and GitLab: tables, text bars, no HTML of our own.
+//!
+//! Every text from the questionnaire or the answers goes through [`md`], so that markup and Markdown syntax
+//! in a name or a note show as text.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{Lang, decimal, messages as m};
+
+use super::escape::markdown as md;
+use super::table::{answered, bar};
+use super::{Report, Status};
+
+/// How many roadmap steps the written reports show.
+pub const ROADMAP_STEPS: usize = 10;
+
+pub fn render(report: &Report, lang: Lang) -> String {
+    let mut out = String::new();
+    let r = &report.respondent;
+    let _ = writeln!(out, "# {} – {}\n", md(&r.municipality), md(&report.questionnaire.title));
+
+    let _ = writeln!(out, "## {}\n", m::R_SUMMARY.get(lang));
+    let _ = writeln!(out, "| | |\n|---|---|");
+    for (label, value) in summary_rows(report, lang) {
+        let _ = writeln!(out, "| {label} | {} |", md(&value));
+    }
+
+    let _ = writeln!(out, "\n## {}\n", m::R_THEME_SCORES.get(lang));
+    let _ = writeln!(
+        out,
+        "| {} | {} | | {} | {} |\n|---|---:|---|---|---:|",
+        m::T_THEME.get(lang),
+        m::T_SCORE.get(lang),
+        m::T_BAND.get(lang),
+        m::T_ANSWERED.get(lang)
+    );
+    for theme in &report.themes {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md(&theme.title),
+            score_text(theme.score, lang),
+            theme.score.map_or_else(String::new, |s| format!("`{}`", bar(s, 10))),
+            md(theme.band.as_deref().unwrap_or(m::NO_SCORE.get(lang))),
+            answered(&theme.counts, lang)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| **{}** | **{}** | {} | **{}** | {} % |",
+        m::T_OVERALL.get(lang),
+        score_text(report.overall.score, lang),
+        report.overall.score.map_or_else(String::new, |s| format!("`{}`", bar(s, 10))),
+        md(report.overall.band.as_deref().unwrap_or(m::NO_SCORE.get(lang))),
+        decimal(lang, report.completeness * 100.0, 0)
+    );
+    let _ = writeln!(out, "\n{}", m::T_LEGEND.get(lang));
+
+    let _ = writeln!(out, "\n## {}\n", m::R_ROADMAP.get(lang));
+    if report.roadmap.is_empty() {
+        let _ = writeln!(out, "{}", m::T_NO_STEPS.get(lang));
+    } else {
+        let _ = writeln!(out, "{}\n", m::R_ROADMAP_INTRO.get(lang));
+        let _ = writeln!(
+            out,
+            "| # | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---:|",
+            m::T_THEME.get(lang),
+            m::R_QUESTION.get(lang),
+            m::R_CURRENT.get(lang),
+            m::R_NEXT_STEP.get(lang),
+            m::R_GAIN.get(lang)
+        );
+        for (i, step) in report.roadmap.iter().take(ROADMAP_STEPS).enumerate() {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | +{} |",
+                i + 1,
+                md(report.theme_title(&step.theme)),
+                md(&step.text),
+                md(&step.current),
+                md(&step.next_step),
+                decimal(lang, step.gain, 1)
+            );
+        }
+    }
+
+    for theme in &report.themes {
+        let _ = writeln!(out, "\n## {}\n", md(&theme.title));
+        if let Some(description) = &theme.description {
+            let _ = writeln!(out, "{}\n", md(description));
+        }
+        let mut line = format!(
+            "{}: **{}** ({})",
+            m::T_SCORE.get(lang),
+            score_text(theme.score, lang),
+            md(theme.band.as_deref().unwrap_or(m::NO_SCORE.get(lang)))
+        );
+        if let Some(mil) = theme.mil {
+            let _ = write!(line, " · {}: **{mil}**", m::R_MIL.get(lang));
+        }
+        let _ = writeln!(out, "{line}\n");
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            m::R_QUESTION.get(lang),
+            m::R_ANSWER.get(lang),
+            m::R_LEVEL_DESCRIPTION.get(lang),
+            m::R_NOTE.get(lang)
+        );
+        for q in report.questions.iter().filter(|q| q.theme == theme.id) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                md(&q.text),
+                md(&answer_text(q, lang)),
+                md(q.level_description.as_deref().unwrap_or("")),
+                md(q.note.as_deref().unwrap_or(""))
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## {}\n\n{}\n", m::R_METHODS.get(lang), m::R_METHODS_TEXT.get(lang));
+    let _ = writeln!(out, "{}", md(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version])));
+    out
+}
+
+/// The summary's label–value rows, shared by the written renderings.
+pub fn summary_rows(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
+    let r = &report.respondent;
+    let mut rows = vec![(
+        m::R_MUNICIPALITY.get(lang),
+        match &r.municipality_code {
+            Some(code) => format!("{} ({code})", r.municipality),
+            None => r.municipality.clone(),
+        },
+    )];
+    if let Some(group) = &report.group {
+        rows.push((
+            m::R_RESPONDENTS.get(lang),
+            format!("{}: {} · n = {}", group.column, group.value, report.respondents),
+        ));
+    }
+    rows.extend(r.region.clone().map(|v| (m::R_REGION.get(lang), v)));
+    rows.extend(r.population.map(|v| (m::R_POPULATION.get(lang), v.to_string())));
+    rows.extend(r.role.clone().map(|v| (m::R_ROLE.get(lang), v)));
+    rows.extend(r.date.clone().map(|v| (m::R_DATE.get(lang), v)));
+    rows.push((
+        m::R_QUESTIONNAIRE.get(lang),
+        format!("{} {} ({})", report.questionnaire.title, report.questionnaire.version, report.questionnaire.id),
+    ));
+    rows.push((
+        m::T_OVERALL.get(lang),
+        format!(
+            "{} – {}",
+            score_text(report.overall.score, lang),
+            report.overall.band.as_deref().unwrap_or(m::NO_SCORE.get(lang))
+        ),
+    ));
+    rows.push((m::R_COMPLETENESS.get(lang), format!("{} %", decimal(lang, report.completeness * 100.0, 0))));
+    for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
+        rows.push((m::R_MIL.get(lang), format!("{}: {}", theme.title, theme.mil.unwrap_or(0))));
+    }
+    rows
+}
+
+pub fn score_text(score: Option<f64>, lang: Lang) -> String {
+    score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1))
+}
+
+/// The answer as a reader sees it: the report's own text, or what the status says.
+pub fn answer_text(q: &super::QuestionRecord, lang: Lang) -> String {
+    match (&q.answer_text, q.status) {
+        (Some(text), _) => text.clone(),
+        (None, Status::Unanswered) => m::R_NOT_ANSWERED.get(lang).to_string(),
+        (None, Status::Na) => m::NOT_APPLICABLE.get(lang).to_string(),
+        (None, Status::Dk) => m::DONT_KNOW.get(lang).to_string(),
+        (None, _) => String::new(),
+    }
+}

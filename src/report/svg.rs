@@ -1,0 +1,163 @@
+//! Charts drawn as inline SVG: a radar chart and a bar chart of the theme scores.
+//!
+//! Each chart carries `role="img"`, a `<title>` and a `<desc>` that states every number, so that a screen
+//! reader gets the content; band names are printed beside the bars, so colour is never the only carrier.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{Lang, decimal, messages as m};
+
+use super::Report;
+use super::escape::html as esc;
+
+/// Band colours with at least 4.5:1 contrast on white (graphics need 3:1, text 4.5:1), from the lowest band
+/// to the highest; a questionnaire with another number of bands gets them spread over this range.
+const PALETTE: [&str; 4] = ["#b03a2e", "#8a5a00", "#1f618d", "#1e7b34"];
+
+pub fn band_colour(index: Option<usize>, bands: usize) -> &'static str {
+    let Some(index) = index else { return "#6b6b6b" };
+    let position = if bands <= 1 { PALETTE.len() - 1 } else { index * (PALETTE.len() - 1) / (bands - 1) };
+    PALETTE[position.min(PALETTE.len() - 1)]
+}
+
+/// The sentence a chart's text alternative gives: every theme with its score and band.
+pub fn description(report: &Report, lang: Lang) -> String {
+    let parts: Vec<String> = report
+        .themes
+        .iter()
+        .map(|t| match (t.score, &t.band) {
+            (Some(s), Some(band)) => format!("{} {} ({band})", t.title, decimal(lang, s, 1)),
+            _ => format!("{} {}", t.title, m::NO_SCORE.get(lang)),
+        })
+        .collect();
+    m::R_CHART_ALT.fill(lang, &[&parts.join("; ")])
+}
+
+/// Splits a label into at most three lines of about `width` characters, for chart axes.
+fn label_lines(text: &str, width: usize) -> Vec<String> {
+    let mut lines = super::table::wrap(text, width);
+    if lines.len() > 3 {
+        lines.truncate(3);
+        lines[2].push('…');
+    }
+    lines
+}
+
+pub fn radar(report: &Report, lang: Lang, id: &str) -> String {
+    let (width, height, cx, cy, radius) = (560.0, 440.0, 280.0, 220.0, 140.0);
+    let count = report.themes.len().max(1);
+    let angle = |i: usize| -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / count as f64;
+    let point = |i: usize, r: f64| (cx + r * angle(i).cos(), cy + r * angle(i).sin());
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="chart radar" id="{id}" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(m::R_RADAR_TITLE.get(lang)),
+        esc(&description(report, lang))
+    );
+    for ring in [25.0, 50.0, 75.0, 100.0] {
+        let points: Vec<String> = (0..count)
+            .map(|i| {
+                let (x, y) = point(i, radius * ring / 100.0);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect();
+        let _ =
+            write!(s, r##"<polygon points="{}" fill="none" stroke="#c8c8c8" stroke-width="1"/>"##, points.join(" "));
+        let (x, y) = point(0, radius * ring / 100.0);
+        let _ = write!(s, r#"<text x="{:.1}" y="{:.1}" class="tick">{ring}</text>"#, x + 4.0, y + 4.0);
+    }
+    for (i, theme) in report.themes.iter().enumerate() {
+        let (x, y) = point(i, radius);
+        let _ = write!(s, r##"<line x1="{cx}" y1="{cy}" x2="{x:.1}" y2="{y:.1}" stroke="#c8c8c8" stroke-width="1"/>"##);
+        let (lx, ly) = point(i, radius + 18.0);
+        let anchor = if (lx - cx).abs() < 1.0 {
+            "middle"
+        } else if lx > cx {
+            "start"
+        } else {
+            "end"
+        };
+        let lines = label_lines(&theme.title, 18);
+        let first_y = if ly < cy { ly - 14.0 * (lines.len() as f64 - 1.0) } else { ly + 8.0 };
+        let _ = write!(s, r#"<text class="axis" text-anchor="{anchor}" x="{lx:.1}" y="{first_y:.1}">"#);
+        for (k, line) in lines.iter().enumerate() {
+            let dy = if k == 0 { 0.0 } else { 14.0 };
+            let _ = write!(s, r#"<tspan x="{lx:.1}" dy="{dy}">{}</tspan>"#, esc(line));
+        }
+        s.push_str("</text>");
+    }
+    let points: Vec<String> = report
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (x, y) = point(i, radius * t.score.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let _ = write!(
+        s,
+        r##"<polygon class="scores" points="{}" fill="#1f618d" fill-opacity="0.25" stroke="#1f618d" stroke-width="2"/>"##,
+        points.join(" ")
+    );
+    for (i, t) in report.themes.iter().enumerate() {
+        if let Some(score) = t.score {
+            let (x, y) = point(i, radius * score.clamp(0.0, 100.0) / 100.0);
+            let _ = write!(s, r##"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="#1f618d"/>"##);
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+pub fn bars(report: &Report, lang: Lang, id: &str) -> String {
+    let (label_w, bar_w, row_h, top) = (300.0, 240.0, 30.0, 10.0);
+    let w = label_w + bar_w + 190.0;
+    let h = top * 2.0 + row_h * report.themes.len() as f64;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="chart bars" id="{id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(m::R_BARS_TITLE.get(lang)),
+        esc(&description(report, lang))
+    );
+    for (i, theme) in report.themes.iter().enumerate() {
+        let y = top + row_h * i as f64;
+        // One line per bar; a title too long for it is cut with an ellipsis (the table below has it whole).
+        let lines = label_lines(&theme.title, 42);
+        let mut title = lines.first().cloned().unwrap_or_default();
+        if lines.len() > 1 && !title.ends_with('…') {
+            title.push('…');
+        }
+        let _ = write!(
+            s,
+            r#"<text class="label" x="{:.1}" y="{:.1}" text-anchor="end">{}</text>"#,
+            label_w - 8.0,
+            y + 19.0,
+            esc(&title)
+        );
+        let _ = write!(s, r##"<rect x="{label_w}" y="{:.1}" width="{bar_w}" height="18" fill="#f0f0f0"/>"##, y + 5.0);
+        let score = theme.score.unwrap_or(0.0).clamp(0.0, 100.0);
+        let fill = band_colour(theme.band_index, report.bands.len());
+        let _ = write!(
+            s,
+            r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="18" fill="{fill}"/>"#,
+            y + 5.0,
+            bar_w * score / 100.0
+        );
+        let value = match (theme.score, &theme.band) {
+            (Some(score), Some(band)) => format!("{} · {band}", decimal(lang, score, 1)),
+            _ => m::NO_SCORE.get(lang).to_string(),
+        };
+        let _ = write!(
+            s,
+            r#"<text class="value" x="{:.1}" y="{:.1}">{}</text>"#,
+            label_w + bar_w + 8.0,
+            y + 19.0,
+            esc(&value)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
