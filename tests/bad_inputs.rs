@@ -216,6 +216,71 @@ const CASES: &[Case] = &[
         code: 2,
         says: &["kuntakompasi"],
     },
+    // --- report: a saved report ---
+    Case { name: "report: missing path", setup: |_| args(&["report", "ei-ole.json"]), code: 2, says: &["ei-ole.json"] },
+    Case {
+        name: "report: a directory given as a file",
+        setup: |kk| {
+            std::fs::create_dir(kk.dir().join("raportit")).unwrap();
+            args(&["report", "raportit"])
+        },
+        code: 2,
+        says: &["raportit"],
+    },
+    Case {
+        name: "report: empty file",
+        setup: |kk| {
+            kk.file("tyhja.json", "");
+            args(&["report", "tyhja.json"])
+        },
+        code: 2,
+        says: &["tyhja.json"],
+    },
+    Case {
+        name: "report: binary garbage",
+        setup: |kk| {
+            kk.file("roska.json", [0x50u8, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]);
+            args(&["report", "roska.json", "--format", "md"])
+        },
+        code: 2,
+        says: &["roska.json:1:"],
+    },
+    Case {
+        name: "report: a truncated JSON report names the line and column",
+        setup: |kk| {
+            kk.file("katkennut.json", "{\n  \"schema\": \"kuntakompassi.report/1\",\n  \"created\": \"2026");
+            args(&["report", "katkennut.json", "--format", "html", "-o", "r.html"])
+        },
+        code: 2,
+        says: &["katkennut.json:3:"],
+    },
+    Case {
+        name: "report: a report of an unknown schema version",
+        setup: |kk| {
+            kk.file("tuleva.json", r#"{"schema": "kuntakompassi.report/7", "themes": []}"#);
+            args(&["report", "tuleva.json", "-o", "r.csv"])
+        },
+        code: 2,
+        says: &["tuleva.json", "kuntakompassi.report/7"],
+    },
+    Case {
+        name: "report: wrong value types",
+        setup: |kk| {
+            kk.file("tyypit.json", r#"{"schema": "kuntakompassi.report/1", "themes": "kaikki"}"#);
+            args(&["report", "tyypit.json"])
+        },
+        code: 2,
+        says: &["tyypit.json"],
+    },
+    Case {
+        name: "report: the output file is the input file",
+        setup: |kk| {
+            kk.file("r.json", r#"{"schema": "kuntakompassi.report/1"}"#);
+            args(&["report", "r.json", "-o", "r.json"])
+        },
+        code: 2,
+        says: &["r.json"],
+    },
     // --- interview: the draft ---
     Case { name: "interview: without a terminal", setup: |_| args(&["interview"]), code: 2, says: &["score"] },
 ];

@@ -66,7 +66,7 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
             eprintln!("{}", interrupted_message(&draft.path, lang));
             Ok(INTERRUPTED)
         }
-        End::Finished => finish(&q, &draft, &out_dir, settings),
+        End::Finished => finish(&mut ui, &q, &draft, &out_dir, settings),
     }
 }
 
@@ -141,7 +141,7 @@ fn offer_existing_draft(
 }
 
 /// Shows the results and writes the report JSON next to the draft's folder.
-fn finish(q: &Questionnaire, draft: &Draft, out_dir: &Path, settings: &Settings) -> Result<u8> {
+fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Path, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
     let sheet = &draft.sheet;
     let assessment = scoring::assess(q, sheet);
@@ -162,5 +162,30 @@ fn finish(q: &Questionnaire, draft: &Draft, out_dir: &Path, settings: &Settings)
     print!("{}", String::from_utf8_lossy(&text));
     println!("\n{}", m::I_REPORT_WRITTEN.fill(lang, &[&path.display()]));
     eprintln!("{}", m::I_DRAFT_SAVED.fill(lang, &[&draft.path.display()]));
+
+    // The board wants a document, not JSON: offer the readable renderings beside it.
+    let items = [
+        m::I_ALSO_HTML.get(lang).to_string(),
+        m::I_ALSO_MARKDOWN.get(lang).to_string(),
+        m::I_ALSO_BOTH.get(lang).to_string(),
+        m::I_ALSO_NONE.get(lang).to_string(),
+    ];
+    let choice = match ui.select(m::I_ALSO_PROMPT.get(lang), &items, 0) {
+        Ok(choice) => choice,
+        Err(PromptError::Interrupted) => return Ok(INTERRUPTED),
+        Err(PromptError::Io(error)) => return Err(error.into()),
+    };
+    let mut extra: Vec<(&str, Vec<u8>)> = Vec::new();
+    if matches!(choice, 0 | 2) {
+        extra.push(("html", report::html::render(&record, lang).into_bytes()));
+    }
+    if matches!(choice, 1 | 2) {
+        extra.push(("md", report::markdown::render(&record, lang).into_bytes()));
+    }
+    for (extension, bytes) in extra {
+        let path = output::free_path(out_dir, &stem, extension);
+        output::write_atomic(&path, &bytes)?;
+        println!("{}", m::I_REPORT_WRITTEN.fill(lang, &[&path.display()]));
+    }
     Ok(0)
 }

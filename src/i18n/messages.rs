@@ -436,6 +436,15 @@ messages! {
         "draft `{0}` answers questionnaire `{1}`, not `{2}`; give the right one with -q"
     );
     I_RESULTS_HEADING = ("Tulokset", "Resultat", "Results");
+    I_ALSO_PROMPT = ("Tallennetaanko raportti myös luettavassa muodossa?", "Ska rapporten också sparas i läsbar form?", "Save the report in a readable form too?");
+    I_ALSO_HTML = (
+        "HTML-sivu kaavioineen (esim. kunnanhallitukselle, tulostuu A4:lle)",
+        "En HTML-sida med diagram (t.ex. för kommunstyrelsen, kan skrivas ut på A4)",
+        "An HTML page with charts (e.g. for the municipal board, prints on A4)"
+    );
+    I_ALSO_MARKDOWN = ("Markdown-teksti", "Markdown-text", "Markdown text");
+    I_ALSO_BOTH = ("Molemmat", "Båda", "Both");
+    I_ALSO_NONE = ("Ei kumpaakaan", "Ingetdera", "Neither");
     // Reports (issue 5): headings and labels of the Markdown, HTML, CSV and XLSX renderings.
     R_SUMMARY = ("Yhteenveto", "Sammanfattning", "Summary");
     R_MUNICIPALITY = ("Kunta", "Kommun", "Municipality");

@@ -124,7 +124,12 @@ mod pty {
         keys(&mut s, &["yhteinen tuki", ENTER]);
         expect(&mut s, "Kokonaisindeksi");
         expect(&mut s, "Raportti on tallennettu");
+        expect(&mut s, "Tallennetaanko raportti myös luettavassa muodossa?");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "kustavi-2026-11-18.html");
         assert_eq!(exit_code(&mut s), 0);
+        let html = std::fs::read_to_string(dir.path().join("kustavi-2026-11-18.html")).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Kustavi"));
 
         let report: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(dir.path().join("kustavi-2026-11-18.json")).unwrap())
