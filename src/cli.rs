@@ -49,6 +49,8 @@ pub enum Command {
     Score(ScoreArgs),
     /// Render a saved report (JSON) as a table, Markdown, HTML, CSV, XLSX or JSON
     Report(ReportArgs),
+    /// Compare the reports of many municipalities: ranks, peer groups, shared weak spots, change over time
+    Compare(CompareArgs),
     /// List, show or validate questionnaires
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
@@ -91,6 +93,45 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub render: RenderArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Report files (JSON) or folders of them, searched recursively
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Peer groups for the statistics and the difference to the group mean
+    #[arg(long, value_enum, default_value_t = CompareGroupBy::Region)]
+    pub group_by: CompareGroupBy,
+
+    /// Output format [default: table; with -o, by the file's extension]
+    #[arg(short, long, value_enum)]
+    pub format: Option<CompareFormat>,
+
+    /// Show municipalities as "Kunta A", "Kunta B" …, leave out names, codes and dates, and drop groups of
+    /// fewer than three municipalities from the statistics
+    #[arg(long)]
+    pub anonymize: bool,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareGroupBy {
+    Region,
+    SizeClass,
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Table,
+    Md,
+    Csv,
+    Json,
 }
 
 /// How a report is rendered and where it goes; shared by `score` and `report`.

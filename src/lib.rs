@@ -13,6 +13,7 @@ pub mod answers;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod compare;
 pub mod diagnostic;
 pub mod error;
 pub mod i18n;

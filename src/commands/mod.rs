@@ -1,6 +1,7 @@
 //! One module per command, each with the same `run(args, settings) -> exit code` shape. The command
 //! modules are the only ones that read and write files; they call the pure core in between.
 
+pub mod compare;
 pub mod interview;
 pub mod questionnaire;
 pub mod report;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli, settings: &Settings) -> Result<u8> {
         Command::Interview(args) => interview::run(&args, settings),
         Command::Score(args) => score::run(&args, settings),
         Command::Report(args) => report::run(&args, settings),
+        Command::Compare(args) => compare::run(&args, settings),
         Command::Questionnaire(command) => questionnaire::run(&command, settings),
         Command::Completions(args) => {
             let mut stdout = std::io::stdout().lock();

@@ -513,6 +513,53 @@ messages! {
         "En XLSX-fil skrivs inte till terminalen; ange en fil med -o",
         "an XLSX file is not written to a terminal; give a file with -o"
     );
+    // Comparison (issue 7).
+    C_NOTHING = ("vertailtavia raportteja ei löytynyt", "inga rapporter att jämföra hittades", "no reports to compare were found");
+    C_MIXED = (
+        "eri kyselyjen raportteja ei voi vertailla: {0}",
+        "rapporter från olika enkäter kan inte jämföras: {0}",
+        "reports of different questionnaires cannot be compared: {0}"
+    );
+    C_DUPLICATE = (
+        "`{0}` on saman kunnan saman päivän raportti kuin `{1}`; se lasketaan vain kerran",
+        "`{0}` är en rapport för samma kommun och dag som `{1}`; den räknas bara en gång",
+        "`{0}` is a report of the same municipality and date as `{1}`; it is counted once"
+    );
+    C_VERSIONS = (
+        "kyselyn versiot {0} vertaillaan yhteisillä teemoilla ja kysymyksillä ({1} % kysymyksistä); pois jäivät: {2}",
+        "enkätens versioner {0} jämförs på de teman och frågor de har gemensamt ({1} % av frågorna); utelämnade: {2}",
+        "questionnaire versions {0} are compared on the themes and questions they share ({1} % of the questions); left out: {2}"
+    );
+    C_EMPTY_FOLDER = ("kansiossa `{0}` ei ole yhtään JSON-raporttia", "mappen `{0}` innehåller inga JSON-rapporter", "folder `{0}` holds no JSON report");
+    C_UNKNOWN = ("tuntematon", "okänd", "unknown");
+    C_ALL = ("kaikki", "alla", "all");
+    C_ANONYMOUS = ("Kunta {0}", "Kommun {0}", "Municipality {0}");
+    C_TITLE = ("Kuntien vertailu", "Jämförelse mellan kommuner", "Comparison of municipalities");
+    C_MATRIX = ("Kunnat", "Kommunerna", "Municipalities");
+    C_RANK = ("Sija", "Placering", "Rank");
+    C_DIFF = ("Ero ryhmän keskiarvoon", "Skillnad mot gruppens medelvärde", "Difference to the group mean");
+    C_GROUP = ("Ryhmä", "Grupp", "Group");
+    C_GROUPS = ("Ryhmät", "Grupperna", "Groups");
+    C_N = ("lkm", "antal", "n");
+    C_MEAN = ("Keskiarvo", "Medelvärde", "Mean");
+    C_MEDIAN = ("Mediaani", "Median", "Median");
+    C_MIN = ("Pienin", "Minsta", "Minimum");
+    C_MAX = ("Suurin", "Största", "Maximum");
+    C_WEAK = ("Yhteiset heikkoudet", "Gemensamma svaga punkter", "Shared weak spots");
+    C_WEAK_INTRO = (
+        "Kysymykset, joissa vertailtujen kuntien keskiarvo on matalin: ehdokkaat seudullisiksi ratkaisuiksi.",
+        "Frågorna där de jämförda kommunernas medelvärde är lägst: kandidater för regionala lösningar.",
+        "The questions with the lowest mean across the compared municipalities: candidates for joint regional solutions."
+    );
+    C_BELOW = ("Alle puolivälin", "Under mitten", "Below the middle");
+    C_CHANGES = ("Muutos ajassa", "Förändring över tid", "Change over time");
+    C_FROM_TO = ("Aikaväli", "Period", "Period");
+    C_SERIES = ("Sarja", "Serie", "Series");
+    C_NO_CHANGES = (
+        "Yhdestäkään kunnasta ei ole useamman päivän raportteja.",
+        "Det finns inte rapporter från flera dagar för någon kommun.",
+        "No municipality has reports of more than one date."
+    );
 }
 
 #[cfg(test)]

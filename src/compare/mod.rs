@@ -1,0 +1,457 @@
+//! Comparing the reports of many municipalities: the matrix, peer groups, shared weak spots and change over
+//! time. Pure functions over report records; reading files is `commands::compare`'s job.
+
+pub mod render;
+pub mod stats;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, messages as m};
+use crate::regions::{SIZE_CLASSES, size_class};
+use crate::report::{Report, Status};
+
+use stats::Stats;
+
+/// How municipalities are grouped for the group statistics and the difference to the group mean.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    Region,
+    SizeClass,
+    None,
+}
+
+/// A report and the file it came from.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub file: String,
+    pub report: Report,
+}
+
+/// Why reports cannot be compared; both are the user's input.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum CompareError {
+    #[error("nothing to compare")]
+    Empty,
+    #[error("reports of different questionnaires")]
+    MixedQuestionnaires(BTreeMap<String, Vec<String>>),
+}
+
+impl CompareError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            CompareError::Empty => m::C_NOTHING.get(lang).to_string(),
+            CompareError::MixedQuestionnaires(by_id) => {
+                let parts: Vec<String> =
+                    by_id.iter().map(|(id, files)| format!("`{id}`: {}", files.join(", "))).collect();
+                m::C_MIXED.fill(lang, &[&parts.join("; ")])
+            }
+        }
+    }
+}
+
+/// Something the reader should know about the inputs: duplicates, versions compared on what they share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Notice {
+    Duplicate { file: String, same_as: String },
+    Versions { versions: Vec<String>, left_out: Vec<String>, shared_share: f64 },
+}
+
+impl Notice {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Notice::Duplicate { file, same_as } => m::C_DUPLICATE.fill(lang, &[file, same_as]),
+            Notice::Versions { versions, left_out, shared_share } => m::C_VERSIONS.fill(
+                lang,
+                &[&versions.join(", "), &crate::i18n::decimal(lang, shared_share * 100.0, 0), &left_out.join(", ")],
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThemeInfo {
+    pub id: String,
+    pub title: String,
+}
+
+/// One municipality's latest report in the matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub municipality: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub municipality_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub size_class: Option<String>,
+    pub group: String,
+    pub date: Option<String>,
+    pub overall: Option<f64>,
+    pub band: Option<String>,
+    pub band_index: Option<usize>,
+    pub rank: Option<usize>,
+    pub overall_diff: Option<f64>,
+    /// Theme id → the theme's score, band and difference to the group's mean.
+    pub themes: BTreeMap<String, Cell>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    pub score: Option<f64>,
+    pub band: Option<String>,
+    pub band_index: Option<usize>,
+    pub diff: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Group {
+    pub name: String,
+    pub municipalities: usize,
+    pub overall: Option<Stats>,
+    pub themes: BTreeMap<String, Option<Stats>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeakSpot {
+    pub question: String,
+    pub theme: String,
+    pub text: String,
+    /// Mean score 0–1 over the municipalities that answered.
+    pub mean: f64,
+    pub answered: usize,
+    /// How many score below the middle of the scale (0.5).
+    pub below_middle: usize,
+    pub next_step: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub municipality: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub overall: Option<f64>,
+    pub themes: BTreeMap<String, Option<f64>>,
+    /// (date, overall index) of every report, oldest first.
+    pub series: Vec<(Option<String>, Option<f64>)>,
+}
+
+/// The whole comparison: what every rendering shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub schema: &'static str,
+    pub questionnaire: String,
+    pub versions: Vec<String>,
+    pub group_by: &'static str,
+    pub anonymized: bool,
+    pub themes: Vec<ThemeInfo>,
+    pub bands: Vec<(f64, String)>,
+    pub rows: Vec<Row>,
+    pub groups: Vec<Group>,
+    pub weak_spots: Vec<WeakSpot>,
+    pub changes: Vec<Change>,
+    pub notices: Vec<Notice>,
+}
+
+/// How many weak spots the comparison lists.
+pub const WEAK_SPOTS: usize = 10;
+/// A group smaller than this is left out of published (anonymised) statistics.
+pub const MIN_PUBLISHED_GROUP: usize = 3;
+
+/// The identity of a municipality across reports: its code when it has one, else its name.
+fn identity(report: &Report) -> String {
+    let r = &report.respondent;
+    r.municipality_code.clone().unwrap_or_else(|| r.municipality.trim().to_lowercase())
+}
+
+/// A report's date for ordering: the assessment date, else the creation time.
+fn date(report: &Report) -> String {
+    report.respondent.date.clone().unwrap_or_else(|| report.created.clone())
+}
+
+pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang) -> Result<Comparison, CompareError> {
+    if inputs.is_empty() {
+        return Err(CompareError::Empty);
+    }
+    let mut by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for input in inputs {
+        by_id.entry(input.report.questionnaire.id.clone()).or_default().push(input.file.clone());
+    }
+    if by_id.len() > 1 {
+        return Err(CompareError::MixedQuestionnaires(by_id));
+    }
+    let mut notices = Vec::new();
+
+    // Duplicates (same municipality and date) are reported and counted once.
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut unique: Vec<&Input> = Vec::new();
+    for input in inputs {
+        let key = (identity(&input.report), date(&input.report));
+        match seen.get(&key) {
+            Some(first) => notices.push(Notice::Duplicate { file: input.file.clone(), same_as: first.clone() }),
+            None => {
+                seen.insert(key, input.file.clone());
+                unique.push(input);
+            }
+        }
+    }
+
+    // Versions: compared on the themes and questions every report has.
+    let versions: BTreeSet<String> = unique.iter().map(|i| i.report.questionnaire.version.clone()).collect();
+    let theme_sets: Vec<BTreeSet<&str>> =
+        unique.iter().map(|i| i.report.themes.iter().map(|t| t.id.as_str()).collect()).collect();
+    let question_sets: Vec<BTreeSet<&str>> = unique
+        .iter()
+        .map(|i| i.report.questions.iter().filter(|q| q.status != Status::Text).map(|q| q.id.as_str()).collect())
+        .collect();
+    let shared_themes = intersection(&theme_sets);
+    let shared_questions = intersection(&question_sets);
+    if versions.len() > 1 {
+        let all_questions: BTreeSet<&str> = question_sets.iter().flatten().copied().collect();
+        let all_themes: BTreeSet<&str> = theme_sets.iter().flatten().copied().collect();
+        let mut left_out: Vec<String> = all_themes.difference(&shared_themes).map(|s| (*s).to_string()).collect();
+        left_out.extend(all_questions.difference(&shared_questions).map(|s| (*s).to_string()));
+        let share = shared_questions.len() as f64 / all_questions.len().max(1) as f64;
+        notices.push(Notice::Versions { versions: versions.iter().cloned().collect(), left_out, shared_share: share });
+    }
+
+    // The latest report's theme titles and bands name things in every rendering.
+    let newest = unique.iter().max_by_key(|i| (i.report.questionnaire.version.clone(), date(&i.report))).unwrap();
+    let themes: Vec<ThemeInfo> = newest
+        .report
+        .themes
+        .iter()
+        .filter(|t| shared_themes.contains(t.id.as_str()))
+        .map(|t| ThemeInfo { id: t.id.clone(), title: t.title.clone() })
+        .collect();
+    let bands: Vec<(f64, String)> = newest.report.bands.iter().map(|b| (b.min, b.name.clone())).collect();
+
+    // Every municipality's reports, oldest first.
+    let mut by_municipality: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
+    for input in &unique {
+        by_municipality.entry(identity(&input.report)).or_default().push(&input.report);
+    }
+    for reports in by_municipality.values_mut() {
+        reports.sort_by_key(|r| date(r));
+    }
+
+    let latest: Vec<&Report> = by_municipality.values().map(|reports| *reports.last().unwrap()).collect();
+    let group_of = |report: &Report| -> String {
+        match group_by {
+            GroupBy::Region => report.respondent.region.clone().unwrap_or_else(|| m::C_UNKNOWN.get(lang).to_string()),
+            GroupBy::SizeClass => report
+                .respondent
+                .population
+                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |p| SIZE_CLASSES[size_class(p)].1.to_string()),
+            GroupBy::None => m::C_ALL.get(lang).to_string(),
+        }
+    };
+
+    // Group statistics.
+    let mut members: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
+    for report in &latest {
+        members.entry(group_of(report)).or_default().push(report);
+    }
+    let theme_score = |report: &Report, id: &str| report.themes.iter().find(|t| t.id == id).and_then(|t| t.score);
+    let mut groups = Vec::new();
+    for (name, reports) in &members {
+        let overall = Stats::of(reports.iter().filter_map(|r| r.overall.score));
+        let theme_stats = themes
+            .iter()
+            .map(|t| (t.id.clone(), Stats::of(reports.iter().filter_map(|r| theme_score(r, &t.id)))))
+            .collect();
+        groups.push(Group { name: name.clone(), municipalities: reports.len(), overall, themes: theme_stats });
+    }
+
+    // The matrix, best first.
+    let band = |score: Option<f64>| -> (Option<String>, Option<usize>) {
+        let Some(score) = score else { return (None, None) };
+        let index = bands.iter().rposition(|(min, _)| score >= *min);
+        (index.map(|i| bands[i].1.clone()), index)
+    };
+    let mut rows: Vec<Row> = latest
+        .iter()
+        .map(|report| {
+            let group_name = group_of(report);
+            let group = groups.iter().find(|g| g.name == group_name);
+            let r = &report.respondent;
+            let cells = themes
+                .iter()
+                .map(|t| {
+                    let score = theme_score(report, &t.id);
+                    let mean = group.and_then(|g| g.themes.get(&t.id).cloned().flatten()).map(|s| s.mean);
+                    let (band, band_index) = band(score);
+                    (t.id.clone(), Cell { score, band, band_index, diff: score.zip(mean).map(|(s, m)| s - m) })
+                })
+                .collect();
+            let (overall_band, overall_index) = band(report.overall.score);
+            Row {
+                municipality: r.municipality.clone(),
+                municipality_code: r.municipality_code.clone(),
+                region: r.region.clone(),
+                size_class: r.population.map(|p| SIZE_CLASSES[size_class(p)].1.to_string()),
+                group: group_name,
+                date: r.date.clone(),
+                overall: report.overall.score,
+                band: overall_band,
+                band_index: overall_index,
+                rank: None,
+                overall_diff: report
+                    .overall
+                    .score
+                    .zip(group.and_then(|g| g.overall.as_ref()).map(|s| s.mean))
+                    .map(|(s, m)| s - m),
+                themes: cells,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.overall
+            .unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&a.overall.unwrap_or(f64::NEG_INFINITY))
+            .then_with(|| a.municipality.cmp(&b.municipality))
+    });
+    // Competition ranking: equal indexes share a rank; municipalities without an index get none.
+    for i in 0..rows.len() {
+        if rows[i].overall.is_none() {
+            continue;
+        }
+        rows[i].rank = if i > 0 && rows[i - 1].overall == rows[i].overall { rows[i - 1].rank } else { Some(i + 1) };
+    }
+
+    let weak_spots = weak_spots(&latest, &shared_questions);
+    let changes = changes(&by_municipality, &themes);
+
+    let mut comparison = Comparison {
+        schema: "kuntakompassi.comparison/1",
+        questionnaire: newest.report.questionnaire.id.clone(),
+        versions: versions.into_iter().collect(),
+        group_by: match group_by {
+            GroupBy::Region => "region",
+            GroupBy::SizeClass => "size-class",
+            GroupBy::None => "none",
+        },
+        anonymized: anonymize,
+        themes,
+        bands,
+        rows,
+        groups,
+        weak_spots,
+        changes,
+        notices,
+    };
+    if anonymize {
+        anonymise(&mut comparison, lang);
+    }
+    Ok(comparison)
+}
+
+fn intersection<'a>(sets: &[BTreeSet<&'a str>]) -> BTreeSet<&'a str> {
+    let mut iter = sets.iter();
+    let first = iter.next().cloned().unwrap_or_default();
+    iter.fold(first, |acc, set| acc.intersection(set).copied().collect())
+}
+
+/// The shared questions with the lowest mean score, with the next step most municipalities are given.
+fn weak_spots(latest: &[&Report], shared: &BTreeSet<&str>) -> Vec<WeakSpot> {
+    let mut spots = Vec::new();
+    let Some(first) = latest.first() else { return spots };
+    for question in first.questions.iter().filter(|q| shared.contains(q.id.as_str())) {
+        let scores: Vec<f64> = latest
+            .iter()
+            .filter_map(|r| r.questions.iter().find(|q| q.id == question.id).and_then(|q| q.score))
+            .collect();
+        let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
+        // A practice fully in place everywhere is nobody's weak spot.
+        if scores.is_empty() || mean >= 1.0 {
+            continue;
+        }
+        let mut steps: BTreeMap<&str, usize> = BTreeMap::new();
+        for report in latest {
+            if let Some(step) = report.roadmap.iter().find(|s| s.question == question.id && !s.dont_know) {
+                *steps.entry(step.next_step.as_str()).or_default() += 1;
+            }
+        }
+        let next_step =
+            steps.into_iter().max_by_key(|(text, n)| (*n, std::cmp::Reverse(*text))).map(|(t, _)| t.to_string());
+        spots.push(WeakSpot {
+            question: question.id.clone(),
+            theme: question.theme.clone(),
+            text: question.text.clone(),
+            mean,
+            answered: scores.len(),
+            below_middle: scores.iter().filter(|s| **s < 0.5).count(),
+            next_step,
+        });
+    }
+    spots.sort_by(|a, b| a.mean.total_cmp(&b.mean).then_with(|| b.below_middle.cmp(&a.below_middle)));
+    spots.truncate(WEAK_SPOTS);
+    spots
+}
+
+fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo]) -> Vec<Change> {
+    by_municipality
+        .values()
+        .filter(|reports| reports.len() > 1)
+        .map(|reports| {
+            let (first, last) = (reports[0], reports[reports.len() - 1]);
+            let score = |r: &Report, id: &str| r.themes.iter().find(|t| t.id == id).and_then(|t| t.score);
+            Change {
+                municipality: last.respondent.municipality.clone(),
+                from: first.respondent.date.clone(),
+                to: last.respondent.date.clone(),
+                overall: last.overall.score.zip(first.overall.score).map(|(b, a)| b - a),
+                themes: themes
+                    .iter()
+                    .map(|t| (t.id.clone(), score(last, &t.id).zip(score(first, &t.id)).map(|(b, a)| b - a)))
+                    .collect(),
+                series: reports.iter().map(|r| (r.respondent.date.clone(), r.overall.score)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// "Kunta A", "Kunta B" … in the matrix's order; names, codes, regions and size classes left out, and groups
+/// of fewer than three municipalities dropped, so that a published summary reveals no one's answers.
+fn anonymise(c: &mut Comparison, lang: Lang) {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    for (i, row) in c.rows.iter_mut().enumerate() {
+        let label = m::C_ANONYMOUS.fill(lang, &[&letters(i)]);
+        names.insert(row.municipality.clone(), label.clone());
+        row.municipality = label;
+        row.municipality_code = None;
+        row.region = None;
+        row.size_class = None;
+        row.group = String::new();
+        row.date = None;
+    }
+    for change in &mut c.changes {
+        change.municipality = names.get(&change.municipality).cloned().unwrap_or_default();
+        change.from = None;
+        change.to = None;
+        for point in &mut change.series {
+            point.0 = None;
+        }
+    }
+    c.groups.retain(|g| g.municipalities >= MIN_PUBLISHED_GROUP);
+    c.notices.retain(|n| !matches!(n, Notice::Duplicate { .. }));
+}
+
+/// A, B, …, Z, AA, AB, …
+fn letters(mut i: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + u8::try_from(i % 26).unwrap_or(0));
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,285 @@
+//! The comparison as a terminal table, Markdown, CSV (one row per municipality) and JSON.
+
+use std::fmt::Write as _;
+
+use comfy_table::{CellAlignment, ContentArrangement, Table};
+
+use crate::i18n::{Lang, decimal, messages as m};
+use crate::report::escape::{markdown as md, spreadsheet as cell};
+
+use super::{Comparison, Notice};
+
+fn score(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 1))
+}
+
+fn signed(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(String::new, |v| if v >= 0.0 { format!("+{}", decimal(lang, v, 1)) } else { decimal(lang, v, 1) })
+}
+
+pub fn json(c: &Comparison) -> String {
+    let mut text = serde_json::to_string_pretty(c).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} · {} {}", m::C_TITLE.get(lang), c.questionnaire, c.versions.join(", "));
+    for notice in &c.notices {
+        let _ = writeln!(out, "{}: {}", m::WARNING.get(lang), notice.message(lang));
+    }
+    let new_table = |header: Vec<String>| {
+        let mut t = Table::new();
+        t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width)
+            .force_no_tty();
+        t.set_header(header);
+        t
+    };
+
+    // The matrix: rank, municipality, overall and its difference; theme scores by theme number, keyed below.
+    let mut header = vec![
+        m::C_RANK.get(lang).to_string(),
+        m::R_MUNICIPALITY.get(lang).to_string(),
+        m::T_OVERALL.get(lang).to_string(),
+        "±".to_string(),
+    ];
+    header.extend((1..=c.themes.len()).map(|i| format!("T{i}")));
+    let mut t = new_table(header);
+    for row in &c.rows {
+        let mut cells = vec![
+            row.rank.map_or_else(String::new, |r| r.to_string()),
+            row.municipality.clone(),
+            format!("{} {}", score(row.overall, lang), row.band.clone().unwrap_or_default()),
+            signed(row.overall_diff, lang),
+        ];
+        cells.extend(c.themes.iter().map(|th| score(row.themes.get(&th.id).and_then(|x| x.score), lang)));
+        t.add_row(cells);
+    }
+    for column in 2..4 + c.themes.len() {
+        if let Some(col) = t.column_mut(column) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let _ = writeln!(out, "\n{}\n{t}", m::C_MATRIX.get(lang));
+    let key: Vec<String> = c.themes.iter().enumerate().map(|(i, th)| format!("T{} = {}", i + 1, th.title)).collect();
+    for line in crate::report::table::wrap(&format!("{} ({})", key.join(", "), m::C_DIFF.get(lang)), usize::from(width))
+    {
+        let _ = writeln!(out, "{line}");
+    }
+
+    let mut t = new_table(vec![
+        m::C_GROUP.get(lang).to_string(),
+        m::C_N.get(lang).to_string(),
+        m::C_MEAN.get(lang).to_string(),
+        m::C_MEDIAN.get(lang).to_string(),
+        m::C_MIN.get(lang).to_string(),
+        m::C_MAX.get(lang).to_string(),
+    ]);
+    for g in &c.groups {
+        let s = g.overall.as_ref();
+        t.add_row(vec![
+            g.name.clone(),
+            g.municipalities.to_string(),
+            score(s.map(|s| s.mean), lang),
+            score(s.map(|s| s.median), lang),
+            score(s.map(|s| s.min), lang),
+            score(s.map(|s| s.max), lang),
+        ]);
+    }
+    let _ = writeln!(out, "\n{} ({})\n{t}", m::C_GROUPS.get(lang), m::T_OVERALL.get(lang));
+
+    let _ = writeln!(out, "\n{}", m::C_WEAK.get(lang));
+    for (i, spot) in c.weak_spots.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{:>2}. {} ({} {}/{})  {}",
+            i + 1,
+            decimal(lang, spot.mean * 100.0, 0),
+            m::C_BELOW.get(lang),
+            spot.below_middle,
+            spot.answered,
+            spot.text
+        );
+        if let Some(step) = &spot.next_step {
+            let _ = writeln!(out, "      → {step}");
+        }
+    }
+
+    let _ = writeln!(out, "\n{}", m::C_CHANGES.get(lang));
+    if c.changes.is_empty() {
+        let _ = writeln!(out, "{}", m::C_NO_CHANGES.get(lang));
+    }
+    for change in &c.changes {
+        let series: Vec<String> = change
+            .series
+            .iter()
+            .map(|(d, s)| format!("{} {}", d.clone().unwrap_or_default(), score(*s, lang)))
+            .collect();
+        let _ =
+            writeln!(out, "{}: {} ({})", change.municipality, signed(change.overall, lang), series.join(" → ").trim());
+    }
+    out
+}
+
+pub fn markdown(c: &Comparison, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} – {}\n", m::C_TITLE.get(lang), md(&c.questionnaire));
+    for notice in &c.notices {
+        let _ = writeln!(out, "> {}: {}\n", m::WARNING.get(lang), md(&notice.message(lang)));
+    }
+    let _ = writeln!(out, "## {}\n", m::C_MATRIX.get(lang));
+    let mut header =
+        format!("| {} | {} | {} | ± |", m::C_RANK.get(lang), m::R_MUNICIPALITY.get(lang), m::T_OVERALL.get(lang));
+    let mut rule = "|---:|---|---:|---:|".to_string();
+    for th in &c.themes {
+        let _ = write!(header, " {} |", md(&th.title));
+        rule.push_str("---:|");
+    }
+    let _ = writeln!(out, "{header}\n{rule}");
+    for row in &c.rows {
+        let mut line = format!(
+            "| {} | {} | {} {} | {} |",
+            row.rank.map_or_else(String::new, |r| r.to_string()),
+            md(&row.municipality),
+            score(row.overall, lang),
+            md(row.band.as_deref().unwrap_or("")),
+            signed(row.overall_diff, lang)
+        );
+        for th in &c.themes {
+            let x = row.themes.get(&th.id);
+            let _ = write!(
+                line,
+                " {} {} |",
+                score(x.and_then(|x| x.score), lang),
+                md(x.and_then(|x| x.band.as_deref()).unwrap_or(""))
+            );
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out, "\n{}\n", m::C_DIFF.get(lang));
+
+    let _ = writeln!(out, "## {}\n", m::C_GROUPS.get(lang));
+    let _ = writeln!(
+        out,
+        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|---:|",
+        m::C_GROUP.get(lang),
+        m::T_THEME.get(lang),
+        m::C_N.get(lang),
+        m::C_MEAN.get(lang),
+        m::C_MEDIAN.get(lang),
+        m::C_MIN.get(lang),
+        m::C_MAX.get(lang)
+    );
+    for g in &c.groups {
+        let mut lines = vec![(m::T_OVERALL.get(lang).to_string(), g.overall.clone())];
+        lines.extend(c.themes.iter().map(|th| (th.title.clone(), g.themes.get(&th.id).cloned().flatten())));
+        for (label, s) in lines {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                md(&g.name),
+                md(&label),
+                s.as_ref().map_or(0, |s| s.n),
+                score(s.as_ref().map(|s| s.mean), lang),
+                score(s.as_ref().map(|s| s.median), lang),
+                score(s.as_ref().map(|s| s.min), lang),
+                score(s.as_ref().map(|s| s.max), lang)
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## {}\n\n{}\n", m::C_WEAK.get(lang), m::C_WEAK_INTRO.get(lang));
+    let _ = writeln!(
+        out,
+        "| # | {} | {} | {} | {} |\n|---:|---|---:|---:|---|",
+        m::R_QUESTION.get(lang),
+        m::C_MEAN.get(lang),
+        m::C_BELOW.get(lang),
+        m::R_NEXT_STEP.get(lang)
+    );
+    for (i, spot) in c.weak_spots.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {}/{} | {} |",
+            i + 1,
+            md(&spot.text),
+            decimal(lang, spot.mean * 100.0, 0),
+            spot.below_middle,
+            spot.answered,
+            md(spot.next_step.as_deref().unwrap_or(""))
+        );
+    }
+
+    let _ = writeln!(out, "\n## {}\n", m::C_CHANGES.get(lang));
+    if c.changes.is_empty() {
+        let _ = writeln!(out, "{}", m::C_NO_CHANGES.get(lang));
+    }
+    for change in &c.changes {
+        let series: Vec<String> = change
+            .series
+            .iter()
+            .map(|(d, s)| format!("{} {}", d.clone().unwrap_or_default(), score(*s, lang)).trim().to_string())
+            .collect();
+        let _ = writeln!(
+            out,
+            "- {}: {} ({})",
+            md(&change.municipality),
+            signed(change.overall, lang),
+            md(&series.join(" → "))
+        );
+    }
+    out
+}
+
+/// One row per municipality: the matrix, with stable English headers for scripts.
+pub fn csv(c: &Comparison) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<String> = [
+        "rank",
+        "municipality",
+        "municipality_code",
+        "region",
+        "size_class",
+        "group",
+        "date",
+        "overall",
+        "band",
+        "overall_diff",
+    ]
+    .iter()
+    .map(|s| (*s).to_string())
+    .collect();
+    header.extend(c.themes.iter().flat_map(|t| [t.id.clone(), format!("{}_band", t.id), format!("{}_diff", t.id)]));
+    let _ = w.write_record(&header);
+    let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
+    for row in &c.rows {
+        let mut record = vec![
+            row.rank.map_or_else(String::new, |r| r.to_string()),
+            cell(&row.municipality),
+            cell(row.municipality_code.as_deref().unwrap_or("")),
+            cell(row.region.as_deref().unwrap_or("")),
+            row.size_class.clone().unwrap_or_default(),
+            cell(&row.group),
+            cell(row.date.as_deref().unwrap_or("")),
+            num(row.overall),
+            cell(row.band.as_deref().unwrap_or("")),
+            num(row.overall_diff),
+        ];
+        for t in &c.themes {
+            let x = row.themes.get(&t.id);
+            record.push(num(x.and_then(|x| x.score)));
+            record.push(cell(x.and_then(|x| x.band.as_deref()).unwrap_or("")));
+            record.push(num(x.and_then(|x| x.diff)));
+        }
+        let _ = w.write_record(&record);
+    }
+    w.into_inner().unwrap_or_default()
+}
+
+/// The notices as warnings for standard error.
+pub fn notices(c: &Comparison, lang: Lang) -> Vec<String> {
+    c.notices.iter().map(|n: &Notice| format!("{}: {}", m::WARNING.get(lang), n.message(lang))).collect()
+}

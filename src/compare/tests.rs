@@ -1,0 +1,173 @@
+//! The comparison on hand-made reports of the small test questionnaire.
+
+use super::*;
+use crate::answers::Answer::{self, *};
+use crate::answers::AnswerSheet;
+use crate::questionnaire::fixtures::small;
+use crate::report::{Context, individual};
+
+/// A report of `municipality` with the level question at `level` and the yes/no at `yes`.
+fn report(municipality: &str, region: &str, population: u64, date: &str, level: u32, yes: bool) -> Input {
+    let q = small();
+    let mut sheet = AnswerSheet { questionnaire: "pieni".into(), ..AnswerSheet::default() };
+    sheet.respondent.municipality = municipality.into();
+    sheet.respondent.region = Some(region.into());
+    sheet.respondent.population = Some(population);
+    sheet.respondent.date = Some(date.into());
+    let answers: [(&str, Answer); 4] = [
+        ("a.level", Level(level)),
+        ("a.choice", Choice("some".into())),
+        ("t.yes", YesNo(yes)),
+        ("t.two", Level(level)),
+    ];
+    for (id, answer) in answers {
+        sheet.answers.insert(id.into(), answer);
+    }
+    let a = crate::scoring::assess(&q, &sheet);
+    let steps = crate::roadmap::of_assessment(&q, &a);
+    let report = individual(&q, &sheet, &a, &steps, &Context { lang: Lang::Fi, created: format!("{date}T00:00:00Z") });
+    Input { file: format!("{municipality}-{date}.json"), report }
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+#[test]
+fn ranks_groups_and_differences_to_the_group_mean() {
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true),
+        report("Eura", "Satakunta", 12000, "2026-01-01", 0, false),
+        report("Kemiönsaari", "Varsinais-Suomi", 6000, "2026-01-01", 2, true),
+    ];
+    let c = compare(&inputs, GroupBy::Region, false, Lang::Fi).unwrap();
+    let names: Vec<&str> = c.rows.iter().map(|r| r.municipality.as_str()).collect();
+    assert_eq!(names, ["Aura", "Kemiönsaari", "Eura"]);
+    assert_eq!(c.rows.iter().map(|r| r.rank).collect::<Vec<_>>(), [Some(1), Some(2), Some(3)]);
+    let vs = c.groups.iter().find(|g| g.name == "Varsinais-Suomi").unwrap();
+    assert_eq!(vs.municipalities, 2);
+    let mean = vs.overall.as_ref().unwrap().mean;
+    assert!(close(mean, f64::midpoint(c.rows[0].overall.unwrap(), c.rows[1].overall.unwrap())));
+    assert!(close(c.rows[0].overall_diff.unwrap(), c.rows[0].overall.unwrap() - mean));
+    // Eura is alone in its group: its difference to its own mean is 0.
+    assert!(close(c.rows[2].overall_diff.unwrap(), 0.0));
+}
+
+#[test]
+fn size_classes_follow_statistics_finland() {
+    let inputs =
+        [report("A", "Uusimaa", 999, "2026-01-01", 1, true), report("B", "Uusimaa", 1000, "2026-01-01", 1, true)];
+    let c = compare(&inputs, GroupBy::SizeClass, false, Lang::Fi).unwrap();
+    let groups: Vec<&str> = c.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(groups, ["1 000–2 999", "–999"]);
+}
+
+#[test]
+fn equal_indexes_share_a_rank() {
+    let inputs = [
+        report("A", "Uusimaa", 5000, "2026-01-01", 2, true),
+        report("B", "Uusimaa", 5000, "2026-01-01", 2, true),
+        report("C", "Uusimaa", 5000, "2026-01-01", 1, true),
+    ];
+    let c = compare(&inputs, GroupBy::None, false, Lang::Fi).unwrap();
+    assert_eq!(c.rows.iter().map(|r| r.rank).collect::<Vec<_>>(), [Some(1), Some(1), Some(3)]);
+}
+
+#[test]
+fn weak_spots_are_the_lowest_means_with_counts_below_the_middle() {
+    let inputs = [
+        report("A", "Uusimaa", 5000, "2026-01-01", 1, true),
+        report("B", "Uusimaa", 5000, "2026-01-01", 0, true),
+        report("C", "Uusimaa", 5000, "2026-01-01", 3, true),
+    ];
+    let c = compare(&inputs, GroupBy::None, false, Lang::Fi).unwrap();
+    let first = &c.weak_spots[0];
+    // a.choice "some" scores 0.25 everywhere; a.level and t.two average (0.25 + 0 + 0.75) / 3 = 0.333.
+    assert_eq!(first.question, "a.choice");
+    assert!(close(first.mean, 0.25));
+    assert_eq!((first.answered, first.below_middle), (3, 3));
+    let level = c.weak_spots.iter().find(|s| s.question == "a.level").unwrap();
+    assert!(close(level.mean, 1.0 / 3.0));
+    assert_eq!(level.below_middle, 2);
+    assert!(level.next_step.is_some());
+    assert!(c.weak_spots.iter().all(|s| s.question != "t.yes"), "yes everywhere is fully in place, not a weak spot");
+}
+
+#[test]
+fn changes_run_from_the_earliest_to_the_latest_report_and_the_matrix_shows_the_latest() {
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2025-03-01", 1, false),
+        report("Aura", "Varsinais-Suomi", 4000, "2026-03-01", 3, true),
+        report("Aura", "Varsinais-Suomi", 4000, "2025-09-01", 2, false),
+    ];
+    let c = compare(&inputs, GroupBy::Region, false, Lang::Fi).unwrap();
+    assert_eq!(c.rows.len(), 1);
+    assert_eq!(c.rows[0].date.as_deref(), Some("2026-03-01"));
+    let change = &c.changes[0];
+    assert_eq!((change.from.as_deref(), change.to.as_deref()), (Some("2025-03-01"), Some("2026-03-01")));
+    assert_eq!(change.series.len(), 3);
+    let (first, last) = (inputs[0].report.overall.score.unwrap(), inputs[1].report.overall.score.unwrap());
+    assert!(close(change.overall.unwrap(), last - first));
+}
+
+#[test]
+fn duplicates_are_reported_and_counted_once() {
+    let a = report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 1, true);
+    let mut b = a.clone();
+    b.file = "kopio.json".into();
+    let c = compare(&[a, b], GroupBy::None, false, Lang::Fi).unwrap();
+    assert_eq!(c.rows.len(), 1);
+    assert!(matches!(&c.notices[0], Notice::Duplicate { file, .. } if file == "kopio.json"));
+}
+
+#[test]
+fn different_questionnaires_are_not_compared_and_the_files_are_named() {
+    let a = report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 1, true);
+    let mut b = report("Eura", "Satakunta", 4000, "2026-01-01", 1, true);
+    b.report.questionnaire.id = "muu".into();
+    let error = compare(&[a, b], GroupBy::None, false, Lang::En).unwrap_err();
+    let message = error.message(Lang::En);
+    assert!(message.contains("Aura-2026-01-01.json") && message.contains("`muu`: Eura-2026-01-01.json"), "{message}");
+}
+
+#[test]
+fn other_versions_are_compared_on_what_they_share() {
+    let a = report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 1, true);
+    let mut b = report("Eura", "Satakunta", 4000, "2026-01-01", 1, true);
+    b.report.questionnaire.version = "1.1.0".into();
+    b.report.questions.retain(|q| q.id != "t.three");
+    let c = compare(&[a, b], GroupBy::None, false, Lang::Fi).unwrap();
+    match &c.notices[0] {
+        Notice::Versions { left_out, shared_share, .. } => {
+            assert_eq!(left_out, &["t.three"]);
+            assert!(close(*shared_share, 6.0 / 7.0));
+        }
+        other @ Notice::Duplicate { .. } => panic!("{other:?}"),
+    }
+    assert!(c.weak_spots.iter().all(|s| s.question != "t.three"));
+}
+
+#[test]
+fn anonymising_hides_names_and_small_groups() {
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true),
+        report("Eura", "Satakunta", 4000, "2026-01-01", 0, false),
+        report("Kemiönsaari", "Varsinais-Suomi", 4000, "2026-01-01", 2, true),
+        report("Masku", "Varsinais-Suomi", 4000, "2026-01-01", 3, true),
+    ];
+    let c = compare(&inputs, GroupBy::Region, true, Lang::Fi).unwrap();
+    let names: Vec<&str> = c.rows.iter().map(|r| r.municipality.as_str()).collect();
+    assert_eq!(names, ["Kunta A", "Kunta B", "Kunta C", "Kunta D"]);
+    assert!(c.rows.iter().all(|r| r.region.is_none() && r.municipality_code.is_none() && r.date.is_none()));
+    let groups: Vec<&str> = c.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(groups, ["Varsinais-Suomi"], "Satakunta has one municipality and is left out");
+    let json = render::json(&c);
+    for name in ["Aura", "Eura", "Kemiönsaari", "Masku"] {
+        assert!(!json.contains(name), "{name} leaks");
+    }
+}
+
+#[test]
+fn letters_go_on_after_z() {
+    assert_eq!([letters(0), letters(25), letters(26), letters(27), letters(701)], ["A", "Z", "AA", "AB", "ZZ"]);
+}
