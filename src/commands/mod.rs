@@ -1,9 +1,11 @@
 //! One module per command, each with the same `run(args, settings) -> exit code` shape. The command
 //! modules are the only ones that read and write files; they call the pure core in between.
 
+pub mod batch;
 pub mod interview;
 pub mod questionnaire;
 pub mod score;
+pub mod template;
 
 use std::io::Write;
 

@@ -18,6 +18,9 @@ use crate::{clock, roadmap, scoring};
 use super::{load_questionnaire, print_diagnostics, read_error, refuse_overwriting_input};
 
 pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
+    if super::batch::is_batch(&args.input) {
+        return super::batch::run(args, settings);
+    }
     let lang = settings.lang;
     let file = args.input.display().to_string();
     refuse_overwriting_input(args.output.as_deref(), &[&args.input], lang)?;
@@ -52,6 +55,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let format = args.format.unwrap_or_else(|| default_format(args.output.as_deref(), settings));
     let bytes = match format {
         ScoreFormat::Json => record.to_json().into_bytes(),
+        ScoreFormat::Csv => return Err(InputError(m::B_CSV_IS_FOR_BATCHES.get(lang).to_string()).into()),
         ScoreFormat::Table => {
             let to_terminal = args.output.is_none() && settings.stdout_is_terminal;
             let options = table::TableOptions {

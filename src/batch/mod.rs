@@ -1,0 +1,453 @@
+//! Batch scoring: a CSV or XLSX file of many respondents → one assessment per row, streamed.
+//!
+//! - [`read`]: the file's encoding, delimiter and rows (CSV or XLSX), one reused row at a time;
+//! - [`header`]: what each column holds, and every problem with the header row before any row is read;
+//! - [`cell`]: what a cell says, held to the answer sheet's rules;
+//! - [`tally`]: a row's assessment, computed into reused buffers;
+//! - [`group`]: per-group sums for `--group-by`, and the group's report;
+//! - [`summary`], [`rejected`], [`progress`]: what a run writes.
+//!
+//! [`Engine`] ties them together for one row: it reads every cell, collects every problem of the row, and
+//! either rejects the row whole or scores it. It keeps nothing from one row to the next but its buffers,
+//! so memory stays flat however long the file is. The command (`commands::batch`) owns the files.
+
+pub mod cell;
+pub mod group;
+pub mod header;
+pub mod progress;
+pub mod read;
+pub mod rejected;
+pub mod summary;
+pub mod tally;
+
+use std::borrow::Cow;
+
+use crate::answers::{Answer, AnswerSheet, Respondent};
+use crate::questionnaire::{Kind, Questionnaire};
+use crate::scoring::{Outcome, question_score};
+
+use cell::{CellProblem, QuestionCells, Slot};
+use header::{Meta, Plan, Role};
+use read::Row;
+use tally::Tally;
+
+/// A problem with one cell (or, without a column, with the row as a whole).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellError {
+    pub column: Option<usize>,
+    /// The question the cell answers, for the message.
+    pub question: Option<usize>,
+    pub problem: CellProblem,
+}
+
+/// What became of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Every cell empty: not a respondent.
+    Blank,
+    /// At least one bad cell: see [`Engine::errors`].
+    Rejected,
+    /// Scored: see [`Engine::tally`] and [`Engine::fields`].
+    Scored,
+}
+
+/// The respondent fields of the current row, in reused buffers: the text of each field (the code with its
+/// zeros, the date as `YYYY-MM-DD`), empty when not given.
+#[derive(Debug, Clone, Default)]
+pub struct Fields {
+    pub text: [String; 8],
+    pub population: Option<u64>,
+    /// The value of the `--group-by` column.
+    pub group: String,
+}
+
+impl Fields {
+    pub fn get(&self, meta: Meta) -> Option<&str> {
+        Some(self.text[meta.index()].as_str()).filter(|text| !text.is_empty())
+    }
+
+    fn clear(&mut self) {
+        for text in &mut self.text {
+            text.clear();
+        }
+        self.population = None;
+        self.group.clear();
+    }
+}
+
+/// How a question is scored from a slot without building an [`Answer`].
+#[derive(Debug, Clone)]
+enum Scoring {
+    /// Through [`question_score`] (level, yes/no, number: no allocation).
+    Direct,
+    /// Choice: each option's score, points / the best points.
+    Choice(Vec<f64>),
+    /// Multi: each option's points, and max_points.
+    Multi(Vec<f64>, f64),
+    Unscored,
+}
+
+/// Reads and scores rows against one questionnaire and one header row.
+pub struct Engine<'q> {
+    q: &'q Questionnaire,
+    pub plan: Plan,
+    cells: Vec<QuestionCells>,
+    scoring: Vec<Scoring>,
+    slots: Vec<Slot>,
+    arena: Vec<u16>,
+    /// LimeSurvey option columns: per question, the options marked chosen and whether any cell was filled.
+    options_chosen: Vec<Vec<u16>>,
+    options_seen: Vec<bool>,
+    folded: Vec<usize>,
+    scratch: String,
+    pub tally: Tally,
+    pub fields: Fields,
+    pub errors: Vec<CellError>,
+}
+
+impl<'q> Engine<'q> {
+    pub fn new(q: &'q Questionnaire, plan: Plan) -> Engine<'q> {
+        let scoring = q
+            .questions
+            .iter()
+            .map(|question| match &question.kind {
+                Kind::Choice { options } => {
+                    let best = options.iter().map(|o| o.points).fold(0.0_f64, f64::max);
+                    Scoring::Choice(options.iter().map(|o| o.points / best).collect())
+                }
+                Kind::Multi { options, max_points } => {
+                    Scoring::Multi(options.iter().map(|o| o.points).collect(), *max_points)
+                }
+                Kind::Text => Scoring::Unscored,
+                _ => Scoring::Direct,
+            })
+            .collect();
+        let mut folded: Vec<usize> = plan
+            .roles
+            .iter()
+            .filter_map(|role| match role {
+                Role::Option { question, .. } => Some(*question),
+                _ => None,
+            })
+            .collect();
+        folded.sort_unstable();
+        folded.dedup();
+        Engine {
+            q,
+            cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
+            scoring,
+            slots: vec![Slot::Empty; q.questions.len()],
+            arena: Vec::new(),
+            options_chosen: vec![Vec::new(); q.questions.len()],
+            options_seen: vec![false; q.questions.len()],
+            folded,
+            scratch: String::new(),
+            tally: Tally::new(q),
+            fields: Fields::default(),
+            errors: Vec::new(),
+            plan,
+        }
+    }
+
+    pub fn questionnaire(&self) -> &'q Questionnaire {
+        self.q
+    }
+
+    /// Reads one row: every cell, every problem.
+    pub fn process(&mut self, row: &Row) -> RowKind {
+        if row.is_blank() {
+            return RowKind::Blank;
+        }
+        self.errors.clear();
+        self.arena.clear();
+        self.slots.fill(Slot::Empty);
+        self.fields.clear();
+        for &question in &self.folded {
+            self.options_chosen[question].clear();
+            self.options_seen[question] = false;
+        }
+        let expected = self.plan.headers.len();
+        if row.len() < expected && !row.padded {
+            self.errors.push(CellError {
+                column: None,
+                question: None,
+                problem: CellProblem::ShortRow { cells: row.len(), expected },
+            });
+        }
+        if row.len() > expected
+            && let Some(extra) = (expected..row.len()).find(|&c| !row.cell_lossy(c).trim().is_empty())
+        {
+            self.errors.push(CellError {
+                column: Some(extra),
+                question: None,
+                problem: CellProblem::ExtraCells { cells: row.len(), expected },
+            });
+        }
+
+        for column in 0..expected.min(row.len()) {
+            let role = self.plan.roles[column];
+            if matches!(role, Role::Aside(_) | Role::GroupOnly | Role::Note(_)) {
+                continue;
+            }
+            let text = match row.cell(column) {
+                Ok(text) => text,
+                Err(_) => {
+                    self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
+                    continue;
+                }
+            };
+            let result = match role {
+                Role::Question(question) => {
+                    match self.cells[question].read(&text, column, &mut self.arena, &mut self.scratch) {
+                        Ok(slot) => {
+                            self.slots[question] = slot;
+                            Ok(())
+                        }
+                        Err(problem) => Err((Some(question), problem)),
+                    }
+                }
+                Role::Option { question, option } => match cell::read_option_mark(&text, &mut self.scratch) {
+                    Ok(mark) => {
+                        if let Some(chosen) = mark {
+                            self.options_seen[question] = true;
+                            if chosen {
+                                self.options_chosen[question].push(option as u16);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Err(problem) => Err((Some(question), problem)),
+                },
+                Role::Meta(meta) => self.read_field(meta, &text).map_err(|problem| (None, problem)),
+                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Ok(()),
+            };
+            if let Err((question, problem)) = result {
+                self.errors.push(CellError { column: Some(column), question, problem });
+            }
+        }
+        if let Some(column) = self.plan.meta[Meta::Municipality.index()]
+            && self.fields.text[Meta::Municipality.index()].is_empty()
+            && !self.errors.iter().any(|e| e.column == Some(column))
+        {
+            self.errors.push(CellError {
+                column: Some(column),
+                question: None,
+                problem: CellProblem::MissingMunicipality,
+            });
+        }
+        if let Some(column) = self.plan.group {
+            let text = row.cell_lossy(column);
+            let text = text.trim();
+            if text.is_empty() {
+                self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::EmptyGroup });
+            } else {
+                self.fields.group.push_str(text);
+            }
+        }
+        if !self.errors.is_empty() {
+            return RowKind::Rejected;
+        }
+
+        for &question in &self.folded {
+            let chosen = &self.options_chosen[question];
+            if !chosen.is_empty() || self.options_seen[question] {
+                let start = self.arena.len() as u32;
+                self.arena.extend_from_slice(chosen);
+                self.slots[question] = Slot::Multi { start, end: self.arena.len() as u32 };
+            }
+        }
+        let q = self.q;
+        for (i, question) in q.questions.iter().enumerate() {
+            let slot = self.slots[i];
+            self.tally.assessment.questions[i] = match (&self.scoring[i], slot) {
+                (Scoring::Unscored, _) => Outcome::Unscored,
+                (_, Slot::Empty | Slot::Text(_)) => Outcome::Unanswered,
+                (_, Slot::Na) => Outcome::NotApplicable,
+                (_, Slot::Dk) => Outcome::DontKnow,
+                (Scoring::Choice(scores), Slot::Choice(option)) => {
+                    scores.get(usize::from(option)).copied().map_or(Outcome::Unanswered, Outcome::Scored)
+                }
+                (Scoring::Multi(points, max_points), Slot::Multi { start, end }) => {
+                    let chosen = &self.arena[start as usize..end as usize];
+                    let sum: f64 = points
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| chosen.contains(&(*k as u16)))
+                        .map(|(_, points)| *points)
+                        .sum();
+                    Outcome::Scored((sum / max_points).min(1.0))
+                }
+                (_, Slot::Level(level)) => score(q, question, &Answer::Level(level)),
+                (_, Slot::YesNo(yes)) => score(q, question, &Answer::YesNo(yes)),
+                (_, Slot::Number(number)) => score(q, question, &Answer::Number(number)),
+                _ => Outcome::Unanswered,
+            };
+        }
+        self.tally.compute();
+        RowKind::Scored
+    }
+
+    fn read_field(&mut self, meta: Meta, text: &str) -> Result<(), CellProblem> {
+        let out = &mut self.fields.text[meta.index()];
+        match meta {
+            Meta::MunicipalityCode => {
+                if let Some(code) = cell::read_code(text)? {
+                    out.extend(code.iter().map(|b| char::from(*b)));
+                }
+            }
+            Meta::Population => self.fields.population = cell::read_population(text)?,
+            Meta::Date => {
+                if let Some(date) = cell::read_date(text)? {
+                    out.push_str(&date);
+                }
+            }
+            _ => out.push_str(text.trim()),
+        }
+        Ok(())
+    }
+
+    /// The row as an answer sheet, for its report. Only for a row that [`Engine::process`] scored.
+    pub fn sheet(&self, row: &Row) -> AnswerSheet {
+        let q = self.q;
+        let mut sheet = AnswerSheet {
+            questionnaire: q.id.clone(),
+            questionnaire_version: Some(q.version.clone()),
+            respondent: self.respondent(),
+            ..AnswerSheet::default()
+        };
+        for (i, question) in q.questions.iter().enumerate() {
+            if let Some(answer) = self.cells[i].answer(self.slots[i], &self.arena, |column| row.cell_lossy(column)) {
+                sheet.answers.insert(question.id.clone(), answer);
+            }
+        }
+        for (column, role) in self.plan.roles.iter().enumerate() {
+            if let Role::Note(question) = role {
+                let note = row.cell_lossy(column);
+                if !note.trim().is_empty() {
+                    sheet.notes.insert(q.questions[*question].id.clone(), note.trim().to_string());
+                }
+            }
+        }
+        sheet
+    }
+
+    /// The current row's respondent.
+    pub fn respondent(&self) -> Respondent {
+        let f = &self.fields;
+        let text = |meta: Meta| f.get(meta).map(str::to_string);
+        Respondent {
+            municipality: f.text[Meta::Municipality.index()].clone(),
+            municipality_code: text(Meta::MunicipalityCode),
+            region: text(Meta::Region),
+            population: f.population,
+            respondent: text(Meta::Respondent),
+            role: text(Meta::Role),
+            department: text(Meta::Department),
+            date: text(Meta::Date),
+        }
+    }
+
+    /// A cell error as `file:line:column (header): message`, in `lang`.
+    pub fn render_error(&self, error: &CellError, file: &str, row: &Row, lang: crate::i18n::Lang) -> String {
+        let value = error.column.map_or(Cow::Borrowed(""), |column| row.cell_lossy(column));
+        let subject = match (error.question, error.column) {
+            (Some(question), _) => self.q.questions[question].id.as_str(),
+            (None, Some(column)) => self.plan.header(column),
+            (None, None) => "",
+        };
+        let message = error.problem.message(lang, subject, value.trim());
+        match error.column {
+            Some(column) => {
+                format!("{file}:{}:{} ({}): {message}", row.line, column + 1, self.plan.header(column).trim())
+            }
+            None => format!("{file}:{}: {message}", row.line),
+        }
+    }
+}
+
+fn score(q: &Questionnaire, question: &crate::questionnaire::Question, answer: &Answer) -> Outcome {
+    question_score(q, question, answer).map_or(Outcome::Unanswered, Outcome::Scored)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::fixtures::small;
+    use crate::scoring::assess;
+
+    fn row(line: u64, cells: &[&str]) -> Row {
+        Row { line, record: csv::ByteRecord::from(cells.to_vec()), lenient: true, padded: false }
+    }
+
+    fn engine(q: &Questionnaire, headers: &[&str]) -> Engine<'_> {
+        let headers: Vec<String> = headers.iter().map(|h| (*h).to_string()).collect();
+        let (plan, _) = header::plan(q, &headers, 1, None, None).unwrap();
+        Engine::new(q, plan)
+    }
+
+    const HEADERS: [&str; 11] = [
+        "municipality",
+        "municipality_code",
+        "a.level",
+        "a.choice",
+        "a.multi",
+        "a.number",
+        "t.yes",
+        "t.two",
+        "t.three",
+        "x.free",
+        "a.level.note",
+    ];
+
+    #[test]
+    fn scores_a_row_exactly_as_the_sheet_would_be_scored() {
+        let q = small();
+        let mut engine = engine(&q, &HEADERS);
+        let r = row(2, &["Pöytyä", "608", "2", "Vähän", "p|r", "45,5", "kyllä", "dk", "ei", "vapaa", "huom"]);
+        assert_eq!(engine.process(&r), RowKind::Scored);
+        let sheet = engine.sheet(&r);
+        assert_eq!(engine.tally.assessment, assess(&q, &sheet));
+        assert_eq!(sheet.respondent.municipality_code.as_deref(), Some("608"));
+        assert_eq!(sheet.answers["a.choice"], Answer::Choice("some".into()));
+        assert_eq!(sheet.answers["x.free"], Answer::Text("vapaa".into()));
+        assert_eq!(sheet.notes["a.level"], "huom");
+    }
+
+    #[test]
+    fn rejects_a_row_with_every_bad_cell_reported() {
+        let q = small();
+        let mut engine = engine(&q, &HEADERS);
+        let r = row(7, &["", "12345", "9", "lots", "p|p", "abc", "maybe", "na", "", "", ""]);
+        assert_eq!(engine.process(&r), RowKind::Rejected);
+        let rendered: Vec<String> =
+            engine.errors.iter().map(|e| engine.render_error(e, "vastaukset.csv", &r, crate::i18n::Lang::En)).collect();
+        assert_eq!(rendered.len(), 7, "{rendered:#?}");
+        assert!(rendered[0].starts_with("vastaukset.csv:7:2 (municipality_code): "), "{}", rendered[0]);
+        assert!(rendered[1].starts_with("vastaukset.csv:7:3 (a.level): "), "{}", rendered[1]);
+        assert!(rendered.last().unwrap().starts_with("vastaukset.csv:7:1 (municipality): "));
+    }
+
+    #[test]
+    fn a_short_row_is_rejected_and_a_blank_one_skipped() {
+        let q = small();
+        let mut engine = engine(&q, &HEADERS);
+        assert_eq!(engine.process(&row(3, &["Salo", "", "2"])), RowKind::Rejected);
+        assert_eq!(engine.errors[0].problem, CellProblem::ShortRow { cells: 3, expected: 11 });
+        assert_eq!(engine.process(&row(4, &["", " ", ""])), RowKind::Blank);
+        let mut padded = row(5, &["Salo", "", "2"]);
+        padded.padded = true;
+        assert_eq!(engine.process(&padded), RowKind::Scored, "a spreadsheet row ends at its last value");
+    }
+
+    #[test]
+    fn folds_limesurvey_option_columns_into_one_multi_answer() {
+        let q = small();
+        let mut engine = engine(&q, &["municipality", "a.multi[p]", "a.multi[q]", "a.multi[r]"]);
+        let r = row(2, &["Salo", "Y", "", "Y"]);
+        assert_eq!(engine.process(&r), RowKind::Scored);
+        assert_eq!(engine.sheet(&r).answers["a.multi"], Answer::Multi(vec!["p".into(), "r".into()]));
+        let r = row(3, &["Salo", "", "", ""]);
+        assert_eq!(engine.process(&r), RowKind::Scored);
+        assert!(!engine.sheet(&r).answers.contains_key("a.multi"), "no mark: unanswered");
+    }
+}
