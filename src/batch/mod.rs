@@ -376,10 +376,10 @@ mod tests {
     use crate::scoring::assess;
 
     fn row(line: u64, cells: &[&str]) -> Row {
-        Row { line, record: csv::ByteRecord::from(cells.to_vec()), lenient: true, padded: false }
+        Row::of_cells(line, cells)
     }
 
-    fn engine(q: &Questionnaire, headers: &[&str]) -> Engine<'_> {
+    fn engine<'q>(q: &'q Questionnaire, headers: &[&str]) -> Engine<'q> {
         let headers: Vec<String> = headers.iter().map(|h| (*h).to_string()).collect();
         let (plan, _) = header::plan(q, &headers, 1, None, None).unwrap();
         Engine::new(q, plan)

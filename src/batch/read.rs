@@ -60,8 +60,6 @@ impl Detected {
 pub enum BatchReadError {
     #[error("cannot read `{}`: {source}", .path.display())]
     Io { path: PathBuf, source: io::Error },
-    #[error("`{}`:{line}: CSV error: {message}", .path.display())]
-    Csv { path: PathBuf, line: u64, message: String },
     #[error("`{}`: cannot read the workbook: {message}", .path.display())]
     Workbook { path: PathBuf, message: String },
     #[error("`{}` has no sheet `{sheet}`; its sheets: {sheets}", .path.display())]
@@ -71,30 +69,82 @@ pub enum BatchReadError {
 }
 
 /// One row of the file. The same value is refilled for every row.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone)]
 pub struct Row {
-    /// The line (CSV) or row (XLSX) number, from 1.
+    /// The line (CSV) or row (XLSX) number where the row starts, from 1.
     pub line: u64,
-    pub record: csv::ByteRecord,
+    /// The cells' bytes, one after another; `ends[i]` is where cell `i` ends.
+    data: Vec<u8>,
+    used: usize,
+    ends: Vec<usize>,
+    cells: usize,
     /// Cells that are not UTF-8 are read as Windows-1252 (auto-detected UTF-8).
     pub lenient: bool,
     /// A spreadsheet row: cells missing at its end are empty ones, not a row cut short.
     pub padded: bool,
 }
 
+impl Default for Row {
+    fn default() -> Row {
+        Row { line: 0, data: vec![0; 1024], used: 0, ends: vec![0; 64], cells: 0, lenient: true, padded: false }
+    }
+}
+
 impl Row {
+    /// A row of these cells, for tests and for callers that build rows themselves.
+    pub fn of_cells(line: u64, cells: &[&str]) -> Row {
+        let mut row = Row { line, ..Row::default() };
+        for cell in cells {
+            row.push_field(cell.as_bytes());
+        }
+        row
+    }
+
+    pub fn clear(&mut self) {
+        self.used = 0;
+        self.cells = 0;
+    }
+
+    pub fn push_field(&mut self, bytes: &[u8]) {
+        let end = self.used + bytes.len();
+        if end > self.data.len() {
+            self.data.resize(end.max(self.data.len() * 2), 0);
+        }
+        self.data[self.used..end].copy_from_slice(bytes);
+        self.used = end;
+        if self.cells == self.ends.len() {
+            self.ends.resize(self.ends.len() * 2, 0);
+        }
+        self.ends[self.cells] = end;
+        self.cells += 1;
+    }
+
     pub fn len(&self) -> usize {
-        self.record.len()
+        self.cells
     }
 
     pub fn is_empty(&self) -> bool {
-        self.record.is_empty()
+        self.cells == 0
+    }
+
+    /// The raw bytes of a cell.
+    pub fn get(&self, index: usize) -> Option<&[u8]> {
+        if index >= self.cells {
+            return None;
+        }
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        Some(&self.data[start..self.ends[index]])
+    }
+
+    /// Every cell's raw bytes.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.cells).filter_map(|i| self.get(i))
     }
 
     /// The cell's text; `Err` when it is not UTF-8 and the encoding was forced to UTF-8. Past the row's
     /// end, the empty text.
     pub fn cell(&self, index: usize) -> Result<Cow<'_, str>, NotUtf8> {
-        let Some(bytes) = self.record.get(index) else { return Ok(Cow::Borrowed("")) };
+        let Some(bytes) = self.get(index) else { return Ok(Cow::Borrowed("")) };
         match std::str::from_utf8(bytes) {
             Ok(text) => Ok(Cow::Borrowed(text)),
             Err(_) if self.lenient => Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
@@ -104,13 +154,12 @@ impl Row {
 
     /// The cell's text with anything that is not UTF-8 replaced, for messages and `rejected.csv`.
     pub fn cell_lossy(&self, index: usize) -> Cow<'_, str> {
-        self.cell(index)
-            .unwrap_or_else(|_| String::from_utf8_lossy(self.record.get(index).unwrap_or_default()).into_owned().into())
+        self.cell(index).unwrap_or_else(|_| String::from_utf8_lossy(self.get(index).unwrap_or_default()))
     }
 
     /// Whether every cell is empty or space: a blank line, or a spreadsheet row of empty cells (`;;;;`).
     pub fn is_blank(&self) -> bool {
-        self.record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+        self.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace))
     }
 }
 
@@ -160,7 +209,7 @@ pub struct Source {
 }
 
 enum SourceKind {
-    Csv { reader: csv::Reader<Box<dyn Read>>, lenient: bool, layout: Layout },
+    Csv { reader: Box<dyn Read>, delimiter: u8, lenient: bool, layout: Layout },
     Workbook { sheets: calamine::Sheets<io::BufReader<File>>, sheet: String },
 }
 
@@ -221,17 +270,11 @@ impl Source {
         let mut decoded = decoded;
         let text_head = read_up_to(&mut decoded, HEAD).map_err(io_error)?;
         let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&text_head));
-        let stream: Box<dyn Read> = Box::new(Cursor::new(text_head).chain(decoded));
-        let reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(stream);
+        let reader: Box<dyn Read> = Box::new(Cursor::new(text_head).chain(decoded));
         let lenient = matches!(detected, Detected::Utf8 { lenient: true, .. });
         Ok(Source {
             path: path.to_path_buf(),
-            kind: SourceKind::Csv { reader, lenient, layout: Layout::Csv { encoding: detected, delimiter } },
+            kind: SourceKind::Csv { reader, delimiter, lenient, layout: Layout::Csv { encoding: detected, delimiter } },
             consumed,
             size,
         })
@@ -275,26 +318,12 @@ impl Source {
     {
         let path = self.path.clone();
         match &mut self.kind {
-            SourceKind::Csv { reader, lenient, .. } => {
+            SourceKind::Csv { reader, delimiter, lenient, .. } => {
                 let mut row = Row { lenient: *lenient, ..Row::default() };
-                loop {
-                    match reader.read_byte_record(&mut row.record) {
-                        Ok(false) => return Ok(()),
-                        Ok(true) => {}
-                        Err(error) => {
-                            let line = error.position().map_or(row.line + 1, csv::Position::line);
-                            let message = match error.kind() {
-                                csv::ErrorKind::Io(io) => io.to_string(),
-                                _ => error.to_string(),
-                            };
-                            return Err(BatchReadError::Csv { path, line, message }.into());
-                        }
-                    }
-                    row.line = row.record.position().map_or(row.line + 1, csv::Position::line);
-                    if !each(&row)? {
-                        return Ok(());
-                    }
-                }
+                read_csv(reader, *delimiter, &mut row, &mut each).map_err(|error| match error {
+                    Stop::Caller(error) => error,
+                    Stop::Io(source) => BatchReadError::Io { path, source }.into(),
+                })
             }
             SourceKind::Workbook { sheets, sheet } => {
                 let sheet = sheet.clone();
@@ -305,6 +334,82 @@ impl Source {
 }
 
 const HEAD: usize = 64 * 1024;
+
+/// Why reading CSV stopped early.
+enum Stop<E> {
+    Caller(E),
+    Io(io::Error),
+}
+
+/// Reads CSV records with `csv_core`, counting lines exactly: every byte is consumed once, either as the
+/// line breaks and blank lines between records (skipped here) or by a record, and every `\n` among them is
+/// counted, so a record's line is where its first cell starts, whatever the line endings and however many
+/// line breaks its quoted cells hold.
+fn read_csv<E>(
+    reader: &mut Box<dyn Read>,
+    delimiter: u8,
+    row: &mut Row,
+    each: &mut impl FnMut(&Row) -> Result<bool, E>,
+) -> Result<(), Stop<E>> {
+    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut input = vec![0u8; 1 << 16];
+    let (mut start, mut end, mut eof) = (0usize, 0usize, false);
+    let mut line: u64 = 1;
+    let mut in_record = false;
+    let newlines = |bytes: &[u8]| bytes.iter().filter(|b| **b == b'\n').count() as u64;
+    loop {
+        if start == end && !eof {
+            end = loop {
+                match reader.read(&mut input) {
+                    Ok(n) => break n,
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                    Err(error) => return Err(Stop::Io(error)),
+                }
+            };
+            start = 0;
+            eof = end == 0;
+        }
+        if !in_record {
+            while start < end && matches!(input[start], b'\n' | b'\r') {
+                line += u64::from(input[start] == b'\n');
+                start += 1;
+            }
+            if start == end {
+                if eof {
+                    return Ok(());
+                }
+                continue;
+            }
+            row.clear();
+            row.line = line;
+            in_record = true;
+        }
+        let (result, nin, nout, nend) =
+            core.read_record(&input[start..end], &mut row.data[row.used..], &mut row.ends[row.cells..]);
+        line += newlines(&input[start..start + nin]);
+        start += nin;
+        row.used += nout;
+        row.cells += nend;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::OutputFull => {
+                let size = row.data.len() * 2;
+                row.data.resize(size, 0);
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                let size = row.ends.len() * 2;
+                row.ends.resize(size, 0);
+            }
+            csv_core::ReadRecordResult::Record => {
+                in_record = false;
+                if !each(row).map_err(Stop::Caller)? {
+                    return Ok(());
+                }
+            }
+            csv_core::ReadRecordResult::End => return Ok(()),
+        }
+    }
+}
 
 /// Reads up to `limit` bytes (fewer only at the end of the input).
 fn read_up_to(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
@@ -523,7 +628,7 @@ fn read_workbook<E: From<BatchReadError>>(
                 if current.is_some() && !row.is_blank() && !each(&row)? {
                     return Ok(());
                 }
-                row.record.clear();
+                row.clear();
                 row.line = u64::from(r) + 1;
                 current = Some(r);
                 next_column = 0;
@@ -532,12 +637,12 @@ fn read_workbook<E: From<BatchReadError>>(
                 continue;
             }
             while next_column < c {
-                row.record.push_field(b"");
+                row.push_field(b"");
                 next_column += 1;
             }
             text.clear();
             cell_text(cell.get_value(), &mut text);
-            row.record.push_field(text.as_bytes());
+            row.push_field(text.as_bytes());
             next_column += 1;
         }
         consumed.set(size);
@@ -550,10 +655,10 @@ fn read_workbook<E: From<BatchReadError>>(
     consumed.set(size);
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
     for (i, cells) in range.rows().enumerate() {
-        row.record.clear();
+        row.clear();
         row.line = u64::from(first_row) + i as u64 + 1;
         for _ in 0..first_column {
-            row.record.push_field(b"");
+            row.push_field(b"");
         }
         for cell in cells {
             text.clear();
@@ -569,7 +674,7 @@ fn read_workbook<E: From<BatchReadError>>(
                 calamine::Data::Empty => DataRef::Empty,
             };
             cell_text(&value, &mut text);
-            row.record.push_field(text.as_bytes());
+            row.push_field(text.as_bytes());
         }
         if !row.is_blank() && !each(&row)? {
             return Ok(());
@@ -660,6 +765,22 @@ mod tests {
         assert_eq!(layout, Layout::Csv { encoding: Detected::Windows1252, delimiter: b';' });
         assert_eq!(rows[1], (2, vec!["Pöytyä".to_string(), "2,5".to_string()]));
         assert_eq!(rows[2], (4, vec!["Närpes".to_string(), "1".to_string()]), "line numbers count the blank line");
+    }
+
+    #[test]
+    fn counts_lines_exactly_whatever_the_line_endings() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["h;i", "a;\"b", "c\";d", "", "e;f", ""].join(ending);
+            let (_, rows) = rows_of(text.as_bytes(), &ReadOptions::default());
+            let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
+            if ending == "\r" {
+                // Old Mac line endings: records are still split right, lines are not counted.
+                assert_eq!(rows.len(), 3);
+            } else {
+                assert_eq!(lines, [1, 2, 5], "{ending:?}");
+            }
+            assert_eq!(rows[1].1[1], format!("b{ending}c"), "a quoted line break is kept as written");
+        }
     }
 
     #[test]

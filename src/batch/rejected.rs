@@ -52,8 +52,7 @@ mod tests {
     fn writes_rows_unchanged_with_their_errors_in_the_last_column() {
         let headers = vec!["kunta".to_string(), "a.level".to_string(), "t.yes".to_string()];
         let mut writer = RejectedWriter::new(Vec::new(), b';', &headers, "virheet").unwrap();
-        let row =
-            Row { line: 3, record: csv::ByteRecord::from(vec!["Pöytyä; kk", "9"]), lenient: true, padded: false };
+        let row = Row::of_cells(3, &["Pöytyä; kk", "9"]);
         writer.write(&row, &["a:3:2 (a.level): x".into(), "a:3: y".into()]).unwrap();
         let text = String::from_utf8(writer.finish().unwrap()).unwrap();
         assert_eq!(text, "\u{feff}kunta;a.level;t.yes;virheet\n\"Pöytyä; kk\";9;;\"a:3:2 (a.level): x\na:3: y\"\n");

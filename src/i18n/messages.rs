@@ -498,7 +498,6 @@ messages! {
     B_MORE_ERRORS = ("… ja {0} virhettä lisää hylättyjen rivien tiedostossa", "… och {0} fel till i filen med avvisade rader", "… and {0} more errors in the file of rejected rows");
     B_OUTPUT_AND_OUT_DIR = ("anna joko -o tai --out-dir, ei molempia", "ange antingen -o eller --out-dir, inte båda", "give either -o or --out-dir, not both");
     B_BAD_DELIMITER = ("erotin `{0}` ei kelpaa: käytä `,` `;` `tab` tai `|`", "avgränsaren `{0}` är ogiltig: använd `,` `;` `tab` eller `|`", "delimiter `{0}` is not one of `,` `;` `tab` `|`");
-    B_CSV_ERROR = ("{0}: CSV-tiedostoa ei voi lukea: {1}", "{0}: CSV-filen kan inte läsas: {1}", "{0}: cannot read the CSV file: {1}");
     B_WORKBOOK_ERROR = ("työkirjaa `{0}` ei voi lukea: {1}", "arbetsboken `{0}` kan inte läsas: {1}", "cannot read workbook `{0}`: {1}");
     B_NO_SHEET = ("työkirjassa `{0}` ei ole välilehteä `{1}`; sen välilehdet: {2}", "arbetsboken `{0}` har inget blad `{1}`; dess blad: {2}", "workbook `{0}` has no sheet `{1}`; its sheets: {2}");
     B_PROGRESS = ("{0} riviä, {1} riviä/s", "{0} rader, {1} rader/s", "{0} rows, {1} rows/s");
