@@ -56,6 +56,13 @@ impl CellProblem {
     /// The message in `lang`; `question` is the question id (or the column's header), `value` the cell.
     pub fn message(&self, lang: Lang, question: &str, value: &str) -> String {
         match self {
+            // In a cell, yes/no and multi answers are written otherwise than in a sheet: say how.
+            CellProblem::Answer(AnswerProblem::WrongType { kind: "yesno" }) => {
+                m::A_WRONG_TYPE.fill(lang, &[&question, &value, &m::B_EXPECT_YESNO_CELL.get(lang)])
+            }
+            CellProblem::Answer(AnswerProblem::WrongType { kind: "multi" }) => {
+                m::A_WRONG_TYPE.fill(lang, &[&question, &value, &m::B_EXPECT_MULTI_CELL.get(lang)])
+            }
             CellProblem::Answer(problem) => problem.message(lang, question, value),
             CellProblem::NotUtf8 => m::B_NOT_UTF8.get(lang).to_string(),
             CellProblem::MissingMunicipality => m::B_EMPTY_MUNICIPALITY.get(lang).to_string(),

@@ -391,6 +391,12 @@ pub fn plan(
                 Role::Aside(Aside::NoHeader)
             }
         };
+        // LimeSurvey writes `id`, Microsoft Forms `ID`.
+        let role = if role == Role::Aside(Aside::LimeSurvey) && header.trim() == "ID" {
+            Role::Aside(Aside::Forms)
+        } else {
+            role
+        };
         if let Role::Aside(aside) = role
             && aside != Aside::NoHeader
         {

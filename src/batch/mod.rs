@@ -357,9 +357,10 @@ impl<'q> Engine<'q> {
         };
         let message = error.problem.message(lang, subject, value.trim());
         match error.column {
-            Some(column) => {
+            Some(column) if !self.plan.header(column).trim().is_empty() => {
                 format!("{file}:{}:{} ({}): {message}", row.line, column + 1, self.plan.header(column).trim())
             }
+            Some(column) => format!("{file}:{}:{}: {message}", row.line, column + 1),
             None => format!("{file}:{}: {message}", row.line),
         }
     }

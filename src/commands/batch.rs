@@ -62,8 +62,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     };
 
     // The header row, before anything else.
-    let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
-    let (headers, header_line) = read_header(&mut source).map_err(|e| batch_read_error(&e, lang))?;
+    let (headers, header_line) = Source::open(&args.input, &options)
+        .and_then(|mut source| read_header(&mut source))
+        .map_err(|e| batch_read_error(&e, lang))?;
     let q = choose_questionnaire(args, &headers, map.as_ref(), settings)?;
     let (plan, notes) = match header::plan(&q, &headers, header_line, map.as_ref(), batch.group_by.as_deref()) {
         Ok(found) => found,
@@ -80,8 +81,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
             return Err(InputError(m::B_HEADER_PROBLEMS.fill(lang, &[&file, &findings.len()])).into());
         }
     };
+    // The rows, from the start again: reading the header has buffered some of them.
+    let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
     print_notes(&file, &plan, &notes, &source.layout(), lang);
-
     let format = batch_format(args, settings);
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };

@@ -507,6 +507,12 @@ messages! {
         "CSV-formatet är för en batchs sammandrag; en enskild svarsblanketts rapport är JSON eller en tabell",
         "the csv format is for a batch's summary; a single sheet's report is json or a table"
     );
+    B_EXPECT_YESNO_CELL = ("kyllä/ei, ja/nej, yes/no tai 1/0", "ja/nej, kyllä/ei, yes/no eller 1/0", "yes/no, kyllä/ei, ja/nej or 1/0");
+    B_EXPECT_MULTI_CELL = (
+        "vaihtoehtojen tunnuksia tai nimiä `|`-merkillä erotettuina",
+        "alternativens id eller namn åtskilda med `|`",
+        "option ids or labels separated by `|`"
+    );
     B_T_GROUP = ("Ryhmä", "Grupp", "Group");
     B_T_RESPONDENT = ("Kunta (rivi)", "Kommun (rad)", "Municipality (line)");
     B_T_COMPLETENESS = ("Kattavuus", "Täckning", "Complete");
