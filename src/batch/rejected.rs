@@ -2,8 +2,8 @@
 //!
 //! Written with the input's delimiter and a UTF-8 byte-order mark, so that Excel opens it as it opened the
 //! input, and the consultant can fix the rows and score the file again: the error column is recognised on
-//! input and left aside. A row cut short is padded with empty cells so that its errors stay in their
-//! column.
+//! input and left aside. A row cut short is not padded: its errors follow its last cell, so that scoring
+//! the file again without fixing the row rejects it again rather than reading the gap as unanswered.
 
 use std::io::{self, Write};
 
@@ -11,7 +11,6 @@ use super::read::Row;
 
 pub struct RejectedWriter<W: Write> {
     writer: csv::Writer<W>,
-    width: usize,
     record: Vec<String>,
     pub rows: usize,
 }
@@ -24,13 +23,13 @@ impl<W: Write> RejectedWriter<W> {
         let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
         header.push(error_column);
         writer.write_record(&header).map_err(io::Error::other)?;
-        Ok(RejectedWriter { writer, width: headers.len(), record: Vec::new(), rows: 0 })
+        Ok(RejectedWriter { writer, record: Vec::new(), rows: 0 })
     }
 
     /// Writes the row as it was read, then its errors, one per line of the cell.
     pub fn write(&mut self, row: &Row, errors: &[String]) -> io::Result<()> {
         self.record.clear();
-        for i in 0..row.len().max(self.width) {
+        for i in 0..row.len() {
             self.record.push(row.cell_lossy(i).into_owned());
         }
         self.record.push(errors.join("\n"));
@@ -55,6 +54,6 @@ mod tests {
         let row = Row::of_cells(3, &["Pöytyä; kk", "9"]);
         writer.write(&row, &["a:3:2 (a.level): x".into(), "a:3: y".into()]).unwrap();
         let text = String::from_utf8(writer.finish().unwrap()).unwrap();
-        assert_eq!(text, "\u{feff}kunta;a.level;t.yes;virheet\n\"Pöytyä; kk\";9;;\"a:3:2 (a.level): x\na:3: y\"\n");
+        assert_eq!(text, "\u{feff}kunta;a.level;t.yes;virheet\n\"Pöytyä; kk\";9;\"a:3:2 (a.level): x\na:3: y\"\n");
     }
 }

@@ -68,7 +68,8 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let q = choose_questionnaire(args, &headers, map.as_ref(), settings)?;
     let (plan, notes) = match header::plan(&q, &headers, header_line, map.as_ref(), batch.group_by.as_deref()) {
         Ok(found) => found,
-        Err(findings) => {
+        Err(mut findings) => {
+            findings.sort_by_key(|finding| finding.column.unwrap_or(usize::MAX));
             let mut stderr = std::io::stderr().lock();
             for finding in &findings {
                 let at = match finding.column {
