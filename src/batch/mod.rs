@@ -82,7 +82,7 @@ enum Scoring {
     Direct,
     /// Choice: each option's score, points / the best points.
     Choice(Vec<f64>),
-    /// Multi: each option's points, and max_points.
+    /// Multi: each option's points, and `max_points`.
     Multi(Vec<f64>, f64),
     Unscored,
 }
@@ -189,12 +189,9 @@ impl<'q> Engine<'q> {
             if matches!(role, Role::Aside(_) | Role::GroupOnly | Role::Note(_)) {
                 continue;
             }
-            let text = match row.cell(column) {
-                Ok(text) => text,
-                Err(_) => {
-                    self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
-                    continue;
-                }
+            let Ok(text) = row.cell(column) else {
+                self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
+                continue;
             };
             let result = match role {
                 Role::Question(question) => {
@@ -261,7 +258,6 @@ impl<'q> Engine<'q> {
             let slot = self.slots[i];
             self.tally.assessment.questions[i] = match (&self.scoring[i], slot) {
                 (Scoring::Unscored, _) => Outcome::Unscored,
-                (_, Slot::Empty | Slot::Text(_)) => Outcome::Unanswered,
                 (_, Slot::Na) => Outcome::NotApplicable,
                 (_, Slot::Dk) => Outcome::DontKnow,
                 (Scoring::Choice(scores), Slot::Choice(option)) => {

@@ -299,7 +299,7 @@ mod tests {
     use super::*;
     use crate::questionnaire::fixtures::small;
 
-    fn row<'a>(themes: &'a [(Option<f64>, Option<u8>)]) -> SummaryRow<'a> {
+    fn row(themes: &[(Option<f64>, Option<u8>)]) -> SummaryRow<'_> {
         let mut fields = [None; 8];
         fields[Meta::Municipality.index()] = Some("Pöytyä, kk");
         fields[Meta::Population.index()] = Some("8000");

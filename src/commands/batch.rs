@@ -263,9 +263,8 @@ fn batch_format(args: &ScoreArgs, settings: &Settings) -> summary::Format {
     match args.output.as_deref().and_then(Path::extension).and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
         Some(ext) if ext == "json" => summary::Format::Json,
         Some(ext) if ext == "txt" => summary::Format::Table,
-        Some(_) => summary::Format::Csv,
         None if settings.stdout_is_terminal => summary::Format::Table,
-        None => summary::Format::Csv,
+        Some(_) | None => summary::Format::Csv,
     }
 }
 

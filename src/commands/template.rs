@@ -169,7 +169,7 @@ fn csv_bytes(rows: &[Vec<String>], bom: bool) -> Result<Vec<u8>> {
     for row in rows {
         writer.write_record(row)?;
     }
-    Ok(writer.into_inner().map_err(|error| anyhow::anyhow!("{}", error.error()))?)
+    writer.into_inner().map_err(|error| anyhow::anyhow!("{}", error.error()))
 }
 
 /// A workbook: the header row on the first sheet (the one `score` reads), the codebook on the second.
