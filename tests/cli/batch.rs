@@ -1,5 +1,7 @@
 //! `score FILE.csv|FILE.xlsx`: batches as survey tools and Finnish Excel write them, every row accounted for.
 
+use calamine::Reader;
+
 use crate::support::{Kk, Run, fixture};
 
 fn batch(name: &str) -> std::path::PathBuf {
@@ -264,8 +266,7 @@ fn a_staff_survey_grouped_by_department_averages_its_members() {
         let expected = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
         assert_eq!(sivistys["themes"][theme]["score"].as_f64(), expected, "theme {theme}");
     }
-    let overall =
-        (members[0]["overall"]["score"].as_f64().unwrap() + members[1]["overall"]["score"].as_f64().unwrap()) / 2.0;
+    let overall: f64 = (0..2).map(|i| members[i]["overall"]["score"].as_f64().unwrap()).sum::<f64>() / 2.0;
     assert_eq!(sivistys["overall"]["score"].as_f64(), Some(overall));
     let summary = run.json("out/summary.json");
     assert_eq!(summary.as_array().unwrap().len(), 3);
@@ -326,7 +327,6 @@ fn a_template_is_the_header_a_batch_is_read_by() {
     assert!(stdout.stdout.starts_with("municipality;"), "no byte-order mark on standard output");
     let xlsx =
         Kk::new().args(["--lang", "sv", "questionnaire", "template", "henkilosto", "-o", "mall.xlsx"]).run().code(0);
-    use calamine::Reader;
     let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(xlsx.dir.path().join("mall.xlsx")).unwrap();
     assert_eq!(workbook.sheet_names(), ["svar", "kodbok"]);
     let range = workbook.worksheet_range("svar").unwrap();
