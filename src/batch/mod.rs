@@ -75,15 +75,19 @@ impl Fields {
     }
 }
 
-/// How a question is scored from a slot without building an [`Answer`].
+/// How a question is scored from a slot without building an [`Answer`]. The tables hold what
+/// [`question_score`] gives for each value, computed once, so the scores are the same to the last bit.
 #[derive(Debug, Clone)]
 enum Scoring {
-    /// Through [`question_score`] (level, yes/no, number: no allocation).
-    Direct,
-    /// Choice: each option's score, points / the best points.
-    Choice(Vec<f64>),
-    /// Multi: each option's points, and `max_points`.
+    /// Each level's score.
+    Level(Vec<f64>),
+    /// Each option's score, and the option ids for the fast path.
+    Choice(Vec<f64>, Vec<String>),
+    /// Each option's points, and `max_points`.
     Multi(Vec<f64>, f64),
+    YesNo,
+    /// The range, for the fast path; the score through [`question_score`].
+    Number(Option<f64>, Option<f64>),
     Unscored,
 }
 
@@ -93,6 +97,9 @@ pub struct Engine<'q> {
     pub plan: Plan,
     cells: Vec<QuestionCells>,
     scoring: Vec<Scoring>,
+    allow_na: Vec<bool>,
+    /// Each question's outcome when it has no answer: where every row starts.
+    blank: Vec<Outcome>,
     slots: Vec<Slot>,
     arena: Vec<u16>,
     /// LimeSurvey option columns: per question, the options marked chosen and whether any cell was filled.
@@ -111,15 +118,24 @@ impl<'q> Engine<'q> {
             .questions
             .iter()
             .map(|question| match &question.kind {
-                Kind::Choice { options } => {
-                    let best = options.iter().map(|o| o.points).fold(0.0_f64, f64::max);
-                    Scoring::Choice(options.iter().map(|o| o.points / best).collect())
-                }
+                Kind::Level { levels, .. } => Scoring::Level(
+                    (0..levels.len() as u32)
+                        .map(|level| question_score(q, question, &Answer::Level(level)).unwrap_or(0.0))
+                        .collect(),
+                ),
+                Kind::Choice { options } => Scoring::Choice(
+                    options
+                        .iter()
+                        .map(|o| question_score(q, question, &Answer::Choice(o.id.clone())).unwrap_or(0.0))
+                        .collect(),
+                    options.iter().map(|o| o.id.clone()).collect(),
+                ),
                 Kind::Multi { options, max_points } => {
                     Scoring::Multi(options.iter().map(|o| o.points).collect(), *max_points)
                 }
+                Kind::YesNo => Scoring::YesNo,
+                Kind::Number { min, max, .. } => Scoring::Number(*min, *max),
                 Kind::Text => Scoring::Unscored,
-                _ => Scoring::Direct,
             })
             .collect();
         let mut folded: Vec<usize> = plan
@@ -136,6 +152,12 @@ impl<'q> Engine<'q> {
             q,
             cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
             scoring,
+            allow_na: q.questions.iter().map(|question| question.allow_na).collect(),
+            blank: q
+                .questions
+                .iter()
+                .map(|question| if question.kind.is_scored() { Outcome::Unanswered } else { Outcome::Unscored })
+                .collect(),
             slots: vec![Slot::Empty; q.questions.len()],
             arena: Vec::new(),
             options_chosen: vec![Vec::new(); q.questions.len()],
@@ -161,6 +183,7 @@ impl<'q> Engine<'q> {
         self.errors.clear();
         self.arena.clear();
         self.slots.fill(Slot::Empty);
+        self.tally.assessment.questions.copy_from_slice(&self.blank);
         self.fields.clear();
         for &question in &self.folded {
             self.options_chosen[question].clear();
@@ -189,6 +212,14 @@ impl<'q> Engine<'q> {
             if matches!(role, Role::Aside(_) | Role::GroupOnly | Role::Note(_)) {
                 continue;
             }
+            // The common case, a plain value, without decoding or allocating.
+            if let Role::Question(question) = role
+                && let Some(slot) = self.fast(question, row.get(column).unwrap_or_default())
+            {
+                self.slots[question] = slot;
+                self.tally.assessment.questions[question] = self.outcome(question, slot);
+                continue;
+            }
             let Ok(text) = row.cell(column) else {
                 self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
                 continue;
@@ -198,6 +229,7 @@ impl<'q> Engine<'q> {
                     match self.cells[question].read(&text, column, &mut self.arena, &mut self.scratch) {
                         Ok(slot) => {
                             self.slots[question] = slot;
+                            self.tally.assessment.questions[question] = self.outcome(question, slot);
                             Ok(())
                         }
                         Err(problem) => Err((Some(question), problem)),
@@ -245,42 +277,89 @@ impl<'q> Engine<'q> {
             return RowKind::Rejected;
         }
 
-        for &question in &self.folded {
+        for i in 0..self.folded.len() {
+            let question = self.folded[i];
             let chosen = &self.options_chosen[question];
             if !chosen.is_empty() || self.options_seen[question] {
                 let start = self.arena.len() as u32;
                 self.arena.extend_from_slice(chosen);
-                self.slots[question] = Slot::Multi { start, end: self.arena.len() as u32 };
+                let slot = Slot::Multi { start, end: self.arena.len() as u32 };
+                self.slots[question] = slot;
+                self.tally.assessment.questions[question] = self.outcome(question, slot);
             }
-        }
-        let q = self.q;
-        for (i, question) in q.questions.iter().enumerate() {
-            let slot = self.slots[i];
-            self.tally.assessment.questions[i] = match (&self.scoring[i], slot) {
-                (Scoring::Unscored, _) => Outcome::Unscored,
-                (_, Slot::Na) => Outcome::NotApplicable,
-                (_, Slot::Dk) => Outcome::DontKnow,
-                (Scoring::Choice(scores), Slot::Choice(option)) => {
-                    scores.get(usize::from(option)).copied().map_or(Outcome::Unanswered, Outcome::Scored)
-                }
-                (Scoring::Multi(points, max_points), Slot::Multi { start, end }) => {
-                    let chosen = &self.arena[start as usize..end as usize];
-                    let sum: f64 = points
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, _)| chosen.contains(&(*k as u16)))
-                        .map(|(_, points)| *points)
-                        .sum();
-                    Outcome::Scored((sum / max_points).min(1.0))
-                }
-                (_, Slot::Level(level)) => score(q, question, &Answer::Level(level)),
-                (_, Slot::YesNo(yes)) => score(q, question, &Answer::YesNo(yes)),
-                (_, Slot::Number(number)) => score(q, question, &Answer::Number(number)),
-                _ => Outcome::Unanswered,
-            };
         }
         self.tally.compute();
         RowKind::Scored
+    }
+
+    /// A plain value read straight from its bytes: empty, `dk`, `na`, a level digit, an option id, yes/no
+    /// in its most common words, a plain decimal number. `None` sends the cell to [`QuestionCells::read`],
+    /// which reads everything else (and gives these the same answers).
+    fn fast(&self, question: usize, bytes: &[u8]) -> Option<Slot> {
+        match bytes {
+            [] => return Some(Slot::Empty),
+            [b'd' | b'D', b'k' | b'K'] => return Some(Slot::Dk),
+            [b'n' | b'N', b'a' | b'A'] if self.allow_na[question] => return Some(Slot::Na),
+            _ => {}
+        }
+        match &self.scoring[question] {
+            Scoring::Level(scores) => match bytes {
+                [digit @ b'0'..=b'9'] if usize::from(digit - b'0') < scores.len() => {
+                    Some(Slot::Level(u32::from(digit - b'0')))
+                }
+                _ => None,
+            },
+            Scoring::Choice(_, ids) => ids.iter().position(|id| id.as_bytes() == bytes).map(|i| Slot::Choice(i as u16)),
+            Scoring::YesNo => match bytes {
+                b"yes" | b"Yes" | b"1" | b"true" | b"ja" | b"Ja" => Some(Slot::YesNo(true)),
+                b"no" | b"No" | b"0" | b"false" | b"ei" | b"Ei" | b"nej" | b"Nej" => Some(Slot::YesNo(false)),
+                _ if bytes == "kyllä".as_bytes() || bytes == "Kyllä".as_bytes() => Some(Slot::YesNo(true)),
+                _ => None,
+            },
+            Scoring::Number(min, max) => {
+                let plain = bytes.len() <= 24
+                    && bytes[0].is_ascii_digit()
+                    && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'.');
+                if !plain {
+                    return None;
+                }
+                let number: f64 = std::str::from_utf8(bytes).ok()?.parse().ok()?;
+                crate::answers::check_number(number, *min, *max).ok().map(Slot::Number)
+            }
+            Scoring::Multi(..) | Scoring::Unscored => None,
+        }
+    }
+
+    /// The outcome of a question's slot, as [`crate::scoring::outcome`] gives it for the same answer.
+    fn outcome(&self, question: usize, slot: Slot) -> Outcome {
+        match (&self.scoring[question], slot) {
+            (Scoring::Unscored, _) => Outcome::Unscored,
+            (_, Slot::Na) => Outcome::NotApplicable,
+            (_, Slot::Dk) => Outcome::DontKnow,
+            (Scoring::Level(scores), Slot::Level(level)) => {
+                scores.get(level as usize).copied().map_or(Outcome::Unanswered, Outcome::Scored)
+            }
+            (Scoring::Choice(scores, _), Slot::Choice(option)) => {
+                scores.get(usize::from(option)).copied().map_or(Outcome::Unanswered, Outcome::Scored)
+            }
+            (Scoring::Multi(points, max_points), Slot::Multi { start, end }) => {
+                let chosen = &self.arena[start as usize..end as usize];
+                let sum: f64 = points
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| chosen.contains(&(*k as u16)))
+                    .map(|(_, points)| *points)
+                    .sum();
+                Outcome::Scored((sum / max_points).min(1.0))
+            }
+            (Scoring::YesNo, Slot::YesNo(yes)) => Outcome::Scored(if yes { 1.0 } else { 0.0 }),
+            (Scoring::Number(..), Slot::Number(number)) => {
+                let q = self.q;
+                question_score(q, &q.questions[question], &Answer::Number(number))
+                    .map_or(Outcome::Unanswered, Outcome::Scored)
+            }
+            _ => Outcome::Unanswered,
+        }
     }
 
     fn read_field(&mut self, meta: Meta, text: &str) -> Result<(), CellProblem> {
@@ -362,10 +441,6 @@ impl<'q> Engine<'q> {
     }
 }
 
-fn score(q: &Questionnaire, question: &crate::questionnaire::Question, answer: &Answer) -> Outcome {
-    question_score(q, question, answer).map_or(Outcome::Unanswered, Outcome::Scored)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -408,6 +483,25 @@ mod tests {
         assert_eq!(sheet.answers["a.choice"], Answer::Choice("some".into()));
         assert_eq!(sheet.answers["x.free"], Answer::Text("vapaa".into()));
         assert_eq!(sheet.notes["a.level"], "huom");
+    }
+
+    #[test]
+    fn the_fast_path_reads_what_the_full_reader_reads() {
+        let q = small();
+        let engine = engine(&q, &HEADERS);
+        let values = [
+            "", "dk", "DK", "na", "NA", "0", "3", "4", "5", "9", "some", "all", "Some", "yes", "Yes", "no", "1", "true",
+            "false", "ja", "Nej", "kyllä", "Kyllä", "ei", "45.5", "100", "101", "0.5", ".5", "1e3", "p",
+        ];
+        for (i, question) in q.questions.iter().enumerate() {
+            let cells = QuestionCells::new(&q, question);
+            for value in values {
+                if let Some(fast) = engine.fast(i, value.as_bytes()) {
+                    let full = cells.read(value, 0, &mut Vec::new(), &mut String::new());
+                    assert_eq!(Ok(fast), full, "{} = {value:?}", question.id);
+                }
+            }
+        }
     }
 
     #[test]
