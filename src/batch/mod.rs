@@ -91,12 +91,24 @@ enum Scoring {
     Unscored,
 }
 
+/// What a column takes on the hot path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    /// Left aside, a note, the group: nothing to read while scoring.
+    Skip,
+    /// A level question: a single digit is read here, its score from `level_table[first + level]`.
+    Level { question: u32, first: u32, count: u32 },
+    Other,
+}
+
 /// Reads and scores rows against one questionnaire and one header row.
 pub struct Engine<'q> {
     q: &'q Questionnaire,
     pub plan: Plan,
     cells: Vec<QuestionCells>,
     scoring: Vec<Scoring>,
+    lanes: Vec<Lane>,
+    level_table: Vec<f64>,
     allow_na: Vec<bool>,
     /// Each question's outcome when it has no answer: where every row starts.
     blank: Vec<Outcome>,
@@ -114,7 +126,7 @@ pub struct Engine<'q> {
 
 impl<'q> Engine<'q> {
     pub fn new(q: &'q Questionnaire, plan: Plan) -> Engine<'q> {
-        let scoring = q
+        let scoring: Vec<Scoring> = q
             .questions
             .iter()
             .map(|question| match &question.kind {
@@ -148,7 +160,26 @@ impl<'q> Engine<'q> {
             .collect();
         folded.sort_unstable();
         folded.dedup();
+        let mut level_table = Vec::new();
+        let lanes = plan
+            .roles
+            .iter()
+            .map(|role| match role {
+                Role::Question(question) => match &scoring[*question] {
+                    Scoring::Level(scores) => {
+                        let first = level_table.len() as u32;
+                        level_table.extend_from_slice(scores);
+                        Lane::Level { question: *question as u32, first, count: scores.len() as u32 }
+                    }
+                    _ => Lane::Other,
+                },
+                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::Skip,
+                Role::Meta(_) | Role::Option { .. } => Lane::Other,
+            })
+            .collect();
         Engine {
+            lanes,
+            level_table,
             q,
             cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
             scoring,
@@ -207,14 +238,30 @@ impl<'q> Engine<'q> {
             });
         }
 
-        for column in 0..expected.min(row.len()) {
-            let role = self.plan.roles[column];
-            if matches!(role, Role::Aside(_) | Role::GroupOnly | Role::Note(_)) {
-                continue;
+        let (data, ends) = row.raw();
+        let mut start = 0;
+        for (column, &end) in ends.iter().enumerate().take(expected) {
+            let bytes = &data[start..end];
+            start = end;
+            match self.lanes[column] {
+                Lane::Skip => continue,
+                Lane::Level { question, first, count } => {
+                    if let [digit @ b'0'..=b'9'] = bytes {
+                        let level = u32::from(digit - b'0');
+                        if level < count {
+                            self.slots[question as usize] = Slot::Level(level);
+                            self.tally.assessment.questions[question as usize] =
+                                Outcome::Scored(self.level_table[(first + level) as usize]);
+                            continue;
+                        }
+                    }
+                }
+                Lane::Other => {}
             }
+            let role = self.plan.roles[column];
             // The common case, a plain value, without decoding or allocating.
             if let Role::Question(question) = role
-                && let Some(slot) = self.fast(question, row.get(column).unwrap_or_default())
+                && let Some(slot) = self.fast(question, bytes)
             {
                 self.slots[question] = slot;
                 self.tally.assessment.questions[question] = self.outcome(question, slot);

@@ -136,6 +136,11 @@ impl Row {
         Some(&self.data[start..self.ends[index]])
     }
 
+    /// The cells' bytes one after another and where each ends: for reading every cell in one pass.
+    pub fn raw(&self) -> (&[u8], &[usize]) {
+        (&self.data[..self.used], &self.ends[..self.cells])
+    }
+
     /// Every cell's raw bytes.
     pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
         (0..self.cells).filter_map(|i| self.get(i))

@@ -51,6 +51,7 @@ pub struct SummaryWriter<W: Write> {
     band_names: Vec<String>,
     band_mins: Vec<f64>,
     line: Vec<u8>,
+    floats: FloatCache,
     rows: usize,
     table: Vec<Vec<String>>,
 }
@@ -68,6 +69,7 @@ impl<W: Write> SummaryWriter<W> {
             band_names: q.bands.iter().map(|b| q.text(&b.name, lang).to_string()).collect(),
             band_mins: q.bands.iter().map(|b| b.min).collect(),
             line: Vec::with_capacity(1024),
+            floats: FloatCache::default(),
             rows: 0,
             table: Vec::new(),
         }
@@ -145,14 +147,14 @@ impl<W: Write> SummaryWriter<W> {
         line.push(b',');
         line.extend_from_slice(itoa::Buffer::new().format(row.respondents).as_bytes());
         line.push(b',');
-        push_float(&mut line, row.overall);
+        self.floats.push(&mut line, row.overall);
         line.push(b',');
         if let Some(band) = self.band(row.overall) {
             push_csv(&mut line, band);
         }
         for (t, (score, mil)) in row.themes.iter().enumerate() {
             line.push(b',');
-            push_float(&mut line, *score);
+            self.floats.push(&mut line, *score);
             line.push(b',');
             if let Some(band) = self.band(*score) {
                 push_csv(&mut line, band);
@@ -165,7 +167,7 @@ impl<W: Write> SummaryWriter<W> {
             }
         }
         line.push(b',');
-        push_float(&mut line, Some(row.completeness));
+        self.floats.push(&mut line, Some(row.completeness));
         line.push(b',');
         if let Some(report) = row.report {
             push_csv(&mut line, report);
@@ -287,10 +289,34 @@ pub fn push_csv(line: &mut Vec<u8>, text: &str) {
     }
 }
 
-/// An unrounded number (empty for none), the shortest text that reads back the same.
-fn push_float(line: &mut Vec<u8>, value: Option<f64>) {
-    if let Some(value) = value.filter(|v| v.is_finite()) {
-        line.extend_from_slice(ryu::Buffer::new().format_finite(value).as_bytes());
+/// Unrounded numbers as the shortest text that reads back the same (`ryu`), remembered: a batch's scores
+/// take few distinct values (levels 0–4 over a handful of questions), so most are formatted once.
+struct FloatCache {
+    /// Direct-mapped by the number's bits: (bits, length, text).
+    entries: Vec<(u64, u8, [u8; 24])>,
+}
+
+impl Default for FloatCache {
+    fn default() -> FloatCache {
+        FloatCache { entries: vec![(0, 0, [0; 24]); 4096] }
+    }
+}
+
+impl FloatCache {
+    /// Writes the number (nothing for none).
+    fn push(&mut self, line: &mut Vec<u8>, value: Option<f64>) {
+        let Some(value) = value.filter(|v| v.is_finite()) else { return };
+        let bits = value.to_bits();
+        let slot = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % self.entries.len();
+        let entry = &mut self.entries[slot];
+        if entry.1 == 0 || entry.0 != bits {
+            let mut buffer = ryu::Buffer::new();
+            let text = buffer.format_finite(value).as_bytes();
+            let length = text.len().min(24);
+            entry.2[..length].copy_from_slice(&text[..length]);
+            *entry = (bits, length as u8, entry.2);
+        }
+        line.extend_from_slice(&entry.2[..usize::from(entry.1)]);
     }
 }
 

@@ -14,9 +14,8 @@ const EPSILON: f64 = 1e-9;
 /// The questionnaire's layout and the current row's assessment.
 #[derive(Debug, Clone)]
 pub struct Tally {
-    theme_of: Vec<usize>,
-    weight: Vec<f64>,
-    mil_of: Vec<Option<u8>>,
+    /// Per question: its theme, weight and MIL (0 for none), side by side for the one pass.
+    layout: Vec<(usize, f64, u8)>,
     theme_weight: Vec<f64>,
     theme_mil: Vec<bool>,
     sums: Vec<(f64, f64)>,
@@ -29,9 +28,7 @@ pub struct Tally {
 impl Tally {
     pub fn new(q: &Questionnaire) -> Tally {
         Tally {
-            theme_of: q.questions.iter().map(|question| question.theme).collect(),
-            weight: q.questions.iter().map(|question| question.weight).collect(),
-            mil_of: q.questions.iter().map(|question| question.mil).collect(),
+            layout: q.questions.iter().map(|question| (question.theme, question.weight, question.mil.unwrap_or(0))).collect(),
             theme_weight: q.themes.iter().map(|theme| theme.weight).collect(),
             theme_mil: q.themes.iter().map(|theme| theme.mil).collect(),
             sums: vec![(0.0, 0.0); q.themes.len()],
@@ -59,9 +56,9 @@ impl Tally {
             *levels = (true, [(0, 0); 2]);
         }
         let (mut scored, mut answered) = (0usize, 0usize);
-        for (i, outcome) in self.assessment.questions.iter().enumerate() {
-            let theme = self.theme_of[i];
-            let counts = &mut self.assessment.themes[theme].counts;
+        let Assessment { questions, themes, .. } = &mut self.assessment;
+        for (&(theme, weight, mil), outcome) in self.layout.iter().zip(questions.iter()) {
+            let counts = &mut themes[theme].counts;
             match outcome {
                 Outcome::Scored(_) => counts.answered += 1,
                 Outcome::NotApplicable => counts.na += 1,
@@ -76,18 +73,16 @@ impl Tally {
             let counted = outcome.counted();
             if let Some(score) = counted {
                 let sum = &mut self.sums[theme];
-                sum.0 += self.weight[i] * score;
-                sum.1 += self.weight[i];
+                sum.0 += weight * score;
+                sum.1 += weight;
             }
-            if let Some(level) = self.mil_of[i]
-                && *outcome != Outcome::NotApplicable
-            {
+            if mil > 0 && *outcome != Outcome::NotApplicable {
                 let achieved = counted.is_some_and(|s| s >= MIL_ACHIEVED - EPSILON);
                 let levels = &mut self.mil_levels[theme];
-                match level {
+                match mil {
                     1 => levels.0 &= achieved,
                     2 | 3 => {
-                        let pair = &mut levels.1[usize::from(level) - 2];
+                        let pair = &mut levels.1[usize::from(mil) - 2];
                         pair.0 += usize::from(achieved);
                         pair.1 += 1;
                     }
