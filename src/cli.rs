@@ -45,7 +45,11 @@ pub enum Command {
     /// The draft is saved after every answer; Ctrl-C or "save and quit" keeps it for `--resume`. At the
     /// end the results are shown and the report JSON is written to the output folder.
     Interview(InterviewArgs),
-    /// Score an answer sheet (TOML or JSON) into a report with a roadmap
+    /// Score an answer sheet (TOML or JSON) into a report with a roadmap, or a batch (CSV or XLSX) into
+    /// one report per respondent or group and a summary
+    ///
+    /// A batch has one row per respondent (DESIGN.md §3). Every row ends in exactly one place: scored, or
+    /// written unchanged to `rejected.csv` with its errors (exit 3).
     Score(ScoreArgs),
     /// Render a saved report (JSON) as a table, Markdown, HTML, CSV, XLSX or JSON
     Report(ReportArgs),
@@ -75,7 +79,7 @@ pub struct InterviewArgs {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// The answer sheet: TOML or JSON (DESIGN.md §3)
+    /// The answer sheet (TOML or JSON), or a batch of respondents (CSV, TSV, TXT or XLSX; DESIGN.md §3)
     pub input: PathBuf,
 
     /// Questionnaire: a built-in id or a TOML file [default: the one the sheet names]
@@ -84,6 +88,9 @@ pub struct ScoreArgs {
 
     #[command(flatten)]
     pub render: RenderArgs,
+
+    #[command(flatten)]
+    pub batch: BatchArgs,
 }
 
 #[derive(Debug, Args)]
@@ -184,6 +191,68 @@ pub enum QuestionnaireCommand {
         #[arg(value_name = "ID|FILE")]
         questionnaires: Vec<String>,
     },
+    /// Write the header row a survey tool or spreadsheet should produce, with a codebook
+    ///
+    /// CSV: the header row, and with `-o FILE.csv` a codebook `FILE-codebook.csv` beside it. XLSX: the header
+    /// on the first sheet and the codebook on the second. The codebook lists each column's question, kind,
+    /// allowed values and their meaning, in the language of `--lang`.
+    Template(TemplateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// A built-in id or a TOML file
+    #[arg(value_name = "ID|FILE", default_value = crate::questionnaire::builtin::DEFAULT_ID)]
+    pub questionnaire: String,
+
+    /// csv or xlsx [default: by the extension of -o, else csv]
+    #[arg(short, long, value_enum)]
+    pub format: Option<TemplateFormat>,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TemplateFormat {
+    /// A `;`-separated header row (as Finnish Excel reads it) and a codebook CSV beside it
+    Csv,
+    /// A workbook: the header on the first sheet, the codebook on the second
+    Xlsx,
+}
+
+/// The options of `score` that only a batch (CSV or XLSX) uses.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Batch (CSV/XLSX)")]
+pub struct BatchArgs {
+    /// Write summary.csv, summary.json, one report JSON per respondent or group, and rejected.csv here
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+
+    /// Aggregate respondents by this column (e.g. municipality or department) into one report per group
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+
+    /// Stop at the first bad row (exit 2) and write nothing
+    #[arg(long)]
+    pub strict: bool,
+
+    /// The CSV delimiter: `,` `;` `tab` or `|` [default: sniffed from the file]
+    #[arg(long, value_name = "C")]
+    pub delimiter: Option<String>,
+
+    /// The CSV file's text encoding [default: auto: a byte-order mark, UTF-16, else UTF-8 or Windows-1252]
+    #[arg(long, value_enum, default_value_t = crate::batch::read::EncodingChoice::Auto)]
+    pub encoding: crate::batch::read::EncodingChoice,
+
+    /// A TOML file mapping column headers to question ids or respondent fields (`[columns]`)
+    #[arg(long, value_name = "FILE.toml")]
+    pub map: Option<PathBuf>,
+
+    /// The XLSX sheet to read [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Args)]

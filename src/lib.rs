@@ -4,12 +4,14 @@
 //!
 //! - [`questionnaire`]: the questionnaire model, its loading (built-in or file) and validation;
 //! - [`answers`]: answer sheets, checked against a questionnaire;
+//! - [`batch`]: CSV and XLSX files of many respondents, read and scored row by row;
 //! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
 //! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
 //! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`]: the edges.
 
 pub mod answers;
+pub mod batch;
 pub mod cli;
 pub mod clock;
 pub mod commands;

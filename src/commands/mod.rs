@@ -1,11 +1,13 @@
 //! One module per command, each with the same `run(args, settings) -> exit code` shape. The command
 //! modules are the only ones that read and write files; they call the pure core in between.
 
+pub mod batch;
 pub mod compare;
 pub mod interview;
 pub mod questionnaire;
 pub mod report;
 pub mod score;
+pub mod template;
 
 use std::io::Write;
 

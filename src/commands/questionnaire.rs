@@ -25,6 +25,7 @@ pub fn run(command: &QuestionnaireCommand, settings: &Settings) -> Result<u8> {
             Ok(0)
         }
         QuestionnaireCommand::Validate { questionnaires } => validate(questionnaires, settings),
+        QuestionnaireCommand::Template(args) => super::template::run(args, settings),
     }
 }
 

@@ -16,6 +16,9 @@ use crate::{clock, roadmap, scoring};
 use super::{load_questionnaire, print_diagnostics, read_error, refuse_overwriting_input, render_report};
 
 pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
+    if super::batch::is_batch(&args.input) {
+        return super::batch::run(args, settings);
+    }
     let lang = settings.lang;
     let file = args.input.display().to_string();
     refuse_overwriting_input(args.render.output.as_deref(), &[&args.input], lang)?;

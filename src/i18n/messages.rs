@@ -560,6 +560,116 @@ messages! {
         "Det finns inte rapporter från flera dagar för någon kommun.",
         "No municipality has reports of more than one date."
     );
+
+    // Batch scoring (issue 6)
+    B_FORMAT_NOT_FOR_BATCH = (
+        "erän yhteenveto on table, csv tai json; yksittäisen raportin voi muuntaa komennolla `kuntakompassi report`",
+        "en satsens sammanfattning är table, csv eller json; en enskild rapport kan omvandlas med `kuntakompassi report`",
+        "a batch's summary is table, csv or json; a single report can be rendered with `kuntakompassi report`"
+    );
+    B_NOTE = ("huom", "obs", "note");
+    B_READ_AS_CSV = ("luettu merkistönä {0}, erottimena `{1}`", "läst som {0}, med avgränsaren `{1}`", "read as {0}, delimiter `{1}`");
+    B_READ_AS_SHEET = ("luettu välilehti `{0}`", "läste bladet `{0}`", "read sheet `{0}`");
+    B_CHOSE_QUESTIONNAIRE = (
+        "pisteytetään kyselyllä `{0}` sarakeotsikoiden perusteella; valitse toinen valitsimella -q",
+        "poängsätts med enkäten `{0}` utifrån kolumnrubrikerna; välj en annan med -q",
+        "scoring with questionnaire `{0}`, chosen by the column headers; choose another with -q"
+    );
+    B_ASIDE_LIMESURVEY = ("LimeSurveyn lisäämä sarake; jätetään sivuun", "kolumn som LimeSurvey lägger till; lämnas åt sidan", "a column LimeSurvey adds; left aside");
+    B_ASIDE_FORMS = ("Microsoft Formsin lisäämä sarake; jätetään sivuun", "kolumn som Microsoft Forms lägger till; lämnas åt sidan", "a column Microsoft Forms adds; left aside");
+    B_ASIDE_ERRORS = ("aiemman ajon virhesarake; jätetään sivuun", "felkolumnen från en tidigare körning; lämnas åt sidan", "the error column of an earlier run; left aside");
+    B_ASIDE_MAPPED = ("--map-tiedosto jättää sarakkeen sivuun", "--map-filen lämnar kolumnen åt sidan", "left aside by the --map file");
+    B_UNKNOWN_COLUMN = (
+        "tuntematon sarake: se ei ole kysymyksen tunnus, kysymyksen teksti eikä vastaajan tieto; nimeä se --map-tiedostossa tai poista se",
+        "okänd kolumn: den är varken en frågas id, en frågas text eller en uppgift om den svarande; ange den i en --map-fil eller ta bort den",
+        "unknown column: not a question id, a question's text or a respondent field; map it with --map or remove it"
+    );
+    B_UNKNOWN_COLUMN_SUGGEST = (
+        "tuntematon sarake; tarkoititko `{0}`? Voit myös nimetä sarakkeen --map-tiedostossa",
+        "okänd kolumn; menade du `{0}`? Du kan också ange kolumnen i en --map-fil",
+        "unknown column; did you mean `{0}`? Or map it with --map"
+    );
+    B_DUPLICATE_COLUMN = ("`{0}` on jo sarakkeessa {1}", "`{0}` finns redan i kolumn {1}", "`{0}` is already in column {1}");
+    B_MISSING_MUNICIPALITY = (
+        "sarake `municipality` (kunta) puuttuu; lisää se tai nimeä kuntasarake --map-tiedostossa",
+        "kolumnen `municipality` (kommun) saknas; lägg till den eller ange kommunkolumnen i en --map-fil",
+        "the `municipality` column is missing; add it, or map the municipality's column with --map"
+    );
+    B_OPTION_COLUMN_NOT_MULTI = ("`{0}` ei ole monivalintakysymys, joten sillä ei voi olla vaihtoehtosarakkeita", "`{0}` är ingen flervalsfråga och kan inte ha alternativkolumner", "`{0}` is not a multi question, so it cannot have option columns");
+    B_OPTION_COLUMN_UNKNOWN = ("kysymyksellä `{0}` ei ole vaihtoehtoa `{1}`; vaihtoehdot: {2}", "frågan `{0}` har inget alternativ `{1}`; alternativen: {2}", "question `{0}` has no option `{1}`; its options: {2}");
+    B_MAP_BAD_TARGET = (
+        "--map nimeää sarakkeen `{0}`:ksi, joka ei ole kysymyksen tunnus eikä vastaajan tieto",
+        "--map anger kolumnen som `{0}`, som varken är en frågas id eller en uppgift om den svarande",
+        "--map maps the column to `{0}`, which is neither a question id nor a respondent field"
+    );
+    B_MAP_NOT_TABLE = ("`columns` on kirjoitettava taulukkona `[columns]`", "`columns` ska skrivas som en tabell `[columns]`", "`columns` must be a table, `[columns]`");
+    B_MAP_NOT_STRING = ("sarakkeen `{0}` kohteen on oltava merkkijono", "målet för kolumnen `{0}` ska vara en sträng", "the target of column `{0}` must be a string");
+    B_MAP_HAS_ERRORS = ("sarakekartassa `{0}` on virheitä: {1}; mitään ei kirjoitettu", "kolumnkartan `{0}` innehåller fel: {1}; ingenting skrevs", "column map `{0}` has errors: {1}; nothing was written");
+    B_GROUP_COLUMN_MISSING = ("ryhmittelysaraketta `{0}` ei ole", "grupperingskolumnen `{0}` finns inte", "there is no column `{0}` to group by");
+    B_HEADER_HINT = (
+        "vinkki: `kuntakompassi questionnaire template` kirjoittaa oikeat otsikot; muut otsikot voi nimetä --map-tiedostossa ([columns] \"otsikko\" = \"kysymyksen.tunnus\")",
+        "tips: `kuntakompassi questionnaire template` skriver rätt rubriker; andra rubriker kan anges i en --map-fil ([columns] \"rubrik\" = \"frågans.id\")",
+        "hint: `kuntakompassi questionnaire template` writes the right headers; map other headers with a --map file ([columns] \"header\" = \"question.id\")"
+    );
+    B_HEADER_PROBLEMS = ("tiedoston `{0}` otsikkorivillä on ongelmia: {1}; mitään ei kirjoitettu", "rubrikraden i `{0}` har problem: {1}; ingenting skrevs", "the header row of `{0}` has problems: {1}; nothing was written");
+    B_NOT_UTF8 = ("solu ei ole UTF-8-tekstiä; kokeile valitsinta --encoding windows-1252", "cellen är inte UTF-8-text; prova --encoding windows-1252", "the cell is not UTF-8 text; try --encoding windows-1252");
+    B_EMPTY_MUNICIPALITY = ("kunnan nimi puuttuu", "kommunens namn saknas", "the municipality is missing");
+    B_BAD_POPULATION = ("asukasluku `{0}` ei ole kokonaisluku", "invånarantalet `{0}` är inget heltal", "population `{0}` is not a whole number");
+    B_BAD_OPTION_MARK = ("`{0}` ei kelpaa vaihtoehtosarakkeeseen: kirjoita `Y`, kun vaihtoehto on valittu, muuten jätä tyhjäksi", "`{0}` passar inte i en alternativkolumn: skriv `Y` när alternativet är valt, annars lämna tomt", "`{0}` does not fit an option column: write `Y` when the option is chosen, else leave it empty");
+    B_EMPTY_GROUP = ("ryhmittelysarake on tyhjä", "grupperingskolumnen är tom", "the column to group by is empty");
+    B_SHORT_ROW = ("rivillä on {0} solua, otsikkorivillä {1}: onko rivi katkennut tai erotin puuttuu?", "raden har {0} celler, rubrikraden {1}: är raden avbruten eller saknas en avgränsare?", "the row has {0} cells, the header {1}: is it cut short, or is a delimiter missing?");
+    B_EXTRA_CELLS = ("rivillä on {0} solua, otsikkorivillä vain {1}: ylimääräinen solu ilman otsikkoa", "raden har {0} celler, rubrikraden bara {1}: en extra cell utan rubrik", "the row has {0} cells, the header only {1}: a cell without a header");
+    B_STRICT_STOPPED = ("--strict: `{0}` rivillä {1} on virheitä; mitään ei kirjoitettu", "--strict: `{0}` har fel på rad {1}; ingenting skrevs", "--strict: `{0}` has errors on line {1}; nothing was written");
+    B_ERROR_COLUMN = ("virheet", "fel", "errors");
+    B_COUNT = ("{0} riviä: {1} pisteytetty, {2} hylätty", "{0} rader: {1} poängsatta, {2} avvisade", "{0} rows: {1} scored, {2} rejected");
+    B_COUNT_BLANK = (" ({0} tyhjää riviä ohitettu)", " ({0} tomma rader överhoppade)", " ({0} blank rows skipped)");
+    B_COUNT_REJECTED_IN = ("; hylätyt rivit: {0}", "; avvisade rader: {0}", "; rejected rows: {0}");
+    B_MORE_ERRORS = ("… ja {0} virhettä lisää hylättyjen rivien tiedostossa", "… och {0} fel till i filen med avvisade rader", "… and {0} more errors in the file of rejected rows");
+    B_OUTPUT_AND_OUT_DIR = ("anna joko -o tai --out-dir, ei molempia", "ange antingen -o eller --out-dir, inte båda", "give either -o or --out-dir, not both");
+    B_BAD_DELIMITER = ("erotin `{0}` ei kelpaa: käytä `,` `;` `tab` tai `|`", "avgränsaren `{0}` är ogiltig: använd `,` `;` `tab` eller `|`", "delimiter `{0}` is not one of `,` `;` `tab` `|`");
+    B_WORKBOOK_ERROR = ("työkirjaa `{0}` ei voi lukea: {1}", "arbetsboken `{0}` kan inte läsas: {1}", "cannot read workbook `{0}`: {1}");
+    B_NO_SHEET = ("työkirjassa `{0}` ei ole välilehteä `{1}`; sen välilehdet: {2}", "arbetsboken `{0}` har inget blad `{1}`; dess blad: {2}", "workbook `{0}` has no sheet `{1}`; its sheets: {2}");
+    B_PROGRESS = ("{0} riviä, {1} riviä/s", "{0} rader, {1} rader/s", "{0} rows, {1} rows/s");
+    B_GROUP_MEAN = ("keskiarvo {0} % (n = {1})", "medelvärde {0} % (n = {1})", "mean {0} % (n = {1})");
+    B_EXPECT_YESNO_CELL = ("kyllä/ei, ja/nej, yes/no tai 1/0", "ja/nej, kyllä/ei, yes/no eller 1/0", "yes/no, kyllä/ei, ja/nej or 1/0");
+    B_EXPECT_MULTI_CELL = (
+        "vaihtoehtojen tunnuksia tai nimiä `|`-merkillä erotettuina",
+        "alternativens id eller namn åtskilda med `|`",
+        "option ids or labels separated by `|`"
+    );
+    B_T_GROUP = ("Ryhmä", "Grupp", "Group");
+    B_T_RESPONDENT = ("Kunta (rivi)", "Kommun (rad)", "Municipality (line)");
+    B_T_COMPLETENESS = ("Kattavuus", "Täckning", "Complete");
+    TPL_CODEBOOK_NEEDS_FILE = (
+        "koodikirja kirjoitetaan tiedoston viereen: anna -o TIEDOSTO.csv",
+        "kodboken skrivs bredvid filen: ange -o FIL.csv",
+        "the codebook is written beside the file: give -o FILE.csv"
+    );
+    TPL_WRITTEN = ("pohja: {0}; koodikirja: {1}", "mall: {0}; kodbok: {1}", "template: {0}; codebook: {1}");
+    TPL_XLSX_NEEDS_FILE = ("XLSX-pohja kirjoitetaan tiedostoon: anna -o TIEDOSTO.xlsx", "XLSX-mallen skrivs till en fil: ange -o FIL.xlsx", "an XLSX template is written to a file: give -o FILE.xlsx");
+    TPL_SHEET_ANSWERS = ("vastaukset", "svar", "answers");
+    TPL_SHEET_CODEBOOK = ("koodikirja", "kodbok", "codebook");
+    TPL_COLUMN = ("sarake", "kolumn", "column");
+    TPL_REQUIRED = ("pakollinen", "obligatorisk", "required");
+    TPL_KIND = ("laji", "typ", "kind");
+    TPL_MEANING = ("kysymys tai sisältö", "fråga eller innehåll", "question or content");
+    TPL_ALLOWED = ("sallitut arvot", "tillåtna värden", "allowed values");
+    TPL_VALUES = ("arvojen merkitys", "värdenas betydelse", "meaning of the values");
+    TPL_MUNICIPALITY = ("kunnan nimi", "kommunens namn", "the municipality's name");
+    TPL_MUNICIPALITY_CODE = ("Tilastokeskuksen kuntanumero", "Statistikcentralens kommunnummer", "Statistics Finland's municipality code");
+    TPL_REGION = ("maakunta", "landskap", "the region");
+    TPL_POPULATION = ("asukasluku", "invånarantal", "population");
+    TPL_RESPONDENT = ("vastaajan nimi (vapaaehtoinen)", "den svarandes namn (frivilligt)", "the respondent's name (optional)");
+    TPL_ROLE = ("vastaajan tehtävä", "den svarandes uppgift", "the respondent's role");
+    TPL_DEPARTMENT = ("yksikkö tai toimiala", "enhet eller sektor", "unit or department");
+    TPL_DATE = ("arvioinnin päivämäärä", "bedömningens datum", "the date of the assessment");
+    TPL_ANY_TEXT = ("mikä tahansa teksti", "vilken text som helst", "any text");
+    TPL_CODE_VALUES = ("kolme numeroa, esim. 049", "tre siffror, t.ex. 049", "three digits, e.g. 049");
+    TPL_WHOLE_NUMBER = ("kokonaisluku", "heltal", "a whole number");
+    TPL_DATE_VALUES = ("VVVV-KK-PP tai PP.KK.VVVV", "ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ", "YYYY-MM-DD or DD.MM.YYYY");
+    TPL_MULTI_VALUES = ("yksi tai useampi, erottimena |: {0}", "ett eller flera, åtskilda med |: {0}", "one or more, separated by |: {0}");
+    TPL_YESNO_VALUES = ("kyllä/ei, ja/nej, yes/no, 1/0", "ja/nej, kyllä/ei, yes/no, 1/0", "yes/no, kyllä/ei, ja/nej, 1/0");
+    TPL_NUMBER_VALUES = ("luku {0}–{1} {2}, desimaalipilkku tai -piste", "tal {0}–{1} {2}, decimalkomma eller -punkt", "a number {0}–{1} {2}, decimal comma or point");
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Integration tests: the real binary, run in a fresh folder per test (see `support`).
 
+mod batch;
 mod compare;
 mod general;
 mod interview;

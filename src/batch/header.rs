@@ -1,0 +1,613 @@
+//! The header row: what each column of a batch holds.
+//!
+//! A column is matched, ignoring case and surrounding space, by a `--map` file first, then as a respondent
+//! field (`municipality`, or its Finnish or Swedish name), a question id, `<id>.note`, a question's text in
+//! any of the questionnaire's languages, or LimeSurvey's `QID[OPTION]` heading of one option of a multi
+//! question. The metadata columns that LimeSurvey and Microsoft Forms add are left aside with a note. Every
+//! column that is none of these, every question given twice and a missing `municipality` column are
+//! problems, all of them found before any row is read. Pure: the map file is parsed here from its text.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::{Pos, closest};
+use crate::i18n::{Lang, messages as m};
+use crate::questionnaire::{Kind, Questionnaire};
+
+/// A respondent field a column can hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Meta {
+    Municipality,
+    MunicipalityCode,
+    Region,
+    Population,
+    Respondent,
+    Role,
+    Department,
+    Date,
+}
+
+impl Meta {
+    pub const ALL: [Meta; 8] = [
+        Meta::Municipality,
+        Meta::MunicipalityCode,
+        Meta::Region,
+        Meta::Population,
+        Meta::Respondent,
+        Meta::Role,
+        Meta::Department,
+        Meta::Date,
+    ];
+
+    /// The column's name in a template and in the answer sheet's `[respondent]` table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Meta::Municipality => "municipality",
+            Meta::MunicipalityCode => "municipality_code",
+            Meta::Region => "region",
+            Meta::Population => "population",
+            Meta::Respondent => "respondent",
+            Meta::Role => "role",
+            Meta::Department => "department",
+            Meta::Date => "date",
+        }
+    }
+
+    /// Other names a spreadsheet made by hand may use, in Finnish, Swedish and English.
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Meta::Municipality => &["kunta", "kommun", "kunnan nimi", "kommunens namn"],
+            Meta::MunicipalityCode => &["kuntanumero", "kuntakoodi", "kommunnummer", "kommunkod", "municipality code"],
+            Meta::Region => &["maakunta", "landskap"],
+            Meta::Population => &["asukasluku", "invånarantal", "asukkaita", "invånare"],
+            Meta::Respondent => &["vastaaja", "svarande"],
+            Meta::Role => &["rooli", "roll", "tehtävä", "uppgift"],
+            Meta::Department => &["yksikkö", "enhet", "toimiala", "sektor", "osasto", "avdelning", "unit"],
+            Meta::Date => &["päivämäärä", "pvm", "datum"],
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// A respondent field by its key or one of its other names (already normalised).
+    pub fn find(normalised: &str) -> Option<Meta> {
+        Meta::ALL.into_iter().find(|meta| meta.key() == normalised || meta.aliases().contains(&normalised))
+    }
+}
+
+/// Why a column is left aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Aside {
+    /// A column LimeSurvey adds (id, submitdate, …).
+    LimeSurvey,
+    /// A column Microsoft Forms adds (ID, Start time, …).
+    Forms,
+    /// The error column of a `rejected.csv` being scored again.
+    Errors,
+    /// Mapped to `""` or `"-"` in the `--map` file.
+    Mapped,
+    /// A column without a header and without data.
+    NoHeader,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Meta(Meta),
+    /// The answer to the question with this index.
+    Question(usize),
+    /// The note on the question with this index.
+    Note(usize),
+    /// LimeSurvey's `QID[OPTION]`: `Y` when this option of a multi question is chosen.
+    Option {
+        question: usize,
+        option: usize,
+    },
+    /// Only the `--group-by` column: read for its value, nothing else.
+    GroupOnly,
+    Aside(Aside),
+}
+
+/// What the header row says, ready for reading rows.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The headers as written, for messages.
+    pub headers: Vec<String>,
+    pub roles: Vec<Role>,
+    /// The column of each respondent field, by [`Meta::index`].
+    pub meta: [Option<usize>; 8],
+    /// The `--group-by` column.
+    pub group: Option<usize>,
+    /// The line of the header row.
+    pub line: u64,
+}
+
+impl Plan {
+    pub fn header(&self, column: usize) -> &str {
+        self.headers.get(column).map_or("", String::as_str)
+    }
+
+    /// How many questions have a column (of any kind).
+    pub fn question_columns(&self) -> usize {
+        self.roles.iter().filter(|role| matches!(role, Role::Question(_) | Role::Option { .. })).count()
+    }
+}
+
+/// A problem with the header row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeaderProblem {
+    Unknown {
+        suggestion: Option<String>,
+    },
+    /// The column says the same as an earlier one (1-based column number) does.
+    Duplicate {
+        first: usize,
+        target: String,
+    },
+    MissingMunicipality,
+    /// `QID[OPTION]` where QID is not a multi question.
+    NotMulti {
+        question: String,
+    },
+    UnknownOption {
+        question: String,
+        option: String,
+        options: Vec<String>,
+    },
+    /// The `--map` file maps this column to something that is neither a field nor a question.
+    BadMapTarget {
+        target: String,
+        suggestion: Option<String>,
+    },
+    GroupColumnMissing {
+        column: String,
+        suggestion: Option<String>,
+    },
+}
+
+/// A header problem at a column (0-based; `None` for the row as a whole).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderFinding {
+    pub column: Option<usize>,
+    pub problem: HeaderProblem,
+}
+
+impl HeaderFinding {
+    pub fn message(&self, lang: Lang) -> String {
+        match &self.problem {
+            HeaderProblem::Unknown { suggestion: Some(id) } => m::B_UNKNOWN_COLUMN_SUGGEST.fill(lang, &[id]),
+            HeaderProblem::Unknown { suggestion: None } => m::B_UNKNOWN_COLUMN.get(lang).to_string(),
+            HeaderProblem::Duplicate { first, target } => m::B_DUPLICATE_COLUMN.fill(lang, &[target, first]),
+            HeaderProblem::MissingMunicipality => m::B_MISSING_MUNICIPALITY.get(lang).to_string(),
+            HeaderProblem::NotMulti { question } => m::B_OPTION_COLUMN_NOT_MULTI.fill(lang, &[question]),
+            HeaderProblem::UnknownOption { question, option, options } => {
+                m::B_OPTION_COLUMN_UNKNOWN.fill(lang, &[question, option, &crate::answers::backticked(options)])
+            }
+            HeaderProblem::BadMapTarget { target, suggestion } => {
+                let mut text = m::B_MAP_BAD_TARGET.fill(lang, &[target]);
+                if let Some(suggestion) = suggestion {
+                    text.push_str("; ");
+                    text.push_str(&m::DID_YOU_MEAN.fill(lang, &[suggestion]));
+                }
+                text
+            }
+            HeaderProblem::GroupColumnMissing { column, suggestion } => {
+                let mut text = m::B_GROUP_COLUMN_MISSING.fill(lang, &[column]);
+                if let Some(suggestion) = suggestion {
+                    text.push_str("; ");
+                    text.push_str(&m::DID_YOU_MEAN.fill(lang, &[suggestion]));
+                }
+                text
+            }
+        }
+    }
+}
+
+/// A column that is read but left aside, for a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderNote {
+    pub column: usize,
+    pub aside: Aside,
+}
+
+/// A header text ready to compare: lower case, surrounding space dropped, inner runs of space as one.
+pub fn normalise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.trim_start_matches('\u{feff}').split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// The columns LimeSurvey adds to a response export.
+const LIMESURVEY: &[&str] =
+    &["id", "submitdate", "lastpage", "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr", "refurl"];
+/// The columns Microsoft Forms adds, in English, Finnish and Swedish.
+const FORMS: &[&str] = &[
+    "id",
+    "start time",
+    "completion time",
+    "email",
+    "name",
+    "last modified time",
+    "tunnus",
+    "aloitusaika",
+    "valmistumisaika",
+    "sähköposti",
+    "nimi",
+    "starttid",
+    "sluttid",
+    "e-post",
+    "namn",
+];
+/// The error column `rejected.csv` adds, in every interface language.
+pub fn error_column_names() -> [&'static str; 3] {
+    [m::B_ERROR_COLUMN.fi, m::B_ERROR_COLUMN.sv, m::B_ERROR_COLUMN.en]
+}
+
+/// A `--map` file: `[columns]` header = target.
+#[derive(Debug, Clone, Default)]
+pub struct ColumnMap {
+    /// Normalised header → (target, where it is in the map file).
+    pub columns: BTreeMap<String, (String, Pos)>,
+}
+
+/// A problem in a `--map` file, with its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapProblem {
+    pub pos: Option<Pos>,
+    pub message: String,
+}
+
+impl ColumnMap {
+    /// Parses a map file: one `[columns]` table of strings.
+    pub fn parse(text: &str, lang: Lang) -> Result<ColumnMap, Vec<MapProblem>> {
+        use toml::de::{DeTable, DeValue};
+        let root = DeTable::parse(text).map_err(|error| {
+            vec![MapProblem {
+                pos: error.span().map(|span| Pos::of_offset(text, span.start)),
+                message: m::Q_SYNTAX.fill(lang, &[&error.message().trim()]),
+            }]
+        })?;
+        let mut problems = Vec::new();
+        let mut map = ColumnMap::default();
+        for (key, value) in root.get_ref() {
+            let at = Some(Pos::of_offset(text, key.span().start));
+            if key.get_ref() != "columns" {
+                problems.push(MapProblem { pos: at, message: m::UNKNOWN_KEY.fill(lang, &[&key.get_ref()]) });
+                continue;
+            }
+            let DeValue::Table(table) = value.get_ref() else {
+                problems.push(MapProblem { pos: at, message: m::B_MAP_NOT_TABLE.get(lang).to_string() });
+                continue;
+            };
+            for (header, target) in table {
+                let pos = Pos::of_offset(text, target.span().start);
+                match target.get_ref() {
+                    DeValue::String(target) => {
+                        map.columns.insert(normalise(header.get_ref()), (target.trim().to_string(), pos));
+                    }
+                    _ => problems.push(MapProblem {
+                        pos: Some(pos),
+                        message: m::B_MAP_NOT_STRING.fill(lang, &[&header.get_ref()]),
+                    }),
+                }
+            }
+        }
+        if problems.is_empty() { Ok(map) } else { Err(problems) }
+    }
+}
+
+/// What a target of a `--map` entry names.
+fn resolve_target(q: &Questionnaire, target: &str) -> Result<Role, HeaderProblem> {
+    let normalised = normalise(target);
+    if normalised.is_empty() || normalised == "-" {
+        return Ok(Role::Aside(Aside::Mapped));
+    }
+    if let Some(meta) = Meta::ALL.into_iter().find(|meta| meta.key() == normalised) {
+        return Ok(Role::Meta(meta));
+    }
+    if let Some(question) = question_by_id(q, &normalised) {
+        return Ok(Role::Question(question));
+    }
+    if let Some(question) = normalised.strip_suffix(".note").and_then(|id| question_by_id(q, id)) {
+        return Ok(Role::Note(question));
+    }
+    if let Some((base, option)) = split_option(&normalised)
+        && let Some(question) = question_by_id(q, base)
+    {
+        return option_role(q, question, option);
+    }
+    let candidates = q.questions.iter().map(|question| question.id.as_str()).chain(Meta::ALL.map(Meta::key));
+    Err(HeaderProblem::BadMapTarget {
+        target: target.to_string(),
+        suggestion: closest(&normalised, candidates).map(str::to_string),
+    })
+}
+
+fn question_by_id(q: &Questionnaire, normalised: &str) -> Option<usize> {
+    q.questions.iter().position(|question| question.id.eq_ignore_ascii_case(normalised))
+}
+
+fn question_by_text(q: &Questionnaire, normalised: &str) -> Option<usize> {
+    q.questions.iter().position(|question| question.text.0.values().any(|text| normalise(text) == normalised))
+}
+
+/// `base[option]` → (`base`, `option`).
+fn split_option(normalised: &str) -> Option<(&str, &str)> {
+    let inner = normalised.strip_suffix(']')?;
+    let open = inner.rfind('[')?;
+    Some((inner[..open].trim(), inner[open + 1..].trim()))
+}
+
+fn option_role(q: &Questionnaire, question: usize, option: &str) -> Result<Role, HeaderProblem> {
+    let target = &q.questions[question];
+    let Kind::Multi { options, .. } = &target.kind else {
+        return Err(HeaderProblem::NotMulti { question: target.id.clone() });
+    };
+    options
+        .iter()
+        .position(|o| o.id.eq_ignore_ascii_case(option) || o.label.0.values().any(|label| normalise(label) == option))
+        .map(|index| Role::Option { question, option: index })
+        .ok_or_else(|| HeaderProblem::UnknownOption {
+            question: target.id.clone(),
+            option: option.to_string(),
+            options: options.iter().map(|o| o.id.clone()).collect(),
+        })
+}
+
+/// Reads the header row against the questionnaire. On success, the plan and the notes on columns left
+/// aside; otherwise every problem found.
+pub fn plan(
+    q: &Questionnaire,
+    headers: &[String],
+    line: u64,
+    map: Option<&ColumnMap>,
+    group_by: Option<&str>,
+) -> Result<(Plan, Vec<HeaderNote>), Vec<HeaderFinding>> {
+    let mut roles = Vec::with_capacity(headers.len());
+    let mut findings = Vec::new();
+    let mut notes = Vec::new();
+    let group_wanted = group_by.map(normalise);
+    let mut group: Option<usize> = None;
+    for (column, header) in headers.iter().enumerate() {
+        let normalised = normalise(header);
+        let role = match role_of(q, &normalised, map) {
+            Ok(Some(role)) => role,
+            Ok(None) if group_wanted.as_deref() == Some(normalised.as_str()) => Role::GroupOnly,
+            Ok(None) => {
+                let candidates =
+                    q.questions.iter().map(|question| question.id.as_str()).chain(Meta::ALL.map(Meta::key));
+                let suggestion = closest(&normalised, candidates).map(str::to_string);
+                findings.push(HeaderFinding { column: Some(column), problem: HeaderProblem::Unknown { suggestion } });
+                Role::Aside(Aside::NoHeader)
+            }
+            Err(problem) => {
+                findings.push(HeaderFinding { column: Some(column), problem });
+                Role::Aside(Aside::NoHeader)
+            }
+        };
+        // LimeSurvey writes `id`, Microsoft Forms `ID`.
+        let role = if role == Role::Aside(Aside::LimeSurvey) && header.trim() == "ID" {
+            Role::Aside(Aside::Forms)
+        } else {
+            role
+        };
+        if let Role::Aside(aside) = role
+            && aside != Aside::NoHeader
+        {
+            notes.push(HeaderNote { column, aside });
+        }
+        if group.is_none() && group_wanted.as_deref() == Some(normalised.as_str()) {
+            group = Some(column);
+        }
+        roles.push(role);
+    }
+
+    // The same field or question twice; a free-text question's answer and an option column of the same
+    // multi question count as the same question.
+    let target_of = |role: &Role| -> Option<String> {
+        match role {
+            Role::Meta(meta) => Some(meta.key().to_string()),
+            Role::Question(i) => Some(q.questions[*i].id.clone()),
+            Role::Note(i) => Some(format!("{}.note", q.questions[*i].id)),
+            Role::Option { question, option } => {
+                Some(format!("{}[{}]", q.questions[*question].id, q.questions[*question].kind.options()[*option].id))
+            }
+            _ => None,
+        }
+    };
+    for (column, role) in roles.iter().enumerate() {
+        let Some(target) = target_of(role) else { continue };
+        let clash = roles[..column].iter().position(|earlier| {
+            target_of(earlier).as_deref() == Some(target.as_str())
+                || matches!((earlier, role), (Role::Question(a), Role::Option { question: b, .. })
+                    | (Role::Option { question: a, .. }, Role::Question(b)) if a == b)
+        });
+        if let Some(first) = clash {
+            findings.push(HeaderFinding {
+                column: Some(column),
+                problem: HeaderProblem::Duplicate { first: first + 1, target },
+            });
+        }
+    }
+
+    let mut meta = [None; 8];
+    for (column, role) in roles.iter().enumerate() {
+        if let Role::Meta(field) = role
+            && meta[field.index()].is_none()
+        {
+            meta[field.index()] = Some(column);
+        }
+    }
+    if meta[Meta::Municipality.index()].is_none() {
+        findings.push(HeaderFinding { column: None, problem: HeaderProblem::MissingMunicipality });
+    }
+    if let Some(wanted) = &group_wanted
+        && group.is_none()
+    {
+        // `--group-by department` also finds a column named by one of the field's other names.
+        group = Meta::find(wanted).and_then(|field| meta[field.index()]);
+        if group.is_none() {
+            let suggestion = closest(wanted, headers.iter().map(String::as_str)).map(str::to_string);
+            findings.push(HeaderFinding {
+                column: None,
+                problem: HeaderProblem::GroupColumnMissing { column: group_by.unwrap_or_default().into(), suggestion },
+            });
+        }
+    }
+    if findings.is_empty() {
+        Ok((Plan { headers: headers.to_vec(), roles, meta, group, line }, notes))
+    } else {
+        Err(findings)
+    }
+}
+
+/// How many of the headers name a question of `q` (to choose a questionnaire when none is given).
+pub fn question_matches(q: &Questionnaire, headers: &[String], map: Option<&ColumnMap>) -> usize {
+    headers
+        .iter()
+        .filter(|header| {
+            matches!(role_of(q, &normalise(header), map), Ok(Some(Role::Question(_) | Role::Option { .. })))
+        })
+        .count()
+}
+
+/// The role of a column by its normalised header; `Ok(None)` when nothing matches.
+fn role_of(q: &Questionnaire, normalised: &str, map: Option<&ColumnMap>) -> Result<Option<Role>, HeaderProblem> {
+    if normalised.is_empty() {
+        return Ok(Some(Role::Aside(Aside::NoHeader)));
+    }
+    if let Some((target, _)) = map.and_then(|map| map.columns.get(normalised)) {
+        return resolve_target(q, target).map(Some);
+    }
+    if error_column_names().iter().any(|name| normalise(name) == normalised) {
+        return Ok(Some(Role::Aside(Aside::Errors)));
+    }
+    if let Some(meta) = Meta::find(normalised) {
+        return Ok(Some(Role::Meta(meta)));
+    }
+    if let Some(question) = question_by_id(q, normalised).or_else(|| question_by_text(q, normalised)) {
+        return Ok(Some(Role::Question(question)));
+    }
+    if let Some(question) = normalised.strip_suffix(".note").and_then(|id| question_by_id(q, id.trim())) {
+        return Ok(Some(Role::Note(question)));
+    }
+    if let Some((base, option)) = split_option(normalised) {
+        let mapped = map.and_then(|map| map.columns.get(base)).map(|(target, _)| resolve_target(q, target));
+        let question = match mapped {
+            Some(Ok(Role::Question(question))) => Some(question),
+            Some(Ok(_)) => None,
+            Some(Err(problem)) => return Err(problem),
+            None => question_by_id(q, base).or_else(|| question_by_text(q, base)),
+        };
+        if let Some(question) = question {
+            return option_role(q, question, option).map(Some);
+        }
+    }
+    if LIMESURVEY.contains(&normalised) {
+        return Ok(Some(Role::Aside(Aside::LimeSurvey)));
+    }
+    if FORMS.contains(&normalised) {
+        return Ok(Some(Role::Aside(Aside::Forms)));
+    }
+    Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::fixtures::small;
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|name| (*name).to_string()).collect()
+    }
+
+    fn roles(names: &[&str]) -> Vec<Role> {
+        plan(&small(), &headers(names), 1, None, None).unwrap().0.roles
+    }
+
+    #[test]
+    fn matches_ids_texts_fields_and_notes_ignoring_case_and_space() {
+        assert_eq!(
+            roles(&["Kunta", " municipality_code ", "A.LEVEL", "  valinta? ", "Flera?", "a.level.note", "Yes?"]),
+            [
+                Role::Meta(Meta::Municipality),
+                Role::Meta(Meta::MunicipalityCode),
+                Role::Question(0),
+                Role::Question(1),
+                Role::Question(2),
+                Role::Note(0),
+                Role::Question(4),
+            ]
+        );
+    }
+
+    #[test]
+    fn folds_limesurvey_option_columns_and_leaves_tool_metadata_aside() {
+        let (plan, notes) = plan(
+            &small(),
+            &headers(&["id", "submitdate", "municipality", "a.multi[p]", "Monta? [R-sv]", "Start time"]),
+            1,
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(plan.roles[3], Role::Option { question: 2, option: 0 });
+        assert_eq!(plan.roles[4], Role::Option { question: 2, option: 2 });
+        assert_eq!(notes.len(), 3);
+        assert_eq!(notes[0].aside, Aside::LimeSurvey);
+        assert_eq!(notes[2].aside, Aside::Forms);
+    }
+
+    #[test]
+    fn lists_every_header_problem_with_suggestions() {
+        let findings =
+            plan(&small(), &headers(&["a.levle", "a.choice", "Valinta?", "x.y", "a.level[p]"]), 1, None, None)
+                .unwrap_err();
+        let problems: Vec<_> = findings.iter().map(|f| (f.column, f.problem.clone())).collect();
+        assert!(problems.contains(&(Some(0), HeaderProblem::Unknown { suggestion: Some("a.level".into()) })));
+        assert!(problems.contains(&(Some(2), HeaderProblem::Duplicate { first: 2, target: "a.choice".into() })));
+        assert!(problems.contains(&(Some(3), HeaderProblem::Unknown { suggestion: None })));
+        assert!(problems.contains(&(Some(4), HeaderProblem::NotMulti { question: "a.level".into() })));
+        assert!(problems.contains(&(None, HeaderProblem::MissingMunicipality)));
+    }
+
+    #[test]
+    fn a_map_file_names_columns_and_leaves_others_aside() {
+        let text = "[columns]\n\"Q1\" = \"a.level\"\n\"Kunnan nimi \" = \"municipality\"\nPalaute = \"\"\n\"Q3\" = \"a.multi\"\n";
+        let map = ColumnMap::parse(text, Lang::En).unwrap();
+        let (plan, notes) =
+            plan(&small(), &headers(&["q1", "kunnan nimi", "palaute", "Q3[q]"]), 1, Some(&map), None).unwrap();
+        assert_eq!(plan.roles[0], Role::Question(0));
+        assert_eq!(plan.roles[1], Role::Meta(Meta::Municipality));
+        assert_eq!(plan.roles[3], Role::Option { question: 2, option: 1 });
+        assert_eq!(notes, [HeaderNote { column: 2, aside: Aside::Mapped }]);
+        let bad = ColumnMap::parse("[columns]\nQ1 = \"a.levl\"\n", Lang::En).unwrap();
+        let findings = super::plan(&small(), &headers(&["municipality", "Q1"]), 1, Some(&bad), None).unwrap_err();
+        assert_eq!(
+            findings[0].problem,
+            HeaderProblem::BadMapTarget { target: "a.levl".into(), suggestion: Some("a.level".into()) }
+        );
+        let problems = ColumnMap::parse("[colums]\nQ1 = 1\n", Lang::En).unwrap_err();
+        assert_eq!(problems[0].pos, Some(Pos { line: 1, column: 2 }));
+    }
+
+    #[test]
+    fn finds_the_group_column_by_its_header_or_field() {
+        let q = small();
+        let (plan, _) = plan(&q, &headers(&["kunta", "Yksikkö", "a.level"]), 1, None, Some("department")).unwrap();
+        assert_eq!(plan.group, Some(1));
+        let (plan, _) = super::plan(&q, &headers(&["kunta", "Tiimi", "a.level"]), 1, None, Some("tiimi")).unwrap();
+        assert_eq!((plan.group, plan.roles[1]), (Some(1), Role::GroupOnly));
+        let findings = super::plan(&q, &headers(&["kunta", "Tiimi"]), 1, None, Some("tiimit")).unwrap_err();
+        assert!(findings.contains(&HeaderFinding {
+            column: None,
+            problem: HeaderProblem::GroupColumnMissing { column: "tiimit".into(), suggestion: Some("Tiimi".into()) }
+        }));
+    }
+}

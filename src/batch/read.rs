@@ -1,0 +1,831 @@
+//! Reading a batch file row by row, as the tools that write them write them.
+//!
+//! CSV: the encoding is found from a byte-order mark, from the NUL bytes of UTF-16 without one, else UTF-8
+//! (any byte sequence that is not UTF-8 is read as Windows-1252, what Finnish Excel's "CSV" writes); the
+//! delimiter (`,` `;` tab `|`) is sniffed from the first lines. XLSX: read with calamine, cell by cell, the
+//! first sheet or the one named. Either way each row reaches the caller as a [`Row`] that is reused for the
+//! next one, so reading allocates nothing per row once it runs. This module knows nothing about
+//! questionnaires.
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fs::File;
+use std::io::{self, Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use calamine::{DataRef, Reader};
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingChoice {
+    /// A byte-order mark, UTF-16 by its NUL bytes, else UTF-8 with Windows-1252 for what is not UTF-8
+    #[default]
+    Auto,
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
+    Windows1252,
+    #[value(name = "utf-16", alias = "utf16")]
+    Utf16,
+}
+
+/// The encoding a CSV file was read in, as it is named in messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detected {
+    /// UTF-8; `lenient`: a cell that is not UTF-8 is read as Windows-1252.
+    Utf8 {
+        bom: bool,
+        lenient: bool,
+    },
+    Windows1252,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Detected {
+    pub fn name(self) -> &'static str {
+        match self {
+            Detected::Utf8 { bom: true, .. } => "UTF-8 (BOM)",
+            Detected::Utf8 { .. } => "UTF-8",
+            Detected::Windows1252 => "Windows-1252",
+            Detected::Utf16Le => "UTF-16LE",
+            Detected::Utf16Be => "UTF-16BE",
+        }
+    }
+}
+
+/// Why a batch file could not be read. The caller turns these into messages in the user's language.
+#[derive(Debug, thiserror::Error)]
+pub enum BatchReadError {
+    #[error("cannot read `{}`: {source}", .path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error("`{}`: cannot read the workbook: {message}", .path.display())]
+    Workbook { path: PathBuf, message: String },
+    #[error("`{}` has no sheet `{sheet}`; its sheets: {sheets}", .path.display())]
+    NoSheet { path: PathBuf, sheet: String, sheets: String },
+    #[error("`{}` has no rows", .path.display())]
+    NoRows { path: PathBuf },
+}
+
+/// One row of the file. The same value is refilled for every row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// The line (CSV) or row (XLSX) number where the row starts, from 1.
+    pub line: u64,
+    /// The cells' bytes, one after another; `ends[i]` is where cell `i` ends.
+    data: Vec<u8>,
+    used: usize,
+    ends: Vec<usize>,
+    cells: usize,
+    /// Cells that are not UTF-8 are read as Windows-1252 (auto-detected UTF-8).
+    pub lenient: bool,
+    /// A spreadsheet row: cells missing at its end are empty ones, not a row cut short.
+    pub padded: bool,
+}
+
+impl Default for Row {
+    fn default() -> Row {
+        Row { line: 0, data: vec![0; 1024], used: 0, ends: vec![0; 64], cells: 0, lenient: true, padded: false }
+    }
+}
+
+impl Row {
+    /// A row of these cells, for tests and for callers that build rows themselves.
+    pub fn of_cells(line: u64, cells: &[&str]) -> Row {
+        let mut row = Row { line, ..Row::default() };
+        for cell in cells {
+            row.push_field(cell.as_bytes());
+        }
+        row
+    }
+
+    pub fn clear(&mut self) {
+        self.used = 0;
+        self.cells = 0;
+    }
+
+    pub fn push_field(&mut self, bytes: &[u8]) {
+        let end = self.used + bytes.len();
+        if end > self.data.len() {
+            self.data.resize(end.max(self.data.len() * 2), 0);
+        }
+        self.data[self.used..end].copy_from_slice(bytes);
+        self.used = end;
+        if self.cells == self.ends.len() {
+            self.ends.resize(self.ends.len() * 2, 0);
+        }
+        self.ends[self.cells] = end;
+        self.cells += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.cells == 0
+    }
+
+    /// The raw bytes of a cell.
+    pub fn get(&self, index: usize) -> Option<&[u8]> {
+        if index >= self.cells {
+            return None;
+        }
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        Some(&self.data[start..self.ends[index]])
+    }
+
+    /// The cells' bytes one after another and where each ends: for reading every cell in one pass.
+    pub fn raw(&self) -> (&[u8], &[usize]) {
+        (&self.data[..self.used], &self.ends[..self.cells])
+    }
+
+    /// Every cell's raw bytes.
+    pub fn iter(&self) -> impl Iterator<Item = &[u8]> {
+        (0..self.cells).filter_map(|i| self.get(i))
+    }
+
+    /// The cell's text; `Err` when it is not UTF-8 and the encoding was forced to UTF-8. Past the row's
+    /// end, the empty text.
+    pub fn cell(&self, index: usize) -> Result<Cow<'_, str>, NotUtf8> {
+        let Some(bytes) = self.get(index) else { return Ok(Cow::Borrowed("")) };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(Cow::Borrowed(text)),
+            Err(_) if self.lenient => Ok(encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0),
+            Err(_) => Err(NotUtf8),
+        }
+    }
+
+    /// The cell's text with anything that is not UTF-8 replaced, for messages and `rejected.csv`.
+    pub fn cell_lossy(&self, index: usize) -> Cow<'_, str> {
+        self.cell(index).unwrap_or_else(|_| String::from_utf8_lossy(self.get(index).unwrap_or_default()))
+    }
+
+    /// Whether every cell is empty or space: a blank line, or a spreadsheet row of empty cells (`;;;;`).
+    pub fn is_blank(&self) -> bool {
+        self.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+    }
+}
+
+/// A cell that is not valid UTF-8 in a file read as UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8;
+
+/// How to read a batch file.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub encoding: EncodingChoice,
+    pub delimiter: Option<u8>,
+    pub sheet: Option<String>,
+}
+
+/// What was found out about the file before its rows were read, for the notes the run prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Layout {
+    Csv { encoding: Detected, delimiter: u8 },
+    Workbook { sheet: String },
+}
+
+/// Whether a path is a spreadsheet workbook by its extension (everything else is read as CSV).
+pub fn is_workbook(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
+    )
+}
+
+/// Whether a path is a batch (CSV, TSV, TXT or a workbook) rather than an answer sheet.
+pub fn is_batch(path: &Path) -> bool {
+    is_workbook(path)
+        || matches!(
+            path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+            Some("csv" | "tsv" | "txt" | "tab")
+        )
+}
+
+/// A file whose rows can be read.
+pub struct Source {
+    path: PathBuf,
+    kind: SourceKind,
+    /// Raw bytes read from the file so far, for the progress bar.
+    consumed: Rc<Cell<u64>>,
+    size: u64,
+}
+
+enum SourceKind {
+    Csv { reader: Box<dyn Read>, delimiter: u8, lenient: bool, layout: Layout },
+    Workbook { sheets: Box<calamine::Sheets<io::BufReader<File>>>, sheet: String },
+}
+
+impl Source {
+    pub fn open(path: &Path, options: &ReadOptions) -> Result<Source, BatchReadError> {
+        let io_error = |source: io::Error| BatchReadError::Io { path: path.to_path_buf(), source };
+        let size = std::fs::metadata(path).map_err(io_error)?.len();
+        let consumed = Rc::new(Cell::new(0));
+        if is_workbook(path) {
+            let sheets = calamine::open_workbook_auto(path)
+                .map_err(|error| BatchReadError::Workbook { path: path.to_path_buf(), message: error.to_string() })?;
+            let names = sheets.sheet_names();
+            let sheet = match &options.sheet {
+                Some(wanted) => names
+                    .iter()
+                    .find(|name| name.as_str() == wanted)
+                    .or_else(|| names.iter().find(|name| name.trim().eq_ignore_ascii_case(wanted.trim())))
+                    .cloned()
+                    .ok_or_else(|| BatchReadError::NoSheet {
+                        path: path.to_path_buf(),
+                        sheet: wanted.clone(),
+                        sheets: names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                    })?,
+                None => names.first().cloned().ok_or_else(|| BatchReadError::NoRows { path: path.to_path_buf() })?,
+            };
+            return Ok(Source {
+                path: path.to_path_buf(),
+                kind: SourceKind::Workbook { sheets: Box::new(sheets), sheet },
+                consumed,
+                size,
+            });
+        }
+        let file = File::open(path).map_err(io_error)?;
+        let mut raw = Counting { inner: file, consumed: Rc::clone(&consumed) };
+        let head = read_up_to(&mut raw, HEAD).map_err(io_error)?;
+        let detected = detect(&head, options.encoding);
+        let decoded: Box<dyn Read> = match detected {
+            Detected::Utf8 { bom, .. } => {
+                let mut head = head;
+                if bom {
+                    head.drain(..3);
+                }
+                Box::new(Cursor::new(head).chain(raw))
+            }
+            Detected::Windows1252 => {
+                Box::new(Transcoder::new(Cursor::new(head).chain(raw), encoding_rs::WINDOWS_1252.new_decoder()))
+            }
+            Detected::Utf16Le => Box::new(Transcoder::new(
+                Cursor::new(head).chain(raw),
+                encoding_rs::UTF_16LE.new_decoder_with_bom_removal(),
+            )),
+            Detected::Utf16Be => Box::new(Transcoder::new(
+                Cursor::new(head).chain(raw),
+                encoding_rs::UTF_16BE.new_decoder_with_bom_removal(),
+            )),
+        };
+        // The delimiter is sniffed from the decoded start of the file, which is then read again.
+        let mut decoded = decoded;
+        let text_head = read_up_to(&mut decoded, HEAD).map_err(io_error)?;
+        let delimiter = options.delimiter.unwrap_or_else(|| sniff_delimiter(&text_head));
+        let reader: Box<dyn Read> = Box::new(Cursor::new(text_head).chain(decoded));
+        let lenient = matches!(detected, Detected::Utf8 { lenient: true, .. });
+        Ok(Source {
+            path: path.to_path_buf(),
+            kind: SourceKind::Csv { reader, delimiter, lenient, layout: Layout::Csv { encoding: detected, delimiter } },
+            consumed,
+            size,
+        })
+    }
+
+    /// The encoding and delimiter found, or the sheet read.
+    pub fn layout(&self) -> Layout {
+        match &self.kind {
+            SourceKind::Csv { layout, .. } => layout.clone(),
+            SourceKind::Workbook { sheet, .. } => Layout::Workbook { sheet: sheet.clone() },
+        }
+    }
+
+    /// The delimiter of a CSV file (`;` for a workbook, for `rejected.csv`).
+    pub fn delimiter(&self) -> u8 {
+        match &self.kind {
+            SourceKind::Csv { layout: Layout::Csv { delimiter, .. }, .. } => *delimiter,
+            _ => b';',
+        }
+    }
+
+    /// The file's size and how much of it has been read, for the progress bar.
+    pub fn progress(&self) -> (u64, u64) {
+        (self.consumed.get(), self.size)
+    }
+
+    /// A shared counter of the bytes read, for the progress bar.
+    pub fn counter(&self) -> Rc<Cell<u64>> {
+        Rc::clone(&self.consumed)
+    }
+
+    pub fn size(&self) -> u64 {
+        self.size
+    }
+
+    /// Reads every row, the header first, calling `each` with the same [`Row`] refilled; `each` returns
+    /// `false` to stop early.
+    pub fn for_each_row<E>(&mut self, mut each: impl FnMut(&Row) -> Result<bool, E>) -> Result<(), E>
+    where
+        E: From<BatchReadError>,
+    {
+        let path = self.path.clone();
+        match &mut self.kind {
+            SourceKind::Csv { reader, delimiter, lenient, .. } => {
+                let mut row = Row { lenient: *lenient, ..Row::default() };
+                read_csv(reader, *delimiter, &mut row, &mut each).map_err(|error| match error {
+                    Stop::Caller(error) => error,
+                    Stop::Io(source) => BatchReadError::Io { path, source }.into(),
+                })
+            }
+            SourceKind::Workbook { sheets, sheet } => {
+                let sheet = sheet.clone();
+                read_workbook(&path, sheets, &sheet, &self.consumed, self.size, &mut each)
+            }
+        }
+    }
+}
+
+const HEAD: usize = 64 * 1024;
+
+/// Why reading CSV stopped early.
+enum Stop<E> {
+    Caller(E),
+    Io(io::Error),
+}
+
+/// Reads CSV records with `csv_core`, counting lines exactly: every byte is consumed once, either as the
+/// line breaks and blank lines between records (skipped here) or by a record, and every `\n` among them is
+/// counted, so a record's line is where its first cell starts, whatever the line endings and however many
+/// line breaks its quoted cells hold.
+fn read_csv<E>(
+    reader: &mut Box<dyn Read>,
+    delimiter: u8,
+    row: &mut Row,
+    each: &mut impl FnMut(&Row) -> Result<bool, E>,
+) -> Result<(), Stop<E>> {
+    let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let mut input = vec![0u8; 1 << 16];
+    let (mut start, mut end, mut eof) = (0usize, 0usize, false);
+    let mut line: u64 = 1;
+    let mut in_record = false;
+    // A loop the compiler vectorises; the `bytecount` crate would do the same.
+    let newlines = |bytes: &[u8]| bytes.iter().map(|b| u64::from(*b == b'\n')).sum::<u64>();
+    loop {
+        if start == end && !eof {
+            end = loop {
+                match reader.read(&mut input) {
+                    Ok(n) => break n,
+                    Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                    Err(error) => return Err(Stop::Io(error)),
+                }
+            };
+            start = 0;
+            eof = end == 0;
+        }
+        if !in_record {
+            while start < end && matches!(input[start], b'\n' | b'\r') {
+                line += u64::from(input[start] == b'\n');
+                start += 1;
+            }
+            if start == end {
+                if eof {
+                    return Ok(());
+                }
+                continue;
+            }
+            row.clear();
+            row.line = line;
+            in_record = true;
+        }
+        let (result, nin, nout, nend) =
+            core.read_record(&input[start..end], &mut row.data[row.used..], &mut row.ends[row.cells..]);
+        line += newlines(&input[start..start + nin]);
+        start += nin;
+        row.used += nout;
+        row.cells += nend;
+        match result {
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::OutputFull => {
+                let size = row.data.len() * 2;
+                row.data.resize(size, 0);
+            }
+            csv_core::ReadRecordResult::OutputEndsFull => {
+                let size = row.ends.len() * 2;
+                row.ends.resize(size, 0);
+            }
+            csv_core::ReadRecordResult::Record => {
+                in_record = false;
+                if !each(row).map_err(Stop::Caller)? {
+                    return Ok(());
+                }
+            }
+            csv_core::ReadRecordResult::End => return Ok(()),
+        }
+    }
+}
+
+/// Reads up to `limit` bytes (fewer only at the end of the input).
+fn read_up_to(reader: &mut impl Read, limit: usize) -> io::Result<Vec<u8>> {
+    let mut buffer = Vec::with_capacity(limit);
+    reader.take(limit as u64).read_to_end(&mut buffer)?;
+    Ok(buffer)
+}
+
+/// Finds the encoding from the start of the file.
+pub fn detect(head: &[u8], choice: EncodingChoice) -> Detected {
+    let bom8 = head.starts_with(b"\xEF\xBB\xBF");
+    let utf16 = || {
+        if head.starts_with(b"\xFE\xFF") {
+            Detected::Utf16Be
+        } else if head.starts_with(b"\xFF\xFE") {
+            Detected::Utf16Le
+        } else {
+            // Without a mark: ASCII text in UTF-16 has its NUL bytes at odd offsets (LE) or even ones (BE).
+            let (even, odd) = nul_counts(head);
+            if even > odd { Detected::Utf16Be } else { Detected::Utf16Le }
+        }
+    };
+    match choice {
+        EncodingChoice::Utf8 => Detected::Utf8 { bom: bom8, lenient: false },
+        EncodingChoice::Windows1252 => Detected::Windows1252,
+        EncodingChoice::Utf16 => utf16(),
+        EncodingChoice::Auto => {
+            if bom8 {
+                return Detected::Utf8 { bom: true, lenient: true };
+            }
+            if head.starts_with(b"\xFE\xFF") || head.starts_with(b"\xFF\xFE") {
+                return utf16();
+            }
+            let (even, odd) = nul_counts(head);
+            let sample = head.len().min(4096) / 2;
+            if sample > 0 && (even.max(odd)) * 4 >= sample {
+                return utf16();
+            }
+            match std::str::from_utf8(head) {
+                Ok(_) => Detected::Utf8 { bom: false, lenient: true },
+                // Cut in the middle of a character by the end of the sample: still UTF-8.
+                Err(error) if error.error_len().is_none() => Detected::Utf8 { bom: false, lenient: true },
+                Err(_) => Detected::Windows1252,
+            }
+        }
+    }
+}
+
+fn nul_counts(head: &[u8]) -> (usize, usize) {
+    let sample = &head[..head.len().min(4096)];
+    let even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let odd = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    (even, odd)
+}
+
+/// The delimiter that splits the first lines into the same number of cells, preferring the one that splits
+/// the header most; `,` when nothing splits anything.
+pub fn sniff_delimiter(head: &[u8]) -> u8 {
+    const CANDIDATES: [u8; 4] = [b'\t', b';', b',', b'|'];
+    let lines = sample_lines(head, 20);
+    let mut best: Option<(bool, usize, u8)> = None;
+    for candidate in CANDIDATES {
+        let counts: Vec<usize> = lines.iter().map(|line| count_outside_quotes(line, candidate)).collect();
+        let Some(&header) = counts.first() else { continue };
+        if header == 0 {
+            continue;
+        }
+        let consistent = counts.iter().skip(1).all(|count| *count == header);
+        let key = (consistent, header, candidate);
+        let better = match best {
+            None => true,
+            Some((c, h, _)) => (consistent, header) > (c, h),
+        };
+        if better {
+            best = Some(key);
+        }
+    }
+    best.map_or(b',', |(_, _, delimiter)| delimiter)
+}
+
+/// Up to `limit` complete, non-blank lines, joining lines inside quotes. The last line is left out when the
+/// sample ends inside it.
+fn sample_lines(head: &[u8], limit: usize) -> Vec<&[u8]> {
+    let mut lines = Vec::new();
+    let (mut start, mut quoted) = (0, false);
+    for (i, byte) in head.iter().enumerate() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                let line = &head[start..i];
+                if !line.iter().all(u8::is_ascii_whitespace) {
+                    lines.push(line);
+                }
+                start = i + 1;
+                if lines.len() == limit {
+                    return lines;
+                }
+            }
+            _ => {}
+        }
+    }
+    if lines.is_empty() && start < head.len() {
+        lines.push(&head[start..]);
+    }
+    lines
+}
+
+fn count_outside_quotes(line: &[u8], delimiter: u8) -> usize {
+    let mut quoted = false;
+    let mut count = 0;
+    for byte in line {
+        if *byte == b'"' {
+            quoted = !quoted;
+        } else if *byte == delimiter && !quoted {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Counts the bytes read from the file.
+struct Counting<R> {
+    inner: R,
+    consumed: Rc<Cell<u64>>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed.set(self.consumed.get() + n as u64);
+        Ok(n)
+    }
+}
+
+/// Decodes a stream in another encoding to UTF-8 as it is read.
+struct Transcoder<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Vec<u8>,
+    input_start: usize,
+    input_end: usize,
+    output: Vec<u8>,
+    output_start: usize,
+    output_end: usize,
+    eof: bool,
+    finished: bool,
+}
+
+impl<R: Read> Transcoder<R> {
+    fn new(inner: R, decoder: encoding_rs::Decoder) -> Transcoder<R> {
+        Transcoder {
+            inner,
+            decoder,
+            input: vec![0; 1 << 16],
+            input_start: 0,
+            input_end: 0,
+            output: vec![0; 3 << 16],
+            output_start: 0,
+            output_end: 0,
+            eof: false,
+            finished: false,
+        }
+    }
+
+    fn refill(&mut self) -> io::Result<()> {
+        while self.output_start == self.output_end && !self.finished {
+            if self.input_start == self.input_end && !self.eof {
+                let n = self.inner.read(&mut self.input)?;
+                self.input_start = 0;
+                self.input_end = n;
+                self.eof = n == 0;
+            }
+            let (_, read, written, _) =
+                self.decoder.decode_to_utf8(&self.input[self.input_start..self.input_end], &mut self.output, self.eof);
+            self.input_start += read;
+            self.output_start = 0;
+            self.output_end = written;
+            if self.eof && self.input_start == self.input_end && written == 0 {
+                self.finished = true;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<R: Read> Read for Transcoder<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.refill()?;
+        let n = (self.output_end - self.output_start).min(buf.len());
+        buf[..n].copy_from_slice(&self.output[self.output_start..self.output_start + n]);
+        self.output_start += n;
+        Ok(n)
+    }
+}
+
+/// Reads a workbook's sheet row by row. XLSX is streamed cell by cell; the older formats are read whole.
+fn read_workbook<E: From<BatchReadError>>(
+    path: &Path,
+    sheets: &mut calamine::Sheets<io::BufReader<File>>,
+    sheet: &str,
+    consumed: &Rc<Cell<u64>>,
+    size: u64,
+    each: &mut impl FnMut(&Row) -> Result<bool, E>,
+) -> Result<(), E> {
+    let workbook_error =
+        |message: String| -> E { BatchReadError::Workbook { path: path.to_path_buf(), message }.into() };
+    let mut row = Row { lenient: false, padded: true, ..Row::default() };
+    let mut text = String::new();
+    let mut current: Option<u32> = None;
+    let mut next_column = 0u32;
+    if let calamine::Sheets::Xlsx(xlsx) = sheets {
+        let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| workbook_error(e.to_string()))?;
+        while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
+            let (r, c) = cell.get_position();
+            if current != Some(r) {
+                if current.is_some() && !row.is_blank() && !each(&row)? {
+                    return Ok(());
+                }
+                row.clear();
+                row.line = u64::from(r) + 1;
+                current = Some(r);
+                next_column = 0;
+            }
+            if c < next_column {
+                continue;
+            }
+            while next_column < c {
+                row.push_field(b"");
+                next_column += 1;
+            }
+            text.clear();
+            cell_text(cell.get_value(), &mut text);
+            row.push_field(text.as_bytes());
+            next_column += 1;
+        }
+        consumed.set(size);
+        if current.is_some() && !row.is_blank() {
+            each(&row)?;
+        }
+        return Ok(());
+    }
+    let range = sheets.worksheet_range(sheet).map_err(|e| workbook_error(e.to_string()))?;
+    consumed.set(size);
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    for (i, cells) in range.rows().enumerate() {
+        row.clear();
+        row.line = u64::from(first_row) + i as u64 + 1;
+        for _ in 0..first_column {
+            row.push_field(b"");
+        }
+        for cell in cells {
+            text.clear();
+            let value = match cell {
+                calamine::Data::Int(i) => DataRef::Int(*i),
+                calamine::Data::Float(f) => DataRef::Float(*f),
+                calamine::Data::String(s) | calamine::Data::DateTimeIso(s) | calamine::Data::DurationIso(s) => {
+                    DataRef::SharedString(s)
+                }
+                calamine::Data::Bool(b) => DataRef::Bool(*b),
+                calamine::Data::DateTime(d) => DataRef::DateTime(*d),
+                calamine::Data::Error(e) => DataRef::Error(e.clone()),
+                calamine::Data::Empty => DataRef::Empty,
+            };
+            cell_text(&value, &mut text);
+            row.push_field(text.as_bytes());
+        }
+        if !row.is_blank() && !each(&row)? {
+            return Ok(());
+        }
+    }
+    Ok(())
+}
+
+/// A spreadsheet cell as the text a CSV export would hold: integral numbers without decimals, dates as
+/// `YYYY-MM-DD`, booleans as `true`/`false`.
+pub fn cell_text(value: &DataRef<'_>, out: &mut String) {
+    match value {
+        DataRef::Int(i) => out.push_str(itoa::Buffer::new().format(*i)),
+        DataRef::Float(f) => push_number(*f, out),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => out.push_str(s),
+        DataRef::SharedString(s) => out.push_str(s),
+        DataRef::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        DataRef::DateTime(dt) if dt.is_datetime() => {
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            if (h, mi, s) == (0, 0, 0) {
+                out.push_str(&format!("{y:04}-{mo:02}-{d:02}"));
+            } else {
+                out.push_str(&format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}"));
+            }
+        }
+        DataRef::DateTime(dt) => push_number(dt.as_f64(), out),
+        DataRef::Error(error) => out.push_str(&format!("#{error:?}")),
+        DataRef::Empty => {}
+    }
+}
+
+/// A number as the shortest text that reads back the same; integral ones without a decimal point.
+pub fn push_number(value: f64, out: &mut String) {
+    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
+        out.push_str(itoa::Buffer::new().format(value as i64));
+    } else {
+        out.push_str(ryu::Buffer::new().format(value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows_of(bytes: &[u8], options: &ReadOptions) -> (Layout, Vec<(u64, Vec<String>)>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let mut source = Source::open(&path, options).unwrap();
+        let mut rows = Vec::new();
+        source
+            .for_each_row(|row| -> Result<bool, BatchReadError> {
+                rows.push((row.line, (0..row.len()).map(|i| row.cell(i).unwrap().into_owned()).collect()));
+                Ok(true)
+            })
+            .unwrap();
+        (source.layout(), rows)
+    }
+
+    #[test]
+    fn sniffs_the_delimiter_from_the_first_lines() {
+        assert_eq!(sniff_delimiter(b"a;b;c\n1;2,5;3\n"), b';');
+        assert_eq!(sniff_delimiter(b"a,b,c\n1,2,3\n"), b',');
+        assert_eq!(sniff_delimiter(b"a\tb\n1\t2\n"), b'\t');
+        assert_eq!(sniff_delimiter(b"\"Kunta, nimi\";b\n\"x, y\";2\n"), b';');
+        assert_eq!(sniff_delimiter(b"Osaatko, vai et?;b\n1;2\n"), b';', "a comma in a header text");
+        assert_eq!(sniff_delimiter(b"one column\n1\n"), b',');
+        assert_eq!(sniff_delimiter(b""), b',');
+    }
+
+    #[test]
+    fn detects_byte_order_marks_utf16_and_windows_1252() {
+        assert_eq!(detect(b"\xEF\xBB\xBFa;b", EncodingChoice::Auto), Detected::Utf8 { bom: true, lenient: true });
+        assert_eq!(detect(b"\xFF\xFEa\0;\0", EncodingChoice::Auto), Detected::Utf16Le);
+        assert_eq!(detect(b"a\0;\0b\0", EncodingChoice::Auto), Detected::Utf16Le);
+        assert_eq!(detect(b"\0a\0;\0b", EncodingChoice::Auto), Detected::Utf16Be);
+        assert_eq!(detect(b"P\xF6yty\xE4;1", EncodingChoice::Auto), Detected::Windows1252);
+        assert_eq!(detect("Pöytyä;1".as_bytes(), EncodingChoice::Auto), Detected::Utf8 { bom: false, lenient: true });
+        assert_eq!(
+            detect(&"Pöytyä".as_bytes()[..2], EncodingChoice::Auto),
+            Detected::Utf8 { bom: false, lenient: true }
+        );
+    }
+
+    #[test]
+    fn reads_windows_1252_with_crlf_and_semicolons() {
+        let (layout, rows) = rows_of(b"kunta;a\r\nP\xF6yty\xE4;2,5\r\n\r\nN\xE4rpes;1\r\n", &ReadOptions::default());
+        assert_eq!(layout, Layout::Csv { encoding: Detected::Windows1252, delimiter: b';' });
+        assert_eq!(rows[1], (2, vec!["Pöytyä".to_string(), "2,5".to_string()]));
+        assert_eq!(rows[2], (4, vec!["Närpes".to_string(), "1".to_string()]), "line numbers count the blank line");
+    }
+
+    #[test]
+    fn counts_lines_exactly_whatever_the_line_endings() {
+        for ending in ["\n", "\r\n", "\r"] {
+            let text = ["h;i", "a;\"b", "c\";d", "", "e;f", ""].join(ending);
+            let (_, rows) = rows_of(text.as_bytes(), &ReadOptions::default());
+            let lines: Vec<u64> = rows.iter().map(|(line, _)| *line).collect();
+            if ending == "\r" {
+                // Old Mac line endings: records are still split right, lines are not counted.
+                assert_eq!(rows.len(), 3);
+            } else {
+                assert_eq!(lines, [1, 2, 5], "{ending:?}");
+            }
+            assert_eq!(rows[1].1[1], format!("b{ending}c"), "a quoted line break is kept as written");
+        }
+    }
+
+    #[test]
+    fn reads_utf16_with_tabs() {
+        let text = "kunta\ta\r\nKemiönsaari\t3\r\n";
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let (layout, rows) = rows_of(&bytes, &ReadOptions::default());
+        assert_eq!(layout, Layout::Csv { encoding: Detected::Utf16Le, delimiter: b'\t' });
+        assert_eq!(rows[1].1, ["Kemiönsaari", "3"]);
+    }
+
+    #[test]
+    fn reads_a_late_windows_1252_cell_in_a_file_that_starts_as_ascii() {
+        let mut bytes = b"kunta,a\n".to_vec();
+        for _ in 0..5000 {
+            bytes.extend_from_slice(b"Salo,1\n");
+        }
+        bytes.extend_from_slice(b"P\xF6yty\xE4,2\n");
+        let (_, rows) = rows_of(&bytes, &ReadOptions::default());
+        assert_eq!(rows.last().unwrap().1[0], "Pöytyä");
+    }
+
+    #[test]
+    fn drops_the_utf8_byte_order_mark_and_keeps_quoted_newlines() {
+        let (layout, rows) = rows_of("\u{feff}kunta,a\n\"Pöytyä\nkylä\",\"1\"\n".as_bytes(), &ReadOptions::default());
+        assert_eq!(layout, Layout::Csv { encoding: Detected::Utf8 { bom: true, lenient: true }, delimiter: b',' });
+        assert_eq!(rows[0].1[0], "kunta");
+        assert_eq!(rows[1].1[0], "Pöytyä\nkylä");
+    }
+
+    #[test]
+    fn writes_spreadsheet_numbers_as_text() {
+        let mut out = String::new();
+        cell_text(&DataRef::Float(2.0), &mut out);
+        out.push(' ');
+        cell_text(&DataRef::Float(45.5), &mut out);
+        out.push(' ');
+        cell_text(&DataRef::Bool(true), &mut out);
+        assert_eq!(out, "2 45.5 true");
+    }
+}

@@ -1,0 +1,387 @@
+//! The summary of a batch: one row per respondent (or group) with its respondent fields, the number of
+//! respondents, the overall index and band, each theme's score, band (and MIL), completeness, and the name
+//! of its report file.
+//!
+//! CSV and JSON are streamed row by row, numbers unrounded and written with `ryu` and `itoa` into one reused
+//! line buffer; the terminal table, meant for a handful of rows, is drawn at the end.
+
+use std::io::{self, Write};
+
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
+
+use crate::i18n::{Lang, decimal, messages as m};
+use crate::questionnaire::Questionnaire;
+
+use super::header::Meta;
+
+/// The summary's formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Table,
+}
+
+/// One row of the summary.
+#[derive(Debug, Clone, Copy)]
+pub struct SummaryRow<'a> {
+    /// The line of the respondent's row in the input.
+    pub line: Option<u64>,
+    /// The group's value, in a grouped summary.
+    pub group: Option<&'a str>,
+    /// The respondent fields by [`Meta::index`] (population as text).
+    pub fields: [Option<&'a str>; 8],
+    pub respondents: usize,
+    pub overall: Option<f64>,
+    /// Per theme: score and MIL.
+    pub themes: &'a [(Option<f64>, Option<u8>)],
+    pub completeness: f64,
+    pub report: Option<&'a str>,
+}
+
+/// Writes summary rows to `out` in one format.
+pub struct SummaryWriter<W: Write> {
+    out: W,
+    format: Format,
+    lang: Lang,
+    grouped: bool,
+    theme_ids: Vec<String>,
+    theme_titles: Vec<String>,
+    theme_mil: Vec<bool>,
+    band_names: Vec<String>,
+    band_mins: Vec<f64>,
+    line: Vec<u8>,
+    floats: FloatCache,
+    rows: usize,
+    table: Vec<Vec<String>>,
+}
+
+impl<W: Write> SummaryWriter<W> {
+    pub fn new(out: W, format: Format, q: &Questionnaire, lang: Lang, grouped: bool) -> SummaryWriter<W> {
+        SummaryWriter {
+            out,
+            format,
+            lang,
+            grouped,
+            theme_ids: q.themes.iter().map(|t| t.id.clone()).collect(),
+            theme_titles: q.themes.iter().map(|t| q.text(&t.title, lang).to_string()).collect(),
+            theme_mil: q.themes.iter().map(|t| t.mil).collect(),
+            band_names: q.bands.iter().map(|b| q.text(&b.name, lang).to_string()).collect(),
+            band_mins: q.bands.iter().map(|b| b.min).collect(),
+            line: Vec::with_capacity(1024),
+            floats: FloatCache::default(),
+            rows: 0,
+            table: Vec::new(),
+        }
+    }
+
+    fn band(&self, score: Option<f64>) -> Option<&str> {
+        let score = score?;
+        self.band_mins.iter().rposition(|min| *min <= score).map(|i| self.band_names[i].as_str())
+    }
+
+    /// The CSV header (or the JSON array's opening).
+    pub fn start(&mut self) -> io::Result<()> {
+        match self.format {
+            Format::Csv => {
+                let mut line = std::mem::take(&mut self.line);
+                line.clear();
+                line.extend_from_slice(if self.grouped { b"group" } else { b"line" });
+                for meta in Meta::ALL {
+                    if self.grouped && meta == Meta::Respondent {
+                        continue;
+                    }
+                    line.push(b',');
+                    line.extend_from_slice(meta.key().as_bytes());
+                }
+                line.extend_from_slice(b",respondents,overall,overall_band");
+                for (id, mil) in self.theme_ids.iter().zip(&self.theme_mil) {
+                    line.push(b',');
+                    push_csv(&mut line, id);
+                    line.push(b',');
+                    push_csv(&mut line, &format!("{id}_band"));
+                    if *mil {
+                        line.push(b',');
+                        push_csv(&mut line, &format!("{id}_mil"));
+                    }
+                }
+                line.extend_from_slice(b",completeness,report\n");
+                self.out.write_all(&line)?;
+                self.line = line;
+            }
+            Format::Json => self.out.write_all(b"[")?,
+            Format::Table => {}
+        }
+        Ok(())
+    }
+
+    pub fn write(&mut self, row: &SummaryRow<'_>) -> io::Result<()> {
+        self.rows += 1;
+        match self.format {
+            Format::Csv => self.write_csv(row),
+            Format::Json => self.write_json(row),
+            Format::Table => {
+                self.push_table_row(row);
+                Ok(())
+            }
+        }
+    }
+
+    fn write_csv(&mut self, row: &SummaryRow<'_>) -> io::Result<()> {
+        let mut line = std::mem::take(&mut self.line);
+        line.clear();
+        match (self.grouped, row.group, row.line) {
+            (true, Some(group), _) => push_csv(&mut line, group),
+            (_, _, Some(number)) => line.extend_from_slice(itoa::Buffer::new().format(number).as_bytes()),
+            _ => {}
+        }
+        for meta in Meta::ALL {
+            if self.grouped && meta == Meta::Respondent {
+                continue;
+            }
+            line.push(b',');
+            if let Some(text) = row.fields[meta.index()] {
+                push_csv(&mut line, text);
+            }
+        }
+        line.push(b',');
+        line.extend_from_slice(itoa::Buffer::new().format(row.respondents).as_bytes());
+        line.push(b',');
+        self.floats.push(&mut line, row.overall);
+        line.push(b',');
+        if let Some(band) = self.band(row.overall) {
+            push_csv(&mut line, band);
+        }
+        for (t, (score, mil)) in row.themes.iter().enumerate() {
+            line.push(b',');
+            self.floats.push(&mut line, *score);
+            line.push(b',');
+            if let Some(band) = self.band(*score) {
+                push_csv(&mut line, band);
+            }
+            if self.theme_mil[t] {
+                line.push(b',');
+                if let Some(mil) = mil {
+                    line.extend_from_slice(itoa::Buffer::new().format(*mil).as_bytes());
+                }
+            }
+        }
+        line.push(b',');
+        self.floats.push(&mut line, Some(row.completeness));
+        line.push(b',');
+        if let Some(report) = row.report {
+            push_csv(&mut line, report);
+        }
+        line.push(b'\n');
+        let result = self.out.write_all(&line);
+        self.line = line;
+        result
+    }
+
+    fn write_json(&mut self, row: &SummaryRow<'_>) -> io::Result<()> {
+        use serde_json::{Map, Value, json};
+        let mut object = Map::new();
+        if let Some(line) = row.line {
+            object.insert("line".into(), json!(line));
+        }
+        if let Some(group) = row.group {
+            object.insert("group".into(), json!(group));
+        }
+        for meta in Meta::ALL {
+            let value = match (meta, row.fields[meta.index()]) {
+                (Meta::Population, Some(text)) => text.parse::<u64>().map_or_else(|_| json!(text), |n| json!(n)),
+                (_, Some(text)) => json!(text),
+                (_, None) => Value::Null,
+            };
+            if !(self.grouped && meta == Meta::Respondent) {
+                object.insert(meta.key().into(), value);
+            }
+        }
+        object.insert("respondents".into(), json!(row.respondents));
+        object.insert("overall".into(), json!({ "score": row.overall, "band": self.band(row.overall) }));
+        object.insert("completeness".into(), json!(row.completeness));
+        let themes: Vec<Value> = row
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(t, (score, mil))| {
+                let mut theme = json!({ "id": self.theme_ids[t], "score": score, "band": self.band(*score) });
+                if self.theme_mil[t] {
+                    theme["mil"] = json!(mil);
+                }
+                theme
+            })
+            .collect();
+        object.insert("themes".into(), Value::Array(themes));
+        object.insert("report".into(), json!(row.report));
+        self.out.write_all(if self.rows == 1 { b"\n  " } else { b",\n  " })?;
+        serde_json::to_writer(&mut self.out, &Value::Object(object)).map_err(io::Error::other)
+    }
+
+    fn push_table_row(&mut self, row: &SummaryRow<'_>) {
+        let lang = self.lang;
+        let score = |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
+        let mut cells = Vec::with_capacity(4 + row.themes.len());
+        let municipality = row.fields[Meta::Municipality.index()].unwrap_or_default();
+        cells.push(match (row.group, row.line) {
+            (Some(group), _) if group != municipality => format!("{group} ({municipality})"),
+            (Some(group), _) => group.to_string(),
+            (None, Some(line)) => format!("{municipality} ({line})"),
+            (None, None) => municipality.to_string(),
+        });
+        cells.push(row.respondents.to_string());
+        cells.push(score(row.overall));
+        cells.push(self.band(row.overall).unwrap_or("–").to_string());
+        cells.extend(row.themes.iter().map(|(s, _)| score(*s)));
+        cells.push(format!("{} %", decimal(lang, 100.0 * row.completeness, 0)));
+        self.table.push(cells);
+    }
+
+    /// Closes the JSON array or draws the table, and flushes.
+    pub fn finish(mut self, width: u16) -> io::Result<W> {
+        match self.format {
+            Format::Csv => {}
+            Format::Json => self.out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
+            Format::Table => {
+                let lang = self.lang;
+                let mut table = Table::new();
+                table
+                    .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(width)
+                    .force_no_tty();
+                let mut header = vec![
+                    Cell::new(if self.grouped { m::B_T_GROUP.get(lang) } else { m::B_T_RESPONDENT.get(lang) }),
+                    Cell::new("n").set_alignment(CellAlignment::Right),
+                    Cell::new(m::T_SCORE.get(lang)).set_alignment(CellAlignment::Right),
+                    Cell::new(m::T_BAND.get(lang)),
+                ];
+                header.extend(self.theme_titles.iter().map(|t| Cell::new(t).set_alignment(CellAlignment::Right)));
+                header.push(Cell::new(m::B_T_COMPLETENESS.get(lang)).set_alignment(CellAlignment::Right));
+                table.set_header(header);
+                for cells in std::mem::take(&mut self.table) {
+                    table.add_row(cells.into_iter().enumerate().map(|(i, text)| {
+                        let cell = Cell::new(text);
+                        if i == 0 || i == 3 { cell } else { cell.set_alignment(CellAlignment::Right) }
+                    }));
+                }
+                writeln!(self.out, "{table}")?;
+            }
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+pub fn push_csv(line: &mut Vec<u8>, text: &str) {
+    if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+        line.push(b'"');
+        for byte in text.bytes() {
+            if byte == b'"' {
+                line.push(b'"');
+            }
+            line.push(byte);
+        }
+        line.push(b'"');
+    } else {
+        line.extend_from_slice(text.as_bytes());
+    }
+}
+
+/// Unrounded numbers as the shortest text that reads back the same (`ryu`), remembered: a batch's scores
+/// take few distinct values (levels 0–4 over a handful of questions), so most are formatted once.
+struct FloatCache {
+    /// Direct-mapped by the number's bits: (bits, length, text).
+    entries: Vec<(u64, u8, [u8; 24])>,
+}
+
+impl Default for FloatCache {
+    fn default() -> FloatCache {
+        FloatCache { entries: vec![(0, 0, [0; 24]); 4096] }
+    }
+}
+
+impl FloatCache {
+    /// Writes the number (nothing for none).
+    fn push(&mut self, line: &mut Vec<u8>, value: Option<f64>) {
+        let Some(value) = value.filter(|v| v.is_finite()) else { return };
+        let bits = value.to_bits();
+        let slot = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % self.entries.len();
+        let entry = &mut self.entries[slot];
+        if entry.1 == 0 || entry.0 != bits {
+            let mut buffer = ryu::Buffer::new();
+            let text = buffer.format_finite(value).as_bytes();
+            let length = text.len().min(24);
+            entry.2[..length].copy_from_slice(&text[..length]);
+            *entry = (bits, length as u8, entry.2);
+        }
+        line.extend_from_slice(&entry.2[..usize::from(entry.1)]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::fixtures::small;
+
+    fn row(themes: &[(Option<f64>, Option<u8>)]) -> SummaryRow<'_> {
+        let mut fields = [None; 8];
+        fields[Meta::Municipality.index()] = Some("Pöytyä, kk");
+        fields[Meta::Population.index()] = Some("8000");
+        SummaryRow {
+            line: Some(2),
+            group: None,
+            fields,
+            respondents: 1,
+            overall: Some(61.25),
+            themes,
+            completeness: 0.875,
+            report: Some("poytya-kk.json"),
+        }
+    }
+
+    fn written(format: Format) -> String {
+        let q = small();
+        let themes = [(Some(55.0), None), (Some(100.0 / 3.0), Some(1)), (None, None)];
+        let mut writer = SummaryWriter::new(Vec::new(), format, &q, Lang::Fi, false);
+        writer.start().unwrap();
+        writer.write(&row(&themes)).unwrap();
+        String::from_utf8(writer.finish(100).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn writes_csv_with_unrounded_numbers_and_quoted_text() {
+        let csv = written(Format::Csv);
+        let mut lines = csv.lines();
+        assert_eq!(
+            lines.next().unwrap(),
+            "line,municipality,municipality_code,region,population,respondent,role,department,date,respondents,\
+             overall,overall_band,a,a_band,t,t_band,t_mil,x,x_band,completeness,report"
+        );
+        assert_eq!(
+            lines.next().unwrap(),
+            "2,\"Pöytyä, kk\",,,8000,,,,,1,61.25,Vakiintunut,55.0,Vakiintunut,33.333333333333336,Alkava,1,,,0.875,\
+             poytya-kk.json"
+        );
+    }
+
+    #[test]
+    fn writes_json_that_reads_back() {
+        let json: serde_json::Value = serde_json::from_str(&written(Format::Json)).unwrap();
+        assert_eq!(json[0]["municipality"], "Pöytyä, kk");
+        assert_eq!(json[0]["population"], 8000);
+        assert_eq!(json[0]["overall"]["band"], "Vakiintunut");
+        assert_eq!(json[0]["themes"][1]["mil"], 1);
+        assert!(json[0]["themes"][0].get("mil").is_none());
+        assert_eq!(json[0]["themes"][2]["score"], serde_json::Value::Null);
+    }
+
+    #[test]
+    fn draws_a_table_with_one_decimal() {
+        let table = written(Format::Table);
+        assert!(table.contains("Pöytyä, kk (2)"), "{table}");
+        assert!(table.contains("61,3"), "{table}");
+        assert!(table.contains("88 %"), "{table}");
+    }
+}

@@ -1,0 +1,607 @@
+//! `kuntakompassi score FILE.csv|FILE.xlsx`: a batch of respondents → a summary, one report per respondent
+//! or group, and `rejected.csv`, streamed row by row.
+//!
+//! The run goes in two passes over the file's start and one over the whole: the header row is read first,
+//! and every problem with it stops the run before anything is written (exit 2). Then each row is read,
+//! scored or rejected, and written at once; nothing but the per-group sums of `--group-by` is kept. With
+//! `--out-dir` everything is written into a hidden staging folder inside it and moved into place only at the
+//! end, so that an interrupted or `--strict` run leaves the folder as it was. Every row ends in exactly one
+//! place, and the closing count says where (exit 3 when any row was rejected).
+
+use std::collections::BTreeMap;
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+
+use crate::batch::group::Accumulator;
+use crate::batch::header::{self, Aside, ColumnMap, HeaderNote, Meta, Plan};
+use crate::batch::progress::Progress;
+use crate::batch::read::{BatchReadError, Layout, ReadOptions, Row, Source};
+use crate::batch::rejected::RejectedWriter;
+use crate::batch::summary::{self, SummaryRow, SummaryWriter};
+use crate::batch::{Engine, RowKind};
+use crate::cli::{ReportFormat, ScoreArgs};
+use crate::error::InputError;
+use crate::i18n::{Lang, messages as m};
+use crate::input::{self, ReadError};
+use crate::output::{WriteError, free_path, safe_file_stem};
+use crate::questionnaire::load::check_text;
+use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
+use crate::report::{self, Context};
+use crate::settings::Settings;
+use crate::{clock, roadmap, scoring};
+
+use super::{load_questionnaire, read_error, refuse_overwriting_input};
+
+/// At most this many error lines go to standard error; all of them are in `rejected.csv`.
+const MAX_PRINTED_ERRORS: usize = 200;
+
+/// Whether `score` should treat its input as a batch.
+pub fn is_batch(path: &Path) -> bool {
+    crate::batch::read::is_batch(path)
+}
+
+pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
+    let lang = settings.lang;
+    let batch = &args.batch;
+    let file = args.input.display().to_string();
+    if args.render.output.is_some() && batch.out_dir.is_some() {
+        return Err(InputError(m::B_OUTPUT_AND_OUT_DIR.get(lang).to_string()).into());
+    }
+    refuse_overwriting_input(args.render.output.as_deref(), &[&args.input], lang)?;
+    check_input(&args.input)?;
+    let delimiter = match batch.delimiter.as_deref() {
+        None => None,
+        Some(text) => Some(parse_delimiter(text).ok_or_else(|| InputError(m::B_BAD_DELIMITER.fill(lang, &[&text])))?),
+    };
+    let options = ReadOptions { encoding: batch.encoding, delimiter, sheet: batch.sheet.clone() };
+    let map = match &batch.map {
+        Some(path) => Some(load_map(path, lang)?),
+        None => None,
+    };
+
+    // The header row, before anything else.
+    let (headers, header_line) = Source::open(&args.input, &options)
+        .and_then(|mut source| read_header(&mut source))
+        .map_err(|e| batch_read_error(&e, lang))?;
+    let q = choose_questionnaire(args, &headers, map.as_ref(), settings)?;
+    let (plan, notes) = match header::plan(&q, &headers, header_line, map.as_ref(), batch.group_by.as_deref()) {
+        Ok(found) => found,
+        Err(mut findings) => {
+            findings.sort_by_key(|finding| finding.column.unwrap_or(usize::MAX));
+            let mut stderr = std::io::stderr().lock();
+            for finding in &findings {
+                let at = match finding.column {
+                    Some(column) => format!("{file}:{header_line}:{} ({})", column + 1, headers[column].trim()),
+                    None => format!("{file}:{header_line}"),
+                };
+                let _ = writeln!(stderr, "{at}: {}: {}", m::ERROR.get(lang), finding.message(lang));
+            }
+            let _ = writeln!(stderr, "{}", m::B_HEADER_HINT.get(lang));
+            return Err(InputError(m::B_HEADER_PROBLEMS.fill(lang, &[&file, &findings.len()])).into());
+        }
+    };
+    // The rows, from the start again: reading the header has buffered some of them.
+    let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
+    print_notes(&file, &plan, &notes, &source.layout(), lang);
+    let format = batch_format(args, settings)?;
+    let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
+    let context = Context { lang, created: clock::rfc3339(settings.now) };
+    let mut engine = Engine::new(&q, plan);
+    let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
+    let group_column = engine.plan.group.map(|c| engine.plan.header(c).trim().to_string());
+    let grouped_field = engine.plan.group.and_then(|c| match engine.plan.roles[c] {
+        header::Role::Meta(meta) => Some(meta.key()),
+        _ => None,
+    });
+    let mut counts = Counts::default();
+    let mut printed = 0usize;
+    let mut themes: Vec<(Option<f64>, Option<u8>)> = Vec::with_capacity(q.themes.len());
+    let mut rendered: Vec<String> = Vec::new();
+    let mut progress = Progress::new(std::io::stderr().is_terminal(), lang, source.counter(), source.size());
+    let delimiter = source.delimiter();
+
+    let result = source.for_each_row(|row: &Row| -> Result<bool> {
+        if row.line <= header_line {
+            return Ok(true);
+        }
+        match engine.process(row) {
+            RowKind::Blank => counts.blank += 1,
+            RowKind::Rejected => {
+                counts.rejected += 1;
+                rendered.clear();
+                rendered.extend(engine.errors.iter().map(|error| engine.render_error(error, &file, row, lang)));
+                let mut stderr = std::io::stderr().lock();
+                for line in &rendered {
+                    if printed < MAX_PRINTED_ERRORS || batch.strict {
+                        writeln!(stderr, "{line}")?;
+                    }
+                    printed += 1;
+                }
+                if batch.strict {
+                    return Err(InputError(m::B_STRICT_STOPPED.fill(lang, &[&file, &row.line])).into());
+                }
+                outputs.reject(row, &rendered, delimiter, &engine.plan.headers, lang)?;
+            }
+            RowKind::Scored => {
+                counts.scored += 1;
+                if group_column.is_some() {
+                    let key = engine.fields.group.as_str();
+                    if !groups.contains_key(key) {
+                        groups.insert(key.to_string(), Accumulator::new(&q));
+                    }
+                    if let Some(acc) = groups.get_mut(key) {
+                        acc.add(&engine.tally.assessment);
+                        add_fields(acc, &engine);
+                    }
+                } else {
+                    let report_name = match &outputs.staging {
+                        Some(staging) => Some(write_individual_report(&engine, row, staging.path(), &context)?),
+                        None => None,
+                    };
+                    themes.clear();
+                    themes.extend(engine.tally.assessment.themes.iter().map(|t| (t.score, t.mil)));
+                    let population = engine.fields.population.map(|p| itoa::Buffer::new().format(p).to_string());
+                    let fields = field_texts(&engine, population.as_deref());
+                    outputs.summary(&SummaryRow {
+                        line: Some(row.line),
+                        group: None,
+                        fields,
+                        respondents: 1,
+                        overall: engine.tally.assessment.overall,
+                        themes: &themes,
+                        completeness: engine.tally.assessment.completeness,
+                        report: report_name.as_deref(),
+                    })?;
+                }
+            }
+        }
+        progress.tick(counts.scored + counts.rejected + counts.blank);
+        Ok(true)
+    });
+    progress.finish();
+    result?;
+
+    if let Some(column) = &group_column {
+        for (value, acc) in &groups {
+            let report_name = match &outputs.staging {
+                Some(staging) => {
+                    let record = acc.report(&q, column, value, grouped_field, &context);
+                    let mut stem = safe_file_stem(value);
+                    if let Some(code) = &record.respondent.municipality_code
+                        && grouped_field == Some("municipality")
+                    {
+                        stem = format!("{stem}-{code}");
+                    }
+                    let path = free_path(staging.path(), &stem, "json");
+                    write_file(&path, record.to_json().as_bytes())?;
+                    Some(file_name(&path))
+                }
+                None => None,
+            };
+            let g = acc.finish();
+            themes.clear();
+            themes.extend(g.theme_scores.iter().zip(&g.theme_mils).map(|(s, mil)| (*s, *mil)));
+            let f = &acc.fields;
+            let population = f.population.value().map(|p| p.to_string());
+            let texts = [
+                f.municipality.value(),
+                f.municipality_code.value(),
+                f.region.value(),
+                population,
+                None,
+                f.role.value(),
+                f.department.value(),
+                f.date.value(),
+            ];
+            let mut fields: [Option<&str>; 8] = [None; 8];
+            for (field, text) in fields.iter_mut().zip(&texts) {
+                *field = text.as_deref();
+            }
+            if grouped_field == Some("municipality") {
+                fields[Meta::Municipality.index()] = Some(value);
+            }
+            outputs.summary(&SummaryRow {
+                line: None,
+                group: Some(value),
+                fields,
+                respondents: g.members,
+                overall: g.overall,
+                themes: &themes,
+                completeness: g.completeness,
+                report: report_name.as_deref(),
+            })?;
+        }
+    }
+
+    let rejected_path = outputs.finish(settings.width())?;
+    let total = counts.scored + counts.rejected;
+    let mut line = m::B_COUNT.fill(lang, &[&total, &counts.scored, &counts.rejected]);
+    if counts.blank > 0 {
+        line.push_str(&m::B_COUNT_BLANK.fill(lang, &[&counts.blank]));
+    }
+    if let Some(path) = &rejected_path {
+        line.push_str(&m::B_COUNT_REJECTED_IN.fill(lang, &[&path.display()]));
+    }
+    if printed > MAX_PRINTED_ERRORS {
+        eprintln!("{}", m::B_MORE_ERRORS.fill(lang, &[&(printed - MAX_PRINTED_ERRORS)]));
+    }
+    eprintln!("{line}");
+    Ok(if counts.rejected > 0 { 3 } else { 0 })
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    scored: usize,
+    rejected: usize,
+    blank: usize,
+}
+
+/// `,` `;` `tab` (or a tab character) `|`.
+fn parse_delimiter(text: &str) -> Option<u8> {
+    match text {
+        "," | "comma" => Some(b','),
+        ";" | "semicolon" => Some(b';'),
+        "\t" | "\\t" | "tab" | "TAB" => Some(b'\t'),
+        "|" | "pipe" => Some(b'|'),
+        _ => None,
+    }
+}
+
+/// The summary's format: `--format`, else by the extension of `-o`, else a table on a terminal and CSV
+/// otherwise.
+fn batch_format(args: &ScoreArgs, settings: &Settings) -> Result<summary::Format> {
+    if let Some(format) = args.render.format {
+        return Ok(match format {
+            ReportFormat::Csv => summary::Format::Csv,
+            ReportFormat::Json => summary::Format::Json,
+            ReportFormat::Table => summary::Format::Table,
+            // The per-respondent reports are JSON; `report` renders any of them as Markdown, HTML or XLSX.
+            ReportFormat::Md | ReportFormat::Html | ReportFormat::Xlsx => {
+                return Err(InputError(m::B_FORMAT_NOT_FOR_BATCH.get(settings.lang).to_string()).into());
+            }
+        });
+    }
+    Ok(
+        match args.render.output.as_deref().and_then(Path::extension).and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
+        {
+            Some(ext) if ext == "json" => summary::Format::Json,
+            Some(ext) if ext == "txt" => summary::Format::Table,
+            None if settings.stdout_is_terminal => summary::Format::Table,
+            Some(_) | None => summary::Format::Csv,
+        },
+    )
+}
+
+/// The input must be a file with something in it; the same messages as for any input file.
+fn check_input(path: &Path) -> Result<()> {
+    let metadata = std::fs::metadata(path).map_err(|source| {
+        read_error(if source.kind() == std::io::ErrorKind::NotFound {
+            ReadError::NotFound(path.to_path_buf())
+        } else {
+            ReadError::Io { path: path.to_path_buf(), source }
+        })
+    })?;
+    if metadata.is_dir() {
+        return Err(read_error(ReadError::IsDirectory(path.to_path_buf())));
+    }
+    if metadata.len() == 0 {
+        return Err(read_error(ReadError::Empty(path.to_path_buf())));
+    }
+    Ok(())
+}
+
+fn batch_read_error(error: &BatchReadError, lang: Lang) -> anyhow::Error {
+    let message = match error {
+        BatchReadError::Io { path, source } => m::READ_IO.fill(lang, &[&path.display(), source]),
+        BatchReadError::Workbook { path, message } => m::B_WORKBOOK_ERROR.fill(lang, &[&path.display(), message]),
+        BatchReadError::NoSheet { path, sheet, sheets } => m::B_NO_SHEET.fill(lang, &[&path.display(), sheet, sheets]),
+        BatchReadError::NoRows { path } => m::READ_EMPTY.fill(lang, &[&path.display()]),
+    };
+    InputError(message).into()
+}
+
+/// Reads the first non-blank row: the header.
+fn read_header(source: &mut Source) -> Result<(Vec<String>, u64), BatchReadError> {
+    let mut found: Option<(Vec<String>, u64)> = None;
+    source.for_each_row(|row: &Row| -> Result<bool, BatchReadError> {
+        if row.is_blank() {
+            return Ok(true);
+        }
+        found = Some(((0..row.len()).map(|i| row.cell_lossy(i).into_owned()).collect(), row.line));
+        Ok(false)
+    })?;
+    found.ok_or_else(|| BatchReadError::NoRows { path: PathBuf::new() })
+}
+
+fn load_map(path: &Path, lang: Lang) -> Result<ColumnMap> {
+    let text = input::read_text(path, input::SHEET_LIMIT).map_err(read_error)?;
+    ColumnMap::parse(&text, lang).map_err(|problems| {
+        let mut stderr = std::io::stderr().lock();
+        for problem in &problems {
+            let at = problem.pos.map_or_else(|| path.display().to_string(), |pos| format!("{}:{pos}", path.display()));
+            let _ = writeln!(stderr, "{at}: {}: {}", m::ERROR.get(lang), problem.message);
+        }
+        InputError(m::B_MAP_HAS_ERRORS.fill(lang, &[&path.display(), &problems.len()])).into()
+    })
+}
+
+/// `-q` when given; otherwise the built-in questionnaire whose questions the headers name most (the default
+/// one when none does).
+fn choose_questionnaire(
+    args: &ScoreArgs,
+    headers: &[String],
+    map: Option<&ColumnMap>,
+    settings: &Settings,
+) -> Result<Questionnaire> {
+    if let Some(spec) = &args.questionnaire {
+        return load_questionnaire(spec, settings);
+    }
+    let mut best: Option<(usize, String)> = None;
+    for b in builtin::all() {
+        let Some(q) = check_text(b.text, &QSource::Builtin(b.file_name.to_string())).questionnaire else { continue };
+        let matched = header::question_matches(&q, headers, map);
+        if matched > 0 && best.as_ref().is_none_or(|(n, _)| matched > *n) {
+            best = Some((matched, b.id.clone()));
+        }
+    }
+    let spec = best.map_or_else(|| builtin::DEFAULT_ID.to_string(), |(_, id)| id);
+    let q = load_questionnaire(&spec, settings)?;
+    eprintln!("{}", m::B_CHOSE_QUESTIONNAIRE.fill(settings.lang, &[&q.id]));
+    Ok(q)
+}
+
+fn print_notes(file: &str, plan: &Plan, notes: &[HeaderNote], layout: &Layout, lang: Lang) {
+    let mut stderr = std::io::stderr().lock();
+    let word = m::B_NOTE.get(lang);
+    let read_as = match layout {
+        Layout::Csv { encoding, delimiter } => {
+            let delimiter = if *delimiter == b'\t' { "tab".to_string() } else { char::from(*delimiter).to_string() };
+            m::B_READ_AS_CSV.fill(lang, &[&encoding.name(), &delimiter])
+        }
+        Layout::Workbook { sheet } => m::B_READ_AS_SHEET.fill(lang, &[sheet]),
+    };
+    let _ = writeln!(stderr, "{file}: {word}: {read_as}");
+    for note in notes {
+        let reason = match note.aside {
+            Aside::LimeSurvey => m::B_ASIDE_LIMESURVEY.get(lang),
+            Aside::Forms => m::B_ASIDE_FORMS.get(lang),
+            Aside::Errors => m::B_ASIDE_ERRORS.get(lang),
+            Aside::Mapped => m::B_ASIDE_MAPPED.get(lang),
+            Aside::NoHeader => continue,
+        };
+        let _ = writeln!(
+            stderr,
+            "{file}:{}:{} ({}): {word}: {reason}",
+            plan.line,
+            note.column + 1,
+            plan.header(note.column).trim()
+        );
+    }
+}
+
+fn field_texts<'a>(engine: &'a Engine<'_>, population: Option<&'a str>) -> [Option<&'a str>; 8] {
+    let mut fields = [None; 8];
+    for meta in Meta::ALL {
+        fields[meta.index()] = engine.fields.get(meta);
+    }
+    fields[Meta::Population.index()] = population;
+    fields
+}
+
+fn add_fields(acc: &mut Accumulator, engine: &Engine<'_>) {
+    let f = &engine.fields;
+    let text = |meta: Meta| f.get(meta).map(str::to_string);
+    let common = &mut acc.fields;
+    common.municipality.add(text(Meta::Municipality).as_ref());
+    common.municipality_code.add(text(Meta::MunicipalityCode).as_ref());
+    common.region.add(text(Meta::Region).as_ref());
+    common.population.add(f.population.as_ref());
+    common.role.add(text(Meta::Role).as_ref());
+    common.department.add(text(Meta::Department).as_ref());
+    common.date.add(text(Meta::Date).as_ref());
+}
+
+/// The report of one respondent, scored as an answer sheet is, written into the staging folder.
+fn write_individual_report(engine: &Engine<'_>, row: &Row, staging: &Path, context: &Context) -> Result<String> {
+    let q = engine.questionnaire();
+    let sheet = engine.sheet(row);
+    let assessment = scoring::assess(q, &sheet);
+    let steps = roadmap::of_assessment(q, &assessment);
+    let record = report::individual(q, &sheet, &assessment, &steps, context);
+    let mut stem = safe_file_stem(&sheet.respondent.municipality);
+    if let Some(code) = &sheet.respondent.municipality_code {
+        stem = format!("{stem}-{code}");
+    }
+    let path = free_path(staging, &stem, "json");
+    write_file(&path, record.to_json().as_bytes())?;
+    Ok(file_name(&path))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    std::fs::write(path, bytes).map_err(|source| WriteError { path: path.to_path_buf(), source })
+}
+
+type Sink = Box<dyn Write>;
+
+/// Where a run writes: the summaries, `rejected.csv`, and with `--out-dir` the staging folder.
+struct Outputs {
+    summaries: Vec<SummaryWriter<Sink>>,
+    /// Temporary files to be renamed into place at the end (summary to `-o`).
+    pending: Vec<(tempfile::NamedTempFile, PathBuf)>,
+    /// `--strict` to standard output: the summary waits in a temporary file until the run has succeeded.
+    held_stdout: Option<tempfile::NamedTempFile>,
+    staging: Option<tempfile::TempDir>,
+    out_dir: Option<PathBuf>,
+    rejected: Option<RejectedWriter<BufWriter<tempfile::NamedTempFile>>>,
+    rejected_path: PathBuf,
+}
+
+impl Outputs {
+    fn open(args: &ScoreArgs, format: summary::Format, q: &Questionnaire, lang: Lang, plan: &Plan) -> Result<Outputs> {
+        let grouped = plan.group.is_some();
+        let mut outputs = Outputs {
+            summaries: Vec::new(),
+            pending: Vec::new(),
+            held_stdout: None,
+            staging: None,
+            out_dir: None,
+            rejected: None,
+            rejected_path: PathBuf::from("rejected.csv"),
+        };
+        let fail = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source: std::io::Error| WriteError { path: path.clone(), source }
+        };
+        if let Some(dir) = &args.batch.out_dir {
+            std::fs::create_dir_all(dir).map_err(fail(dir))?;
+            let staging = tempfile::Builder::new().prefix(".kuntakompassi-").tempdir_in(dir).map_err(fail(dir))?;
+            for (name, format) in [("summary.csv", summary::Format::Csv), ("summary.json", summary::Format::Json)] {
+                let path = staging.path().join(name);
+                let file = std::fs::File::create(&path).map_err(fail(&path))?;
+                outputs.summaries.push(SummaryWriter::new(Box::new(BufWriter::new(file)), format, q, lang, grouped));
+            }
+            if args.render.format.is_some() {
+                let stdout: Sink = Box::new(BufWriter::new(std::io::stdout()));
+                outputs.summaries.push(SummaryWriter::new(stdout, format, q, lang, grouped));
+            }
+            outputs.rejected_path = dir.join("rejected.csv");
+            outputs.staging = Some(staging);
+            outputs.out_dir = Some(dir.clone());
+        } else if let Some(path) = &args.render.output {
+            let dir = parent_dir(path);
+            let temp = tempfile::Builder::new().prefix(".kuntakompassi-").tempfile_in(dir).map_err(fail(path))?;
+            let file = temp.reopen().map_err(fail(path))?;
+            outputs.summaries.push(SummaryWriter::new(
+                Box::new(BufWriter::with_capacity(1 << 16, file)),
+                format,
+                q,
+                lang,
+                grouped,
+            ));
+            outputs.pending.push((temp, path.clone()));
+            let stem = path.file_stem().map_or_else(|| "summary".into(), |s| s.to_string_lossy().into_owned());
+            outputs.rejected_path = dir.join(format!("{stem}-rejected.csv"));
+        } else if args.batch.strict {
+            let temp = tempfile::NamedTempFile::new().context("cannot create a temporary file")?;
+            let file = temp.reopen()?;
+            outputs.summaries.push(SummaryWriter::new(Box::new(BufWriter::new(file)), format, q, lang, grouped));
+            outputs.held_stdout = Some(temp);
+        } else {
+            let stdout: Sink = Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+            outputs.summaries.push(SummaryWriter::new(stdout, format, q, lang, grouped));
+        }
+        for summary in &mut outputs.summaries {
+            summary.start()?;
+        }
+        Ok(outputs)
+    }
+
+    fn summary(&mut self, row: &SummaryRow<'_>) -> Result<()> {
+        for summary in &mut self.summaries {
+            summary.write(row)?;
+        }
+        Ok(())
+    }
+
+    fn reject(&mut self, row: &Row, errors: &[String], delimiter: u8, headers: &[String], lang: Lang) -> Result<()> {
+        if self.rejected.is_none() {
+            let dir = match &self.staging {
+                Some(staging) => staging.path().to_path_buf(),
+                None => parent_dir(&self.rejected_path).to_path_buf(),
+            };
+            let temp = tempfile::Builder::new()
+                .prefix(".kuntakompassi-")
+                .tempfile_in(&dir)
+                .map_err(|source| WriteError { path: self.rejected_path.clone(), source })?;
+            self.rejected =
+                Some(RejectedWriter::new(BufWriter::new(temp), delimiter, headers, m::B_ERROR_COLUMN.get(lang))?);
+        }
+        if let Some(writer) = &mut self.rejected {
+            writer.write(row, errors)?;
+        }
+        Ok(())
+    }
+
+    /// Closes everything and moves it into place; returns where the rejected rows went, if any.
+    fn finish(self, width: u16) -> Result<Option<PathBuf>> {
+        for summary in self.summaries {
+            summary.finish(width)?;
+        }
+        for (temp, path) in self.pending {
+            temp.persist(&path).map_err(|error| WriteError { path: path.clone(), source: error.error })?;
+        }
+        if let Some(temp) = self.held_stdout {
+            let mut file = temp.reopen()?;
+            let mut stdout = std::io::stdout().lock();
+            std::io::copy(&mut file, &mut stdout)?;
+            stdout.flush()?;
+        }
+        let mut rejected = None;
+        if let Some(writer) = self.rejected {
+            let temp = writer
+                .finish()?
+                .into_inner()
+                .map_err(|error| anyhow::anyhow!("cannot write `rejected.csv`: {}", error.error()))?;
+            let target = match &self.staging {
+                Some(staging) => staging.path().join("rejected.csv"),
+                None => self.rejected_path.clone(),
+            };
+            temp.persist(&target).map_err(|error| WriteError { path: target.clone(), source: error.error })?;
+            rejected = Some(self.rejected_path.clone());
+        }
+        if let (Some(staging), Some(out_dir)) = (self.staging, &self.out_dir) {
+            if rejected.is_none() {
+                // A rejected.csv of an earlier run would contradict this run's count.
+                let stale = out_dir.join("rejected.csv");
+                if stale.is_file() {
+                    std::fs::remove_file(&stale).map_err(|source| WriteError { path: stale.clone(), source })?;
+                }
+            }
+            for entry in std::fs::read_dir(staging.path())
+                .map_err(|source| WriteError { path: staging.path().into(), source })?
+            {
+                let entry = entry?;
+                let target = out_dir.join(entry.file_name());
+                std::fs::rename(entry.path(), &target).map_err(|source| WriteError { path: target.clone(), source })?;
+            }
+        }
+        Ok(rejected)
+    }
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_delimiters_by_character_or_name() {
+        assert_eq!(parse_delimiter(";"), Some(b';'));
+        assert_eq!(parse_delimiter("tab"), Some(b'\t'));
+        assert_eq!(parse_delimiter("\\t"), Some(b'\t'));
+        assert_eq!(parse_delimiter("::"), None);
+    }
+
+    #[test]
+    fn the_encoding_choice_has_the_names_of_the_issue() {
+        use crate::batch::read::EncodingChoice;
+        use clap::ValueEnum;
+        let names: Vec<String> = EncodingChoice::value_variants()
+            .iter()
+            .map(|v| v.to_possible_value().unwrap().get_name().to_string())
+            .collect();
+        assert_eq!(names, ["auto", "utf-8", "windows-1252", "utf-16"]);
+    }
+}
