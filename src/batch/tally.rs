@@ -38,7 +38,6 @@ pub struct Tally {
     theme_practices: Vec<[usize; 3]>,
     scored: usize,
     sums: Vec<ThemeSums>,
-    answered: usize,
     /// The row's outcomes, index-aligned with the questions, and after [`Tally::finish`] the rest.
     pub assessment: Assessment,
 }
@@ -69,7 +68,6 @@ impl Tally {
             theme_scored,
             theme_practices,
             sums: vec![ThemeSums::default(); q.themes.len()],
-            answered: 0,
             assessment: Assessment {
                 questions: q
                     .questions
@@ -86,7 +84,6 @@ impl Tally {
     /// Starts a row: nothing added yet.
     pub fn begin(&mut self) {
         self.sums.fill(ThemeSums::default());
-        self.answered = 0;
     }
 
     /// Adds one question's outcome. Unanswered and unscored ones need not be added.
@@ -106,7 +103,6 @@ impl Tally {
             }
             Outcome::NotApplicable => {
                 sums.counts.na += 1;
-                self.answered += 1;
                 if mil > 0 {
                     sums.na[usize::from(mil) - 1] += 1;
                 }
@@ -114,7 +110,6 @@ impl Tally {
             }
             Outcome::Unanswered | Outcome::Unscored => return,
         };
-        self.answered += 1;
         sums.weighted += weight * score;
         sums.weights += weight;
         if mil > 0 && score >= MIL_ACHIEVED - EPSILON {
@@ -135,8 +130,10 @@ impl Tally {
     /// Computes theme scores, counts, MILs, the overall index and completeness from what was added.
     pub fn finish(&mut self) {
         let (mut weighted, mut weights) = (0.0, 0.0);
+        let mut answered = 0;
         for (t, (theme, sums)) in self.assessment.themes.iter_mut().zip(&self.sums).enumerate() {
             let mut counts = sums.counts;
+            answered += counts.answered + counts.na + counts.dk;
             counts.unanswered = self.theme_scored[t].saturating_sub(counts.answered + counts.na + counts.dk);
             theme.counts = counts;
             theme.score = (sums.weights > 0.0).then(|| 100.0 * sums.weighted / sums.weights);
@@ -164,7 +161,7 @@ impl Tally {
             }
         }
         self.assessment.overall = (weights > 0.0).then(|| weighted / weights);
-        self.assessment.completeness = if self.scored == 0 { 0.0 } else { self.answered as f64 / self.scored as f64 };
+        self.assessment.completeness = if self.scored == 0 { 0.0 } else { answered as f64 / self.scored as f64 };
     }
 
     /// The whole row from `assessment.questions`.
