@@ -100,7 +100,7 @@ fn bench() {
     let mut ok = true;
     for rows in sizes {
         let data = dir.join(format!("answers-{rows}.csv"));
-        if std::fs::metadata(&data).map(|m| m.len()).unwrap_or(0) == 0 {
+        if std::fs::metadata(&data).map_or(0, |m| m.len()) == 0 {
             write_answers(&data, rows);
         }
         let size = std::fs::metadata(&data).unwrap().len() as f64 / (1024.0 * 1024.0);

@@ -523,10 +523,8 @@ impl<'q> Engine<'q> {
                         }
                     }
                 }
-                Role::Note(question) => {
-                    if !text.trim().is_empty() {
-                        sheet.notes.insert(q.questions[question].id.clone(), text.trim().to_string());
-                    }
+                Role::Note(question) if !text.trim().is_empty() => {
+                    sheet.notes.insert(q.questions[question].id.clone(), text.trim().to_string());
                 }
                 _ => {}
             }
