@@ -100,7 +100,7 @@ fn bench() {
     let mut ok = true;
     for rows in sizes {
         let data = dir.join(format!("answers-{rows}.csv"));
-        if std::fs::metadata(&data).map(|m| m.len()).unwrap_or(0) == 0 {
+        if std::fs::metadata(&data).map_or(0, |m| m.len()) == 0 {
             write_answers(&data, rows);
         }
         let size = std::fs::metadata(&data).unwrap().len() as f64 / (1024.0 * 1024.0);
@@ -139,7 +139,10 @@ fn bench() {
         println!("peak memory from the smallest to the largest file: {:+.1} %", 100.0 * growth);
         ok &= growth.abs() <= 0.10;
     }
-    println!("targets (>= 1,000,000 rows/s, <= 2x parsing, memory within 10 %): {}", if ok { "met" } else { "NOT met" });
+    println!(
+        "targets (>= 1,000,000 rows/s, <= 2x parsing, memory within 10 %): {}",
+        if ok { "met" } else { "NOT met" }
+    );
 }
 
 /// Six themes of ten questions: levels mostly, and a choice, a yes/no and a number question in each.
@@ -158,7 +161,9 @@ fn questionnaire_text() -> String {
     for i in 0..QUESTIONS {
         let t = i % THEMES;
         let mil = if t == 0 { format!("mil = {}\n", i % 3 + 1) } else { String::new() };
-        let head = format!("[[question]]\nid = \"t{t}.q{i}\"\ntheme = \"t{t}\"\ntext = {{ fi = \"Kysymys {i}?\" }}\nallow_na = true\n{mil}");
+        let head = format!(
+            "[[question]]\nid = \"t{t}.q{i}\"\ntheme = \"t{t}\"\ntext = {{ fi = \"Kysymys {i}?\" }}\nallow_na = true\n{mil}"
+        );
         let body = match i % 10 {
             7 => "kind = \"choice\"\n[[question.option]]\nid = \"no\"\nlabel = { fi = \"Ei\" }\npoints = 0\n\
                   [[question.option]]\nid = \"some\"\nlabel = { fi = \"Osin\" }\npoints = 1\n\

@@ -96,9 +96,26 @@ enum Scoring {
 enum Lane {
     /// Left aside, a note, the group: nothing to read while scoring.
     Skip,
-    /// A level question: a single digit is read here, its score from `level_table[first + level]`.
-    Level { question: u32, first: u32, count: u32 },
+    /// An answer column. Plain values are read here; a level's or an option's score is
+    /// `table[first + index]`, an option's id `ids[first + index]`.
+    Answer {
+        question: u32,
+        kind: LaneKind,
+        first: u32,
+        count: u32,
+        allow_na: bool,
+    },
     Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LaneKind {
+    Level,
+    Choice,
+    YesNo,
+    /// Read by [`Engine::fast`] or in full.
+    Other,
+    Text,
 }
 
 /// Reads and scores rows against one questionnaire and one header row.
@@ -108,11 +125,14 @@ pub struct Engine<'q> {
     cells: Vec<QuestionCells>,
     scoring: Vec<Scoring>,
     lanes: Vec<Lane>,
-    level_table: Vec<f64>,
+    /// The question columns come in questionnaire order (and no option columns are folded), so each
+    /// outcome is added to the tally as it is read, in the order the reference sums them.
+    fused: bool,
+    table: Vec<f64>,
+    ids: Vec<String>,
     allow_na: Vec<bool>,
     /// Each question's outcome when it has no answer: where every row starts.
     blank: Vec<Outcome>,
-    slots: Vec<Slot>,
     arena: Vec<u16>,
     /// LimeSurvey option columns: per question, the options marked chosen and whether any cell was filled.
     options_chosen: Vec<Vec<u16>>,
@@ -160,26 +180,49 @@ impl<'q> Engine<'q> {
             .collect();
         folded.sort_unstable();
         folded.dedup();
-        let mut level_table = Vec::new();
+        let (mut table, mut ids) = (Vec::new(), Vec::new());
         let lanes = plan
             .roles
             .iter()
             .map(|role| match role {
-                Role::Question(question) => match &scoring[*question] {
-                    Scoring::Level(scores) => {
-                        let first = level_table.len() as u32;
-                        level_table.extend_from_slice(scores);
-                        Lane::Level { question: *question as u32, first, count: scores.len() as u32 }
-                    }
-                    _ => Lane::Other,
-                },
+                Role::Question(question) => {
+                    let first = table.len() as u32;
+                    let (kind, count) = match &scoring[*question] {
+                        Scoring::Level(scores) => {
+                            table.extend_from_slice(scores);
+                            (LaneKind::Level, scores.len())
+                        }
+                        Scoring::Choice(scores, option_ids) => {
+                            table.extend_from_slice(scores);
+                            ids.resize(first as usize, String::new());
+                            ids.extend(option_ids.iter().cloned());
+                            (LaneKind::Choice, scores.len())
+                        }
+                        Scoring::YesNo => (LaneKind::YesNo, 0),
+                        Scoring::Unscored => (LaneKind::Text, 0),
+                        Scoring::Multi(..) | Scoring::Number(..) => (LaneKind::Other, 0),
+                    };
+                    let allow_na = q.questions[*question].allow_na;
+                    Lane::Answer { question: *question as u32, kind, first, count: count as u32, allow_na }
+                }
                 Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::Skip,
                 Role::Meta(_) | Role::Option { .. } => Lane::Other,
             })
             .collect();
+        let question_columns: Vec<usize> = plan
+            .roles
+            .iter()
+            .filter_map(|role| match role {
+                Role::Question(question) => Some(*question),
+                _ => None,
+            })
+            .collect();
+        let fused = folded.is_empty() && question_columns.windows(2).all(|pair| pair[0] < pair[1]);
         Engine {
             lanes,
-            level_table,
+            fused,
+            table,
+            ids,
             q,
             cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
             scoring,
@@ -189,7 +232,6 @@ impl<'q> Engine<'q> {
                 .iter()
                 .map(|question| if question.kind.is_scored() { Outcome::Unanswered } else { Outcome::Unscored })
                 .collect(),
-            slots: vec![Slot::Empty; q.questions.len()],
             arena: Vec::new(),
             options_chosen: vec![Vec::new(); q.questions.len()],
             options_seen: vec![false; q.questions.len()],
@@ -213,8 +255,8 @@ impl<'q> Engine<'q> {
         }
         self.errors.clear();
         self.arena.clear();
-        self.slots.fill(Slot::Empty);
         self.tally.assessment.questions.copy_from_slice(&self.blank);
+        self.tally.begin();
         self.fields.clear();
         for &question in &self.folded {
             self.options_chosen[question].clear();
@@ -245,15 +287,43 @@ impl<'q> Engine<'q> {
             start = end;
             match self.lanes[column] {
                 Lane::Skip => continue,
-                Lane::Level { question, first, count } => {
-                    if let [digit @ b'0'..=b'9'] = bytes {
-                        let level = u32::from(digit - b'0');
-                        if level < count {
-                            self.slots[question as usize] = Slot::Level(level);
-                            self.tally.assessment.questions[question as usize] =
-                                Outcome::Scored(self.level_table[(first + level) as usize]);
+                Lane::Answer { question, kind, first, count, allow_na } => {
+                    let i = question as usize;
+                    // Every row starts with every question unanswered: an empty cell needs nothing.
+                    if bytes.is_empty() {
+                        continue;
+                    }
+                    match (kind, bytes) {
+                        (LaneKind::Text, _) => {}
+                        (_, [b'd' | b'D', b'k' | b'K']) => {
+                            self.tally.set(i, Outcome::DontKnow);
                             continue;
                         }
+                        (_, [b'n' | b'N', b'a' | b'A']) if allow_na => {
+                            self.tally.set(i, Outcome::NotApplicable);
+                            continue;
+                        }
+                        (LaneKind::Level, [digit @ b'0'..=b'9']) => {
+                            let level = u32::from(digit - b'0');
+                            if level < count {
+                                self.tally.set(i, Outcome::Scored(self.table[(first + level) as usize]));
+                                continue;
+                            }
+                        }
+                        (LaneKind::YesNo, _) => {
+                            if let Some(yes) = plain_yes_no(bytes) {
+                                self.tally.set(i, Outcome::Scored(if yes { 1.0 } else { 0.0 }));
+                                continue;
+                            }
+                        }
+                        (LaneKind::Choice, _) => {
+                            let options = &self.ids[first as usize..(first + count) as usize];
+                            if let Some(option) = options.iter().position(|id| id.as_bytes() == bytes) {
+                                self.tally.set(i, Outcome::Scored(self.table[first as usize + option]));
+                                continue;
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 Lane::Other => {}
@@ -263,8 +333,7 @@ impl<'q> Engine<'q> {
             if let Role::Question(question) = role
                 && let Some(slot) = self.fast(question, bytes)
             {
-                self.slots[question] = slot;
-                self.tally.assessment.questions[question] = self.outcome(question, slot);
+                self.tally.set(question, self.outcome(question, slot));
                 continue;
             }
             let Ok(text) = row.cell(column) else {
@@ -275,8 +344,7 @@ impl<'q> Engine<'q> {
                 Role::Question(question) => {
                     match self.cells[question].read(&text, column, &mut self.arena, &mut self.scratch) {
                         Ok(slot) => {
-                            self.slots[question] = slot;
-                            self.tally.assessment.questions[question] = self.outcome(question, slot);
+                            self.tally.set(question, self.outcome(question, slot));
                             Ok(())
                         }
                         Err(problem) => Err((Some(question), problem)),
@@ -331,11 +399,14 @@ impl<'q> Engine<'q> {
                 let start = self.arena.len() as u32;
                 self.arena.extend_from_slice(chosen);
                 let slot = Slot::Multi { start, end: self.arena.len() as u32 };
-                self.slots[question] = slot;
-                self.tally.assessment.questions[question] = self.outcome(question, slot);
+                self.tally.set(question, self.outcome(question, slot));
             }
         }
-        self.tally.compute();
+        if self.fused {
+            self.tally.finish();
+        } else {
+            self.tally.compute();
+        }
         RowKind::Scored
     }
 
@@ -357,12 +428,7 @@ impl<'q> Engine<'q> {
                 _ => None,
             },
             Scoring::Choice(_, ids) => ids.iter().position(|id| id.as_bytes() == bytes).map(|i| Slot::Choice(i as u16)),
-            Scoring::YesNo => match bytes {
-                b"yes" | b"Yes" | b"1" | b"true" | b"ja" | b"Ja" => Some(Slot::YesNo(true)),
-                b"no" | b"No" | b"0" | b"false" | b"ei" | b"Ei" | b"nej" | b"Nej" => Some(Slot::YesNo(false)),
-                _ if bytes == "kyllä".as_bytes() || bytes == "Kyllä".as_bytes() => Some(Slot::YesNo(true)),
-                _ => None,
-            },
+            Scoring::YesNo => plain_yes_no(bytes).map(Slot::YesNo),
             Scoring::Number(min, max) => {
                 let plain = bytes.len() <= 24
                     && bytes[0].is_ascii_digit()
@@ -428,7 +494,8 @@ impl<'q> Engine<'q> {
         Ok(())
     }
 
-    /// The row as an answer sheet, for its report. Only for a row that [`Engine::process`] scored.
+    /// The row as an answer sheet, for its report. Only for a row that [`Engine::process`] scored: the
+    /// cells are read again in full, which gives the answers the fast path scored.
     pub fn sheet(&self, row: &Row) -> AnswerSheet {
         let q = self.q;
         let mut sheet = AnswerSheet {
@@ -437,17 +504,41 @@ impl<'q> Engine<'q> {
             respondent: self.respondent(),
             ..AnswerSheet::default()
         };
-        for (i, question) in q.questions.iter().enumerate() {
-            if let Some(answer) = self.cells[i].answer(self.slots[i], &self.arena, |column| row.cell_lossy(column)) {
-                sheet.answers.insert(question.id.clone(), answer);
+        let (mut arena, mut scratch) = (Vec::new(), String::new());
+        let mut slots = vec![Slot::Empty; q.questions.len()];
+        let mut chosen: Vec<Option<Vec<u16>>> = vec![None; q.questions.len()];
+        for (column, role) in self.plan.roles.iter().enumerate() {
+            let Ok(text) = row.cell(column) else { continue };
+            match *role {
+                Role::Question(question) => {
+                    if let Ok(slot) = self.cells[question].read(&text, column, &mut arena, &mut scratch) {
+                        slots[question] = slot;
+                    }
+                }
+                Role::Option { question, option } => {
+                    if let Ok(Some(mark)) = cell::read_option_mark(&text, &mut scratch) {
+                        let options = chosen[question].get_or_insert_with(Vec::new);
+                        if mark {
+                            options.push(option as u16);
+                        }
+                    }
+                }
+                Role::Note(question) if !text.trim().is_empty() => {
+                    sheet.notes.insert(q.questions[question].id.clone(), text.trim().to_string());
+                }
+                _ => {}
             }
         }
-        for (column, role) in self.plan.roles.iter().enumerate() {
-            if let Role::Note(question) = role {
-                let note = row.cell_lossy(column);
-                if !note.trim().is_empty() {
-                    sheet.notes.insert(q.questions[*question].id.clone(), note.trim().to_string());
-                }
+        for (question, options) in chosen.into_iter().enumerate() {
+            if let Some(options) = options {
+                let start = arena.len() as u32;
+                arena.extend_from_slice(&options);
+                slots[question] = Slot::Multi { start, end: arena.len() as u32 };
+            }
+        }
+        for (i, question) in q.questions.iter().enumerate() {
+            if let Some(answer) = self.cells[i].answer(slots[i], &arena, |column| row.cell_lossy(column)) {
+                sheet.answers.insert(question.id.clone(), answer);
             }
         }
         sheet
@@ -485,6 +576,16 @@ impl<'q> Engine<'q> {
             Some(column) => format!("{file}:{}:{}: {message}", row.line, column + 1),
             None => format!("{file}:{}: {message}", row.line),
         }
+    }
+}
+
+/// Yes or no in its most common words, as [`QuestionCells::read`] also reads them.
+fn plain_yes_no(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        b"yes" | b"Yes" | b"1" | b"true" | b"ja" | b"Ja" => Some(true),
+        b"no" | b"No" | b"0" | b"false" | b"ei" | b"Ei" | b"nej" | b"Nej" => Some(false),
+        _ if bytes == "kyllä".as_bytes() || bytes == "Kyllä".as_bytes() => Some(true),
+        _ => None,
     }
 }
 
@@ -537,8 +638,8 @@ mod tests {
         let q = small();
         let engine = engine(&q, &HEADERS);
         let values = [
-            "", "dk", "DK", "na", "NA", "0", "3", "4", "5", "9", "some", "all", "Some", "yes", "Yes", "no", "1", "true",
-            "false", "ja", "Nej", "kyllä", "Kyllä", "ei", "45.5", "100", "101", "0.5", ".5", "1e3", "p",
+            "", "dk", "DK", "na", "NA", "0", "3", "4", "5", "9", "some", "all", "Some", "yes", "Yes", "no", "1",
+            "true", "false", "ja", "Nej", "kyllä", "Kyllä", "ei", "45.5", "100", "101", "0.5", ".5", "1e3", "p",
         ];
         for (i, question) in q.questions.iter().enumerate() {
             let cells = QuestionCells::new(&q, question);

@@ -316,7 +316,10 @@ impl FloatCache {
             entry.2[..length].copy_from_slice(&text[..length]);
             *entry = (bits, length as u8, entry.2);
         }
-        line.extend_from_slice(&entry.2[..usize::from(entry.1)]);
+        // A copy of fixed length, then the length cut: no call to memcpy for a few bytes.
+        let length = line.len() + usize::from(entry.1);
+        line.extend_from_slice(&entry.2);
+        line.truncate(length);
     }
 }
 

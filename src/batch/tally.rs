@@ -11,28 +11,63 @@ use crate::scoring::{Assessment, Counts, MIL_ACHIEVED, Outcome, ThemeResult};
 /// The slack `scoring` compares MIL scores with.
 const EPSILON: f64 = 1e-9;
 
+/// One theme's running sums within a row.
+#[derive(Debug, Clone, Copy, Default)]
+struct ThemeSums {
+    weighted: f64,
+    weights: f64,
+    counts: Counts,
+    /// At MIL 1, 2 and 3: practices achieved, and practices answered "na".
+    achieved: [usize; 3],
+    na: [usize; 3],
+}
+
 /// The questionnaire's layout and the current row's assessment.
+///
+/// Outcomes are added one by one ([`Tally::add`], in questionnaire order, so that the sums are taken in the
+/// order `assess_outcomes` takes them), then [`Tally::finish`] computes the rest; what was not added is
+/// unanswered. [`Tally::compute`] does all three from `assessment.questions`.
 #[derive(Debug, Clone)]
 pub struct Tally {
     /// Per question: its theme, weight and MIL (0 for none), side by side for the one pass.
     layout: Vec<(usize, f64, u8)>,
     theme_weight: Vec<f64>,
     theme_mil: Vec<bool>,
-    sums: Vec<(f64, f64)>,
-    /// Per theme: whether every MIL-1 practice is achieved, and (achieved, total) at MIL 2 and 3.
-    mil_levels: Vec<(bool, [(usize, usize); 2])>,
-    /// The row's outcomes are written into `assessment.questions`; [`Tally::compute`] fills the rest.
+    /// Per theme: how many scored questions it has, and how many practices at MIL 1, 2 and 3.
+    theme_scored: Vec<usize>,
+    theme_practices: Vec<[usize; 3]>,
+    scored: usize,
+    sums: Vec<ThemeSums>,
+    /// The row's outcomes, index-aligned with the questions, and after [`Tally::finish`] the rest.
     pub assessment: Assessment,
 }
 
 impl Tally {
     pub fn new(q: &Questionnaire) -> Tally {
+        let mut theme_scored = vec![0; q.themes.len()];
+        let mut theme_practices = vec![[0; 3]; q.themes.len()];
+        for question in &q.questions {
+            if question.kind.is_scored() {
+                theme_scored[question.theme] += 1;
+            }
+            if let Some(level @ 1..=3) = question.mil {
+                theme_practices[question.theme][usize::from(level) - 1] += 1;
+            }
+        }
         Tally {
-            layout: q.questions.iter().map(|question| (question.theme, question.weight, question.mil.unwrap_or(0))).collect(),
+            layout: q
+                .questions
+                .iter()
+                .map(|question| {
+                    (question.theme, question.weight, question.mil.filter(|m| (1..=3).contains(m)).unwrap_or(0))
+                })
+                .collect(),
             theme_weight: q.themes.iter().map(|theme| theme.weight).collect(),
             theme_mil: q.themes.iter().map(|theme| theme.mil).collect(),
-            sums: vec![(0.0, 0.0); q.themes.len()],
-            mil_levels: vec![(true, [(0, 0); 2]); q.themes.len()],
+            scored: theme_scored.iter().sum(),
+            theme_scored,
+            theme_practices,
+            sums: vec![ThemeSums::default(); q.themes.len()],
             assessment: Assessment {
                 questions: q
                     .questions
@@ -46,62 +81,73 @@ impl Tally {
         }
     }
 
-    /// Computes theme scores, counts, MILs, the overall index and completeness from the outcomes.
-    pub fn compute(&mut self) {
-        for (sum, theme) in self.sums.iter_mut().zip(&mut self.assessment.themes) {
-            *sum = (0.0, 0.0);
-            theme.counts = Counts::default();
-        }
-        for levels in &mut self.mil_levels {
-            *levels = (true, [(0, 0); 2]);
-        }
-        let (mut scored, mut answered) = (0usize, 0usize);
-        let Assessment { questions, themes, .. } = &mut self.assessment;
-        for (&(theme, weight, mil), outcome) in self.layout.iter().zip(questions.iter()) {
-            let counts = &mut themes[theme].counts;
-            match outcome {
-                Outcome::Scored(_) => counts.answered += 1,
-                Outcome::NotApplicable => counts.na += 1,
-                Outcome::DontKnow => counts.dk += 1,
-                Outcome::Unanswered => counts.unanswered += 1,
-                Outcome::Unscored => continue,
+    /// Starts a row: nothing added yet.
+    pub fn begin(&mut self) {
+        self.sums.fill(ThemeSums::default());
+    }
+
+    /// Adds one question's outcome. Unanswered and unscored ones need not be added.
+    #[expect(clippy::inline_always, reason = "called for every cell of a batch; measured 10 % faster inlined")]
+    #[inline(always)]
+    pub fn add(&mut self, question: usize, outcome: Outcome) {
+        let Some(&(theme, weight, mil)) = self.layout.get(question) else { return };
+        let Some(sums) = self.sums.get_mut(theme) else { return };
+        let score = match outcome {
+            Outcome::Scored(score) => {
+                sums.counts.answered += 1;
+                score
             }
-            scored += 1;
-            if !matches!(outcome, Outcome::Unanswered) {
-                answered += 1;
+            Outcome::DontKnow => {
+                sums.counts.dk += 1;
+                0.0
             }
-            let counted = outcome.counted();
-            if let Some(score) = counted {
-                let sum = &mut self.sums[theme];
-                sum.0 += weight * score;
-                sum.1 += weight;
-            }
-            if mil > 0 && *outcome != Outcome::NotApplicable {
-                let achieved = counted.is_some_and(|s| s >= MIL_ACHIEVED - EPSILON);
-                let levels = &mut self.mil_levels[theme];
-                match mil {
-                    1 => levels.0 &= achieved,
-                    2 | 3 => {
-                        let pair = &mut levels.1[usize::from(mil) - 2];
-                        pair.0 += usize::from(achieved);
-                        pair.1 += 1;
-                    }
-                    _ => {}
+            Outcome::NotApplicable => {
+                sums.counts.na += 1;
+                if mil > 0 {
+                    sums.na[usize::from(mil) - 1] += 1;
                 }
+                return;
             }
+            Outcome::Unanswered | Outcome::Unscored => return,
+        };
+        sums.weighted += weight * score;
+        sums.weights += weight;
+        if mil > 0 && score >= MIL_ACHIEVED - EPSILON {
+            sums.achieved[usize::from(mil) - 1] += 1;
         }
+    }
+
+    /// Records a question's outcome and adds it.
+    #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
+    #[inline(always)]
+    pub fn set(&mut self, question: usize, outcome: Outcome) {
+        if let Some(slot) = self.assessment.questions.get_mut(question) {
+            *slot = outcome;
+        }
+        self.add(question, outcome);
+    }
+
+    /// Computes theme scores, counts, MILs, the overall index and completeness from what was added.
+    pub fn finish(&mut self) {
         let (mut weighted, mut weights) = (0.0, 0.0);
-        for (t, theme) in self.assessment.themes.iter_mut().enumerate() {
-            let (sum, total) = self.sums[t];
-            theme.score = (total > 0.0).then(|| 100.0 * sum / total);
+        let mut answered = 0;
+        for (t, (theme, sums)) in self.assessment.themes.iter_mut().zip(&self.sums).enumerate() {
+            let mut counts = sums.counts;
+            answered += counts.answered + counts.na + counts.dk;
+            counts.unanswered = self.theme_scored[t].saturating_sub(counts.answered + counts.na + counts.dk);
+            theme.counts = counts;
+            theme.score = (sums.weights > 0.0).then(|| 100.0 * sums.weighted / sums.weights);
+            let practices = self.theme_practices[t];
             theme.mil = self.theme_mil[t].then(|| {
-                let (first, higher) = self.mil_levels[t];
-                if !first {
+                // "na" practices are left out; unanswered and "dk" ones are not achieved.
+                let counted = |level: usize| practices[level].saturating_sub(sums.na[level]);
+                if sums.achieved[0] < counted(0) {
                     return 0;
                 }
                 let mut reached = 1;
-                for (level, (achieved, total)) in (2u8..=3).zip(higher) {
-                    if achieved * 2 > total {
+                for level in 2u8..=3 {
+                    let index = usize::from(level) - 1;
+                    if sums.achieved[index] * 2 > counted(index) {
                         reached = level;
                     } else {
                         break;
@@ -115,7 +161,17 @@ impl Tally {
             }
         }
         self.assessment.overall = (weights > 0.0).then(|| weighted / weights);
-        self.assessment.completeness = if scored == 0 { 0.0 } else { answered as f64 / scored as f64 };
+        self.assessment.completeness = if self.scored == 0 { 0.0 } else { answered as f64 / self.scored as f64 };
+    }
+
+    /// The whole row from `assessment.questions`.
+    pub fn compute(&mut self) {
+        self.begin();
+        for question in 0..self.assessment.questions.len() {
+            let outcome = self.assessment.questions[question];
+            self.add(question, outcome);
+        }
+        self.finish();
     }
 }
 

@@ -440,6 +440,24 @@ struct Outputs {
     out_dir: Option<PathBuf>,
     rejected: Option<RejectedWriter<BufWriter<tempfile::NamedTempFile>>>,
     rejected_path: PathBuf,
+    /// `--out-dir` did not exist before this run.
+    created_dir: bool,
+    finished: bool,
+}
+
+impl Drop for Outputs {
+    /// A run that did not finish (`--strict`, an error) leaves nothing behind: the staging folder goes with
+    /// everything in it, and so does an output folder this run created.
+    fn drop(&mut self) {
+        if !self.finished {
+            drop(self.staging.take());
+            if self.created_dir
+                && let Some(dir) = &self.out_dir
+            {
+                let _ = std::fs::remove_dir(dir);
+            }
+        }
+    }
 }
 
 impl Outputs {
@@ -453,12 +471,15 @@ impl Outputs {
             out_dir: None,
             rejected: None,
             rejected_path: PathBuf::from("rejected.csv"),
+            created_dir: false,
+            finished: false,
         };
         let fail = |path: &Path| {
             let path = path.to_path_buf();
             move |source: std::io::Error| WriteError { path: path.clone(), source }
         };
         if let Some(dir) = &args.batch.out_dir {
+            outputs.created_dir = !dir.exists();
             std::fs::create_dir_all(dir).map_err(fail(dir))?;
             let staging = tempfile::Builder::new().prefix(".kuntakompassi-").tempdir_in(dir).map_err(fail(dir))?;
             for (name, format) in [("summary.csv", summary::Format::Csv), ("summary.json", summary::Format::Json)] {
@@ -529,21 +550,21 @@ impl Outputs {
     }
 
     /// Closes everything and moves it into place; returns where the rejected rows went, if any.
-    fn finish(self, width: u16) -> Result<Option<PathBuf>> {
-        for summary in self.summaries {
+    fn finish(mut self, width: u16) -> Result<Option<PathBuf>> {
+        for summary in std::mem::take(&mut self.summaries) {
             summary.finish(width)?;
         }
-        for (temp, path) in self.pending {
+        for (temp, path) in std::mem::take(&mut self.pending) {
             temp.persist(&path).map_err(|error| WriteError { path: path.clone(), source: error.error })?;
         }
-        if let Some(temp) = self.held_stdout {
+        if let Some(temp) = self.held_stdout.take() {
             let mut file = temp.reopen()?;
             let mut stdout = std::io::stdout().lock();
             std::io::copy(&mut file, &mut stdout)?;
             stdout.flush()?;
         }
         let mut rejected = None;
-        if let Some(writer) = self.rejected {
+        if let Some(writer) = self.rejected.take() {
             let temp = writer
                 .finish()?
                 .into_inner()
@@ -555,7 +576,8 @@ impl Outputs {
             temp.persist(&target).map_err(|error| WriteError { path: target.clone(), source: error.error })?;
             rejected = Some(self.rejected_path.clone());
         }
-        if let (Some(staging), Some(out_dir)) = (self.staging, &self.out_dir) {
+        self.finished = true;
+        if let (Some(staging), Some(out_dir)) = (self.staging.take(), &self.out_dir) {
             if rejected.is_none() {
                 // A rejected.csv of an earlier run would contradict this run's count.
                 let stale = out_dir.join("rejected.csv");

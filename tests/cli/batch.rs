@@ -149,6 +149,7 @@ fn strict_stops_at_the_first_bad_row_and_writes_nothing() {
     let run = run.stderr_has(":4:2 (a.level)").stderr_has("--strict");
     assert!(!run.stderr.contains(":5: the row"), "stops at the first bad row");
     assert_eq!(run.files(), Vec::<String>::new());
+    assert!(!run.dir.path().join("out").exists(), "not even the folder");
     let run = score(batch("bad-rows.csv"), &["--strict"]).run().code(2);
     assert_eq!(run.stdout, "", "not even to standard output");
 }
