@@ -144,7 +144,8 @@ pub enum CompareFormat {
 /// How a report is rendered and where it goes; shared by `score` and `report`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Output format [default: table on a terminal, else json; with -o, by the file's extension]
+    /// Output format [default: table on a terminal, else json (a batch: csv); with -o, by the file's
+    /// extension]. A batch's summary is table, csv or json
     #[arg(short, long, value_enum)]
     pub format: Option<ReportFormat>,
 
