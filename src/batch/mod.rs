@@ -280,11 +280,11 @@ impl<'q> Engine<'q> {
             });
         }
 
-        let (data, ends) = row.raw();
+        let (data, ends, gap) = row.raw();
         let mut start = 0;
         for (column, &end) in ends.iter().enumerate().take(expected) {
             let bytes = &data[start..end];
-            start = end;
+            start = end + gap;
             match self.lanes[column] {
                 Lane::Skip => continue,
                 Lane::Answer { question, kind, first, count, allow_na } => {

@@ -78,6 +78,9 @@ pub struct Row {
     used: usize,
     ends: Vec<usize>,
     cells: usize,
+    /// Bytes between one cell's end and the next one's start: 0 when the cells are packed, 1 when the row
+    /// is a line split in place (the delimiters stay between the cells).
+    gap: usize,
     /// Cells that are not UTF-8 are read as Windows-1252 (auto-detected UTF-8).
     pub lenient: bool,
     /// A spreadsheet row: cells missing at its end are empty ones, not a row cut short.
@@ -86,7 +89,7 @@ pub struct Row {
 
 impl Default for Row {
     fn default() -> Row {
-        Row { line: 0, data: vec![0; 1024], used: 0, ends: vec![0; 64], cells: 0, lenient: true, padded: false }
+        Row { line: 0, data: vec![0; 1024], used: 0, ends: vec![0; 64], cells: 0, gap: 0, lenient: true, padded: false }
     }
 }
 
@@ -103,6 +106,7 @@ impl Row {
     pub fn clear(&mut self) {
         self.used = 0;
         self.cells = 0;
+        self.gap = 0;
     }
 
     pub fn push_field(&mut self, bytes: &[u8]) {
@@ -119,6 +123,28 @@ impl Row {
         self.cells += 1;
     }
 
+    /// Fills the row with a line that holds no quote: one copy, one pass for the delimiters.
+    pub fn split_line(&mut self, line: &[u8], delimiter: u8) {
+        if self.data.len() < line.len() {
+            self.data.resize(line.len().next_power_of_two(), 0);
+        }
+        if self.ends.len() < line.len() + 1 {
+            self.ends.resize((line.len() + 1).next_power_of_two(), 0);
+        }
+        self.data[..line.len()].copy_from_slice(line);
+        self.used = line.len();
+        let mut cells = 0;
+        for (i, byte) in line.iter().enumerate() {
+            if *byte == delimiter {
+                self.ends[cells] = i;
+                cells += 1;
+            }
+        }
+        self.ends[cells] = line.len();
+        self.cells = cells + 1;
+        self.gap = 1;
+    }
+
     pub fn len(&self) -> usize {
         self.cells
     }
@@ -132,13 +158,14 @@ impl Row {
         if index >= self.cells {
             return None;
         }
-        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        let start = if index == 0 { 0 } else { self.ends[index - 1] + self.gap };
         Some(&self.data[start..self.ends[index]])
     }
 
-    /// The cells' bytes one after another and where each ends: for reading every cell in one pass.
-    pub fn raw(&self) -> (&[u8], &[usize]) {
-        (&self.data[..self.used], &self.ends[..self.cells])
+    /// The cells' bytes, where each ends, and the gap from one cell's end to the next one's start: for
+    /// reading every cell in one pass.
+    pub fn raw(&self) -> (&[u8], &[usize], usize) {
+        (&self.data[..self.used], &self.ends[..self.cells], self.gap)
     }
 
     /// Every cell's raw bytes.
@@ -396,14 +423,8 @@ fn read_csv<E>(
                     record = head;
                 }
                 if memchr::memchr2(b'"', b'\r', record).is_none() {
-                    row.clear();
+                    row.split_line(record, delimiter);
                     row.line = line;
-                    let mut field = 0;
-                    for at in memchr::memchr_iter(delimiter, record) {
-                        row.push_field(&record[field..at]);
-                        field = at + 1;
-                    }
-                    row.push_field(&record[field..]);
                     line += 1;
                     start += newline + 1;
                     if !each(row).map_err(Stop::Caller)? {
