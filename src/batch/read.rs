@@ -312,6 +312,10 @@ impl Source {
         })
     }
 
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The encoding and delimiter found, or the sheet read.
     pub fn layout(&self) -> Layout {
         match &self.kind {

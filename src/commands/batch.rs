@@ -306,7 +306,7 @@ fn read_header(source: &mut Source) -> Result<(Vec<String>, u64), BatchReadError
         found = Some(((0..row.len()).map(|i| row.cell_lossy(i).into_owned()).collect(), row.line));
         Ok(false)
     })?;
-    found.ok_or_else(|| BatchReadError::NoRows { path: PathBuf::new() })
+    found.ok_or_else(|| BatchReadError::NoRows { path: source.path().to_path_buf() })
 }
 
 fn load_map(path: &Path, lang: Lang) -> Result<ColumnMap> {
