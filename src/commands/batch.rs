@@ -49,7 +49,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     if args.output.is_some() && batch.out_dir.is_some() {
         return Err(InputError(m::B_OUTPUT_AND_OUT_DIR.get(lang).to_string()).into());
     }
-    refuse_overwriting_input(args.output.as_deref(), &[&args.input], lang)?;
+    for output in planned_outputs(args) {
+        refuse_overwriting_input(Some(&output), &[&args.input], lang)?;
+    }
     check_input(&args.input)?;
     let delimiter = match batch.delimiter.as_deref() {
         None => None,
@@ -236,6 +238,21 @@ struct Counts {
     scored: usize,
     rejected: usize,
     blank: usize,
+}
+
+/// The files a run may write besides the reports, so that none of them is the input.
+fn planned_outputs(args: &ScoreArgs) -> Vec<PathBuf> {
+    match (&args.batch.out_dir, &args.output) {
+        (Some(dir), _) => ["summary.csv", "summary.json", "rejected.csv"].iter().map(|name| dir.join(name)).collect(),
+        (None, Some(path)) => vec![path.clone(), rejected_beside(path)],
+        (None, None) => vec![PathBuf::from("rejected.csv")],
+    }
+}
+
+/// `summary.csv` → `summary-rejected.csv` in the same folder.
+fn rejected_beside(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map_or_else(|| "summary".into(), |s| s.to_string_lossy().into_owned());
+    parent_dir(path).join(format!("{stem}-rejected.csv"))
 }
 
 /// `,` `;` `tab` (or a tab character) `|`.
@@ -500,8 +517,7 @@ impl Outputs {
                 grouped,
             ));
             outputs.pending.push((temp, path.clone()));
-            let stem = path.file_stem().map_or_else(|| "summary".into(), |s| s.to_string_lossy().into_owned());
-            outputs.rejected_path = dir.join(format!("{stem}-rejected.csv"));
+            outputs.rejected_path = rejected_beside(path);
         } else if args.batch.strict {
             let temp = tempfile::NamedTempFile::new().context("cannot create a temporary file")?;
             let file = temp.reopen()?;

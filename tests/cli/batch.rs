@@ -286,6 +286,11 @@ fn the_summary_goes_to_a_file_in_the_format_of_its_extension() {
     assert_eq!(run.files(), ["tulos-rejected.csv", "tulos.csv"]);
     score(batch("excel-fi.csv"), &["-o", "a.csv", "--out-dir", "out"]).run().code(2).stderr_has("not both");
     score(batch("excel-fi.csv"), &["--delimiter", "::"]).run().code(2).stderr_has("`::`");
+    // Never over the input: a rejected.csv scored again with its rejects beside it.
+    let kk = Kk::new();
+    let input = kk.file("rejected.csv", std::fs::read(batch("bad-rows.csv")).unwrap());
+    let run = kk.args(["score"]).arg(&input).arg("-q").arg(fixture("pieni.toml")).run().code(2);
+    assert_eq!(run.read("rejected.csv"), std::fs::read_to_string(batch("bad-rows.csv")).unwrap());
 }
 
 #[test]
