@@ -127,11 +127,6 @@ impl Plan {
     pub fn header(&self, column: usize) -> &str {
         self.headers.get(column).map_or("", String::as_str)
     }
-
-    /// How many questions have a column (of any kind).
-    pub fn question_columns(&self) -> usize {
-        self.roles.iter().filter(|role| matches!(role, Role::Question(_) | Role::Option { .. })).count()
-    }
 }
 
 /// A problem with the header row.

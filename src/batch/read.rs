@@ -332,11 +332,6 @@ impl Source {
         }
     }
 
-    /// The file's size and how much of it has been read, for the progress bar.
-    pub fn progress(&self) -> (u64, u64) {
-        (self.consumed.get(), self.size)
-    }
-
     /// A shared counter of the bytes read, for the progress bar.
     pub fn counter(&self) -> Rc<Cell<u64>> {
         Rc::clone(&self.consumed)
