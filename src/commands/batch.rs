@@ -87,6 +87,13 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     // The rows, from the start again: reading the header has buffered some of them.
     let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
     print_notes(&file, &plan, &notes, &source.layout(), lang);
+    if let (Some(map), Some(path)) = (&map, &batch.map) {
+        for (key, (_, pos)) in &map.columns {
+            if !header::map_key_used(key, &headers) {
+                eprintln!("{}:{pos}: {}: {}", path.display(), m::WARNING.get(lang), m::B_MAP_UNUSED.fill(lang, &[key]));
+            }
+        }
+    }
     let format = batch_format(args, settings);
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };
