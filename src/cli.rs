@@ -243,7 +243,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "C")]
     pub delimiter: Option<String>,
 
-    /// The CSV file's text encoding [default: auto: a byte-order mark, UTF-16, else UTF-8 or Windows-1252]
+    /// The CSV file's text encoding
     #[arg(long, value_enum, default_value_t = crate::batch::read::EncodingChoice::Auto)]
     pub encoding: crate::batch::read::EncodingChoice,
 

@@ -293,11 +293,6 @@ impl QuestionCells {
         }
     }
 
-    /// Whether this is a multi question (LimeSurvey option columns fold into it).
-    pub fn is_multi(&self) -> bool {
-        matches!(self.kind, CellKind::Multi { .. })
-    }
-
     /// The answer a slot holds, as an answer sheet holds it; `text` gives the text of a column.
     pub fn answer<'a>(
         &self,

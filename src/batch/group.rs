@@ -81,10 +81,6 @@ impl Accumulator {
         }
     }
 
-    pub fn members(&self) -> usize {
-        self.members
-    }
-
     pub fn add(&mut self, a: &Assessment) {
         self.members += 1;
         for (t, theme) in a.themes.iter().enumerate() {

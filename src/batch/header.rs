@@ -127,11 +127,6 @@ impl Plan {
     pub fn header(&self, column: usize) -> &str {
         self.headers.get(column).map_or("", String::as_str)
     }
-
-    /// How many questions have a column (of any kind).
-    pub fn question_columns(&self) -> usize {
-        self.roles.iter().filter(|role| matches!(role, Role::Question(_) | Role::Option { .. })).count()
-    }
 }
 
 /// A problem with the header row.
@@ -467,6 +462,14 @@ pub fn plan(
     }
 }
 
+/// Whether a `--map` key (normalised) names one of the headers, or the `QID` of `QID[OPTION]` ones.
+pub fn map_key_used(key: &str, headers: &[String]) -> bool {
+    headers
+        .iter()
+        .map(|header| normalise(header))
+        .any(|header| header == key || split_option(&header).is_some_and(|(base, _)| base == key))
+}
+
 /// How many of the headers name a question of `q` (to choose a questionnaire when none is given).
 pub fn question_matches(q: &Questionnaire, headers: &[String], map: Option<&ColumnMap>) -> usize {
     headers
@@ -587,6 +590,8 @@ mod tests {
         assert_eq!(plan.roles[1], Role::Meta(Meta::Municipality));
         assert_eq!(plan.roles[3], Role::Option { question: 2, option: 1 });
         assert_eq!(notes, [HeaderNote { column: 2, aside: Aside::Mapped }]);
+        assert!(map_key_used("q3", &headers(&["Q3[q]"])));
+        assert!(!map_key_used("q4", &headers(&["Q3[q]", "q1"])));
         let bad = ColumnMap::parse("[columns]\nQ1 = \"a.levl\"\n", Lang::En).unwrap();
         let findings = super::plan(&small(), &headers(&["municipality", "Q1"]), 1, Some(&bad), None).unwrap_err();
         assert_eq!(

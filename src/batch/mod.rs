@@ -257,6 +257,7 @@ impl<'q> Engine<'q> {
         self.arena.clear();
         self.tally.assessment.questions.copy_from_slice(&self.blank);
         self.tally.begin();
+        let mut run = tally::Run::default();
         self.fields.clear();
         for &question in &self.folded {
             self.options_chosen[question].clear();
@@ -280,11 +281,11 @@ impl<'q> Engine<'q> {
             });
         }
 
-        let (data, ends) = row.raw();
+        let (data, ends, gap) = row.raw();
         let mut start = 0;
         for (column, &end) in ends.iter().enumerate().take(expected) {
             let bytes = &data[start..end];
-            start = end;
+            start = end + gap;
             match self.lanes[column] {
                 Lane::Skip => continue,
                 Lane::Answer { question, kind, first, count, allow_na } => {
@@ -296,30 +297,30 @@ impl<'q> Engine<'q> {
                     match (kind, bytes) {
                         (LaneKind::Text, _) => {}
                         (_, [b'd' | b'D', b'k' | b'K']) => {
-                            self.tally.set(i, Outcome::DontKnow);
+                            self.tally.set_in(&mut run, i, Outcome::DontKnow);
                             continue;
                         }
                         (_, [b'n' | b'N', b'a' | b'A']) if allow_na => {
-                            self.tally.set(i, Outcome::NotApplicable);
+                            self.tally.set_in(&mut run, i, Outcome::NotApplicable);
                             continue;
                         }
                         (LaneKind::Level, [digit @ b'0'..=b'9']) => {
                             let level = u32::from(digit - b'0');
                             if level < count {
-                                self.tally.set(i, Outcome::Scored(self.table[(first + level) as usize]));
+                                self.tally.set_in(&mut run, i, Outcome::Scored(self.table[(first + level) as usize]));
                                 continue;
                             }
                         }
                         (LaneKind::YesNo, _) => {
                             if let Some(yes) = plain_yes_no(bytes) {
-                                self.tally.set(i, Outcome::Scored(if yes { 1.0 } else { 0.0 }));
+                                self.tally.set_in(&mut run, i, Outcome::Scored(if yes { 1.0 } else { 0.0 }));
                                 continue;
                             }
                         }
                         (LaneKind::Choice, _) => {
                             let options = &self.ids[first as usize..(first + count) as usize];
                             if let Some(option) = options.iter().position(|id| id.as_bytes() == bytes) {
-                                self.tally.set(i, Outcome::Scored(self.table[first as usize + option]));
+                                self.tally.set_in(&mut run, i, Outcome::Scored(self.table[first as usize + option]));
                                 continue;
                             }
                         }
@@ -333,7 +334,7 @@ impl<'q> Engine<'q> {
             if let Role::Question(question) = role
                 && let Some(slot) = self.fast(question, bytes)
             {
-                self.tally.set(question, self.outcome(question, slot));
+                self.tally.set_in(&mut run, question, self.outcome(question, slot));
                 continue;
             }
             let Ok(text) = row.cell(column) else {
@@ -344,7 +345,7 @@ impl<'q> Engine<'q> {
                 Role::Question(question) => {
                     match self.cells[question].read(&text, column, &mut self.arena, &mut self.scratch) {
                         Ok(slot) => {
-                            self.tally.set(question, self.outcome(question, slot));
+                            self.tally.set_in(&mut run, question, self.outcome(question, slot));
                             Ok(())
                         }
                         Err(problem) => Err((Some(question), problem)),
@@ -399,10 +400,11 @@ impl<'q> Engine<'q> {
                 let start = self.arena.len() as u32;
                 self.arena.extend_from_slice(chosen);
                 let slot = Slot::Multi { start, end: self.arena.len() as u32 };
-                self.tally.set(question, self.outcome(question, slot));
+                self.tally.set_in(&mut run, question, self.outcome(question, slot));
             }
         }
         if self.fused {
+            self.tally.flush(&run);
             self.tally.finish();
         } else {
             self.tally.compute();

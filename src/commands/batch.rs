@@ -49,7 +49,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     if args.render.output.is_some() && batch.out_dir.is_some() {
         return Err(InputError(m::B_OUTPUT_AND_OUT_DIR.get(lang).to_string()).into());
     }
-    refuse_overwriting_input(args.render.output.as_deref(), &[&args.input], lang)?;
+    for output in planned_outputs(args) {
+        refuse_overwriting_input(Some(&output), &[&args.input], lang)?;
+    }
     check_input(&args.input)?;
     let delimiter = match batch.delimiter.as_deref() {
         None => None,
@@ -85,6 +87,13 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     // The rows, from the start again: reading the header has buffered some of them.
     let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
     print_notes(&file, &plan, &notes, &source.layout(), lang);
+    if let (Some(map), Some(path)) = (&map, &batch.map) {
+        for (key, (_, pos)) in &map.columns {
+            if !header::map_key_used(key, &headers) {
+                eprintln!("{}:{pos}: {}: {}", path.display(), m::WARNING.get(lang), m::B_MAP_UNUSED.fill(lang, &[key]));
+            }
+        }
+    }
     let format = batch_format(args, settings)?;
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };
@@ -238,6 +247,21 @@ struct Counts {
     blank: usize,
 }
 
+/// The files a run may write besides the reports, so that none of them is the input.
+fn planned_outputs(args: &ScoreArgs) -> Vec<PathBuf> {
+    match (&args.batch.out_dir, &args.render.output) {
+        (Some(dir), _) => ["summary.csv", "summary.json", "rejected.csv"].iter().map(|name| dir.join(name)).collect(),
+        (None, Some(path)) => vec![path.clone(), rejected_beside(path)],
+        (None, None) => vec![PathBuf::from("rejected.csv")],
+    }
+}
+
+/// `summary.csv` → `summary-rejected.csv` in the same folder.
+fn rejected_beside(path: &Path) -> PathBuf {
+    let stem = path.file_stem().map_or_else(|| "summary".into(), |s| s.to_string_lossy().into_owned());
+    parent_dir(path).join(format!("{stem}-rejected.csv"))
+}
+
 /// `,` `;` `tab` (or a tab character) `|`.
 fn parse_delimiter(text: &str) -> Option<u8> {
     match text {
@@ -312,7 +336,7 @@ fn read_header(source: &mut Source) -> Result<(Vec<String>, u64), BatchReadError
         found = Some(((0..row.len()).map(|i| row.cell_lossy(i).into_owned()).collect(), row.line));
         Ok(false)
     })?;
-    found.ok_or_else(|| BatchReadError::NoRows { path: PathBuf::new() })
+    found.ok_or_else(|| BatchReadError::NoRows { path: source.path().to_path_buf() })
 }
 
 fn load_map(path: &Path, lang: Lang) -> Result<ColumnMap> {
@@ -506,8 +530,7 @@ impl Outputs {
                 grouped,
             ));
             outputs.pending.push((temp, path.clone()));
-            let stem = path.file_stem().map_or_else(|| "summary".into(), |s| s.to_string_lossy().into_owned());
-            outputs.rejected_path = dir.join(format!("{stem}-rejected.csv"));
+            outputs.rejected_path = rejected_beside(path);
         } else if args.batch.strict {
             let temp = tempfile::NamedTempFile::new().context("cannot create a temporary file")?;
             let file = temp.reopen()?;

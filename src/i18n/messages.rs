@@ -602,6 +602,7 @@ messages! {
         "--map anger kolumnen som `{0}`, som varken är en frågas id eller en uppgift om den svarande",
         "--map maps the column to `{0}`, which is neither a question id nor a respondent field"
     );
+    B_MAP_UNUSED = ("sarakekartan otsikkoa `{0}` ei ole tiedostossa", "kolumnkartans rubrik `{0}` finns inte i filen", "the column map's header `{0}` is not in the file");
     B_MAP_NOT_TABLE = ("`columns` on kirjoitettava taulukkona `[columns]`", "`columns` ska skrivas som en tabell `[columns]`", "`columns` must be a table, `[columns]`");
     B_MAP_NOT_STRING = ("sarakkeen `{0}` kohteen on oltava merkkijono", "målet för kolumnen `{0}` ska vara en sträng", "the target of column `{0}` must be a string");
     B_MAP_HAS_ERRORS = ("sarakekartassa `{0}` on virheitä: {1}; mitään ei kirjoitettu", "kolumnkartan `{0}` innehåller fel: {1}; ingenting skrevs", "column map `{0}` has errors: {1}; nothing was written");

@@ -167,7 +167,10 @@ fn header_problems_stop_before_any_output_and_suggest_a_fix() {
         .stderr_has("--map");
     assert_eq!(run.files(), Vec::<String>::new());
     let mapped = score(batch("bad-headers.csv"), &["--map"]).arg(batch("bad-headers-map.toml")).run().code(0);
-    mapped.stdout_has("\n2,x,").stderr_has("(Palaute): note: left aside by the --map file");
+    mapped
+        .stdout_has("\n2,x,")
+        .stderr_has("(Palaute): note: left aside by the --map file")
+        .stderr_has("bad-headers-map.toml:7:15: warning: the column map's header `kommentti` is not in the file");
 }
 
 #[test]
@@ -286,6 +289,11 @@ fn the_summary_goes_to_a_file_in_the_format_of_its_extension() {
     assert_eq!(run.files(), ["tulos-rejected.csv", "tulos.csv"]);
     score(batch("excel-fi.csv"), &["-o", "a.csv", "--out-dir", "out"]).run().code(2).stderr_has("not both");
     score(batch("excel-fi.csv"), &["--delimiter", "::"]).run().code(2).stderr_has("`::`");
+    // Never over the input: a rejected.csv scored again with its rejects beside it.
+    let kk = Kk::new();
+    let input = kk.file("rejected.csv", std::fs::read(batch("bad-rows.csv")).unwrap());
+    let run = kk.args(["score"]).arg(&input).arg("-q").arg(fixture("pieni.toml")).run().code(2);
+    assert_eq!(run.read("rejected.csv"), std::fs::read_to_string(batch("bad-rows.csv")).unwrap());
 }
 
 #[test]
