@@ -288,7 +288,13 @@ fn batch_format(args: &ScoreArgs, settings: &Settings) -> Result<summary::Format
         });
     }
     Ok(
-        match args.render.output.as_deref().and_then(Path::extension).and_then(|e| e.to_str()).map(str::to_ascii_lowercase)
+        match args
+            .render
+            .output
+            .as_deref()
+            .and_then(Path::extension)
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
         {
             Some(ext) if ext == "json" => summary::Format::Json,
             Some(ext) if ext == "txt" => summary::Format::Table,
