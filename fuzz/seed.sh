@@ -21,9 +21,8 @@ for f in "$root"/examples/*.csv "$root"/tests/fixtures/batch/*.csv; do
   [ -e "$f" ] || continue
   cp "$f" "corpus/batch_csv/$(basename "$f")"
 done
-for f in "$root"/target/fuzz-seeds/*.json; do
+for f in "$root"/examples/*-report.json; do
   [ -e "$f" ] || continue
   cp "$f" "corpus/report_json/$(basename "$f")"
 done
-# Reports to seed report_json: kuntakompassi score examples/X -o target/fuzz-seeds/X.json (see README).
 echo "corpora seeded: $(ls corpus/* | wc -l) files"

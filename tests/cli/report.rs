@@ -165,3 +165,26 @@ fn a_bad_report_is_named_with_its_place() {
     kk.file("muu.json", "{\"name\": \"x\"}");
     kk.args(["--lang", "en", "report", "muu.json"]).run().code(2).stderr_has("is not a kuntakompassi report");
 }
+
+#[test]
+fn the_example_reports_are_what_score_makes_of_the_example_sheets() {
+    // The stored reports are for trying `report` and `compare`; they must not drift from the questionnaire.
+    for (sheet, report, lang) in
+        [("kalliojarvi.toml", "kalliojarvi-report.json", "fi"), ("skarholm.toml", "skarholm-report.json", "sv")]
+    {
+        let run = Kk::new()
+            .args(["--lang", lang, "score", "--format", "json"])
+            .arg(repo().join("examples").join(sheet))
+            .run()
+            .code(0);
+        let stored = std::fs::read_to_string(repo().join("examples").join(report)).unwrap();
+        assert_eq!(run.stdout, stored, "regenerate examples/{report} with SOURCE_DATE_EPOCH=1795000000");
+        let html = Kk::new()
+            .arg("report")
+            .arg(repo().join("examples").join(report))
+            .args(["--format", "html", "-o", "r.html"])
+            .run()
+            .code(0);
+        assert!(html.read("r.html").contains("<svg class=\"chart radar\""));
+    }
+}
