@@ -55,7 +55,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Compare the reports of many municipalities: ranks, peer groups, shared weak spots, change over time
     Compare(CompareArgs),
-    /// List, show or validate questionnaires
+    /// List, show, validate questionnaires, or write a template for a survey tool
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
     /// Print shell completions to standard output
