@@ -281,6 +281,47 @@ const CASES: &[Case] = &[
         code: 2,
         says: &["r.json"],
     },
+    // --- score: a batch (CSV) ---
+    Case {
+        name: "batch: duplicate CSV headers stop the run before any output",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("erä.csv", "municipality;a.level;a.level\nKustavi;2;3\n");
+            args(&["score", "erä.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["erä.csv:1:", "a.level"],
+    },
+    Case {
+        name: "batch: a row with too many cells, --strict",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("pitkä.csv", "municipality;a.level\nKustavi;2;3;4\n");
+            args(&["score", "pitkä.csv", "-q", &q, "--strict", "-o", "yhteenveto.csv"])
+        },
+        code: 2,
+        says: &["pitkä.csv:2"],
+    },
+    Case {
+        name: "batch: a row with too few cells, --strict",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("lyhyt.csv", "municipality;a.level;t.yes\nKustavi;2\n");
+            args(&["score", "lyhyt.csv", "-q", &q, "--strict", "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["lyhyt.csv:2"],
+    },
+    Case {
+        name: "batch: a missing municipality column",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("ilman.csv", "a.level\n2\n");
+            args(&["score", "ilman.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["ilman.csv", "municipality"],
+    },
     // --- interview: the draft ---
     Case { name: "interview: without a terminal", setup: |_| args(&["interview"]), code: 2, says: &["score"] },
 ];
