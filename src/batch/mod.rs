@@ -91,31 +91,47 @@ enum Scoring {
     Unscored,
 }
 
-/// What a column takes on the hot path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Lane {
-    /// Left aside, a note, the group: nothing to read while scoring.
-    Skip,
-    /// An answer column. Plain values are read here; a level's or an option's score is
-    /// `table[first + index]`, an option's id `ids[first + index]`.
-    Answer {
-        question: u32,
-        kind: LaneKind,
-        first: u32,
-        count: u32,
-        allow_na: bool,
-    },
-    Other,
+/// What a column takes on the hot path: everything the common cell needs, side by side, so that reading
+/// and adding it touches this and the row only.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Lane {
+    kind: LaneKind,
+    allow_na: bool,
+    /// The question's MIL (0 for none), theme and weight, for [`Tally::add_at`].
+    mil: u8,
+    theme: u32,
+    question: u32,
+    /// A level's or an option's score (and its weighted score) is `table[first + index]`, an option's id
+    /// `ids[first + index]`;
+    /// for a number, `first` indexes [`Engine::numbers`].
+    first: u32,
+    count: u32,
+    weight: f64,
+}
+
+impl Lane {
+    const SKIP: Lane = Lane::of(LaneKind::Skip);
+    const OTHER: Lane = Lane::of(LaneKind::Other);
+
+    const fn of(kind: LaneKind) -> Lane {
+        Lane { kind, allow_na: false, mil: 0, theme: 0, question: 0, first: 0, count: 0, weight: 0.0 }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LaneKind {
+    /// Left aside, a note, the group: nothing to read while scoring.
+    Skip,
     Level,
     Choice,
     YesNo,
-    /// Read by [`Engine::fast`] or in full.
-    Other,
+    Number,
+    /// A multiple choice answer: read by [`Engine::fast`] or in full.
+    Multi,
+    /// An unscored question: read in full when not empty.
     Text,
+    /// Metadata and LimeSurvey option columns: read in full.
+    Other,
 }
 
 /// Reads and scores rows against one questionnaire and one header row.
@@ -124,13 +140,13 @@ pub struct Engine<'q> {
     pub plan: Plan,
     cells: Vec<QuestionCells>,
     scoring: Vec<Scoring>,
-    lanes: Vec<Lane>,
+    rules: Rules,
     /// The question columns come in questionnaire order (and no option columns are folded), so each
     /// outcome is added to the tally as it is read, in the order the reference sums them.
     fused: bool,
-    table: Vec<f64>,
-    ids: Vec<String>,
     allow_na: Vec<bool>,
+    /// The columns of the current row that the plain pass left to be read in full.
+    slow: Vec<u32>,
     /// Each question's outcome when it has no answer: where every row starts.
     blank: Vec<Outcome>,
     arena: Vec<u16>,
@@ -180,33 +196,51 @@ impl<'q> Engine<'q> {
             .collect();
         folded.sort_unstable();
         folded.dedup();
-        let (mut table, mut ids) = (Vec::new(), Vec::new());
+        let (mut table, mut ids, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
         let lanes = plan
             .roles
             .iter()
             .map(|role| match role {
                 Role::Question(question) => {
                     let first = table.len() as u32;
-                    let (kind, count) = match &scoring[*question] {
+                    let weight = q.questions[*question].weight;
+                    let (kind, count, first) = match &scoring[*question] {
                         Scoring::Level(scores) => {
-                            table.extend_from_slice(scores);
-                            (LaneKind::Level, scores.len())
+                            table.extend(scores.iter().map(|score| (*score, weight * score)));
+                            (LaneKind::Level, scores.len(), first)
                         }
                         Scoring::Choice(scores, option_ids) => {
-                            table.extend_from_slice(scores);
-                            ids.resize(first as usize, String::new());
-                            ids.extend(option_ids.iter().cloned());
-                            (LaneKind::Choice, scores.len())
+                            table.extend(scores.iter().map(|score| (*score, weight * score)));
+                            ids.resize(first as usize, Id::default());
+                            ids.extend(option_ids.iter().map(|id| Id::new(id)));
+                            (LaneKind::Choice, scores.len(), first)
                         }
-                        Scoring::YesNo => (LaneKind::YesNo, 0),
-                        Scoring::Unscored => (LaneKind::Text, 0),
-                        Scoring::Multi(..) | Scoring::Number(..) => (LaneKind::Other, 0),
+                        Scoring::YesNo => (LaneKind::YesNo, 0, 0),
+                        Scoring::Unscored => (LaneKind::Text, 0, 0),
+                        Scoring::Number(min, max) => {
+                            let bands = match &q.questions[*question].kind {
+                                Kind::Number { bands, .. } => bands.iter().map(|b| (b.min, b.score)).collect(),
+                                _ => Vec::new(),
+                            };
+                            numbers.push(NumberRule { min: *min, max: *max, bands });
+                            (LaneKind::Number, 0, numbers.len() as u32 - 1)
+                        }
+                        Scoring::Multi(..) => (LaneKind::Multi, 0, 0),
                     };
-                    let allow_na = q.questions[*question].allow_na;
-                    Lane::Answer { question: *question as u32, kind, first, count: count as u32, allow_na }
+                    let question_ = &q.questions[*question];
+                    Lane {
+                        kind,
+                        allow_na: question_.allow_na,
+                        mil: question_.mil.filter(|m| (1..=3).contains(m)).unwrap_or(0),
+                        theme: question_.theme as u32,
+                        question: *question as u32,
+                        first,
+                        count: count as u32,
+                        weight,
+                    }
                 }
-                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::Skip,
-                Role::Meta(_) | Role::Option { .. } => Lane::Other,
+                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
+                Role::Meta(_) | Role::Option { .. } => Lane::OTHER,
             })
             .collect();
         let question_columns: Vec<usize> = plan
@@ -219,10 +253,9 @@ impl<'q> Engine<'q> {
             .collect();
         let fused = folded.is_empty() && question_columns.windows(2).all(|pair| pair[0] < pair[1]);
         Engine {
-            lanes,
             fused,
-            table,
-            ids,
+            rules: Rules { lanes, table, ids, numbers },
+            slow: Vec::new(),
             q,
             cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
             scoring,
@@ -257,7 +290,6 @@ impl<'q> Engine<'q> {
         self.arena.clear();
         self.tally.assessment.questions.copy_from_slice(&self.blank);
         self.tally.begin();
-        let mut run = tally::Run::default();
         self.fields.clear();
         for &question in &self.folded {
             self.options_chosen[question].clear();
@@ -281,60 +313,24 @@ impl<'q> Engine<'q> {
             });
         }
 
+        // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
+        // out of questionnaire order, so the row is then summed again from its outcomes.
+        let mut unread = std::mem::take(&mut self.slow);
+        unread.clear();
         let (data, ends, gap) = row.raw();
-        let mut start = 0;
-        for (column, &end) in ends.iter().enumerate().take(expected) {
-            let bytes = &data[start..end];
-            start = end + gap;
-            match self.lanes[column] {
-                Lane::Skip => continue,
-                Lane::Answer { question, kind, first, count, allow_na } => {
-                    let i = question as usize;
-                    // Every row starts with every question unanswered: an empty cell needs nothing.
-                    if bytes.is_empty() {
-                        continue;
-                    }
-                    match (kind, bytes) {
-                        (LaneKind::Text, _) => {}
-                        (_, [b'd' | b'D', b'k' | b'K']) => {
-                            self.tally.set_in(&mut run, i, Outcome::DontKnow);
-                            continue;
-                        }
-                        (_, [b'n' | b'N', b'a' | b'A']) if allow_na => {
-                            self.tally.set_in(&mut run, i, Outcome::NotApplicable);
-                            continue;
-                        }
-                        (LaneKind::Level, [digit @ b'0'..=b'9']) => {
-                            let level = u32::from(digit - b'0');
-                            if level < count {
-                                self.tally.set_in(&mut run, i, Outcome::Scored(self.table[(first + level) as usize]));
-                                continue;
-                            }
-                        }
-                        (LaneKind::YesNo, _) => {
-                            if let Some(yes) = plain_yes_no(bytes) {
-                                self.tally.set_in(&mut run, i, Outcome::Scored(if yes { 1.0 } else { 0.0 }));
-                                continue;
-                            }
-                        }
-                        (LaneKind::Choice, _) => {
-                            let options = &self.ids[first as usize..(first + count) as usize];
-                            if let Some(option) = options.iter().position(|id| id.as_bytes() == bytes) {
-                                self.tally.set_in(&mut run, i, Outcome::Scored(self.table[first as usize + option]));
-                                continue;
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                Lane::Other => {}
-            }
+        let columns = ends.len().min(expected);
+        self.rules.plain_pass(&mut self.tally, data, &ends[..columns], gap, &mut unread);
+        let mut reordered = false;
+        for &column in &unread {
+            let column = column as usize;
+            let bytes = row.get(column).unwrap_or_default();
             let role = self.plan.roles[column];
-            // The common case, a plain value, without decoding or allocating.
+            reordered |= matches!(role, Role::Question(_));
+            // A multiple choice answer of option ids, without decoding or allocating.
             if let Role::Question(question) = role
                 && let Some(slot) = self.fast(question, bytes)
             {
-                self.tally.set_in(&mut run, question, self.outcome(question, slot));
+                self.tally.record(question, self.outcome(question, slot));
                 continue;
             }
             let Ok(text) = row.cell(column) else {
@@ -345,7 +341,7 @@ impl<'q> Engine<'q> {
                 Role::Question(question) => {
                     match self.cells[question].read(&text, column, &mut self.arena, &mut self.scratch) {
                         Ok(slot) => {
-                            self.tally.set_in(&mut run, question, self.outcome(question, slot));
+                            self.tally.record(question, self.outcome(question, slot));
                             Ok(())
                         }
                         Err(problem) => Err((Some(question), problem)),
@@ -370,6 +366,7 @@ impl<'q> Engine<'q> {
                 self.errors.push(CellError { column: Some(column), question, problem });
             }
         }
+        self.slow = unread;
         if let Some(column) = self.plan.meta[Meta::Municipality.index()]
             && self.fields.text[Meta::Municipality.index()].is_empty()
             && !self.errors.iter().any(|e| e.column == Some(column))
@@ -400,11 +397,10 @@ impl<'q> Engine<'q> {
                 let start = self.arena.len() as u32;
                 self.arena.extend_from_slice(chosen);
                 let slot = Slot::Multi { start, end: self.arena.len() as u32 };
-                self.tally.set_in(&mut run, question, self.outcome(question, slot));
+                self.tally.record(question, self.outcome(question, slot));
             }
         }
-        if self.fused {
-            self.tally.flush(&run);
+        if self.fused && !reordered {
             self.tally.finish();
         } else {
             self.tally.compute();
@@ -430,7 +426,7 @@ impl<'q> Engine<'q> {
                 _ => None,
             },
             Scoring::Choice(_, ids) => ids.iter().position(|id| id.as_bytes() == bytes).map(|i| Slot::Choice(i as u16)),
-            Scoring::YesNo => plain_yes_no(bytes).map(Slot::YesNo),
+            Scoring::YesNo => plain_yes_no(Word::of(bytes)).map(Slot::YesNo),
             Scoring::Number(min, max) => {
                 let plain = bytes.len() <= 24
                     && bytes[0].is_ascii_digit()
@@ -582,12 +578,226 @@ impl<'q> Engine<'q> {
 }
 
 /// Yes or no in its most common words, as [`QuestionCells::read`] also reads them.
-fn plain_yes_no(bytes: &[u8]) -> Option<bool> {
-    match bytes {
-        b"yes" | b"Yes" | b"1" | b"true" | b"ja" | b"Ja" => Some(true),
-        b"no" | b"No" | b"0" | b"false" | b"ei" | b"Ei" | b"nej" | b"Nej" => Some(false),
-        _ if bytes == "kyllä".as_bytes() || bytes == "Kyllä".as_bytes() => Some(true),
-        _ => None,
+/// A number question's range and score bands, for scoring a plain whole number without building an answer.
+/// What the tight pass over a row's plain cells needs, apart from the rest of the engine.
+#[derive(Debug, Clone)]
+struct Rules {
+    lanes: Vec<Lane>,
+    /// A score and `weight * score`, the product the tally adds, computed once.
+    table: Vec<(f64, f64)>,
+    ids: Vec<Id>,
+    numbers: Vec<NumberRule>,
+}
+
+impl Rules {
+    /// Reads and adds every plain answer cell (see [`Rules::plain`]); skips empty ones and columns left
+    /// aside; puts the columns it cannot read this way on `slow`. A small function of its own, so that its
+    /// loop keeps what it needs in registers.
+    #[inline(never)]
+    fn plain_pass(&self, tally: &mut Tally, data: &[u8], ends: &[usize], gap: usize, slow: &mut Vec<u32>) {
+        let columns = ends.len().min(self.lanes.len());
+        let (ends, lanes) = (&ends[..columns], &self.lanes[..columns]);
+        let mut start = 0;
+        for column in 0..columns {
+            let (begin, end, lane) = (start, ends[column], &lanes[column]);
+            start = end + gap;
+            // The most common cell by far, a level's digit, first and on its own.
+            if lane.kind == LaneKind::Level
+                && end == begin + 1
+                && let Some(&byte) = data.get(begin)
+            {
+                let level = u32::from(byte.wrapping_sub(b'0'));
+                let i = (lane.first + level) as usize;
+                if level < lane.count
+                    && let Some(&(score, weighted)) = self.table.get(i)
+                {
+                    let (question, theme) = (lane.question as usize, lane.theme as usize);
+                    tally.add_scored_at(question, theme, lane.weight, lane.mil, score, weighted);
+                    continue;
+                }
+            }
+            if lane.kind == LaneKind::Skip {
+                continue;
+            }
+            let bytes = data.get(begin..end).unwrap_or_default();
+            // Every row starts with every question unanswered: an empty answer cell needs nothing.
+            if bytes.is_empty() && lane.kind != LaneKind::Other {
+                continue;
+            }
+            // The cell's bytes as a word, from the eight bytes at its start when the line has them.
+            let word = match data.get(begin..begin + 8) {
+                Some(window) if bytes.len() <= 8 => Word::masked(window, bytes.len()),
+                _ => Word::of(bytes),
+            };
+            match self.plain(lane, bytes, word) {
+                Plain::Scored(score, weighted) => {
+                    let (question, theme) = (lane.question as usize, lane.theme as usize);
+                    tally.add_scored_at(question, theme, lane.weight, lane.mil, score, weighted);
+                }
+                Plain::Other(outcome) => {
+                    tally.add_at(lane.question as usize, lane.theme as usize, lane.weight, lane.mil, outcome);
+                }
+                Plain::No => slow.push(column as u32),
+            }
+        }
+    }
+
+    /// The outcome of a plain answer cell, read straight from its bytes: a level digit, an option id, yes/no
+    /// in its most common words, a whole number, `dk`, `na`. `None` sends the cell to the full reader, which
+    /// reads everything else (and gives these the same outcomes).
+    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
+    #[inline(always)]
+    fn plain(&self, lane: &Lane, bytes: &[u8], word: Word) -> Plain {
+        // "dk" and "na" first, as the full reader takes them, whatever the options are called.
+        if lane.kind != LaneKind::Text && bytes.len() == 2 {
+            // `| 0x2020` lowers both letters, and only `D`/`d` become `d` (and so on), so this is exact.
+            let lower = word.0 | 0x2020;
+            if lower == Word::of(b"dk").0 {
+                return Plain::Other(Outcome::DontKnow);
+            }
+            if lower == Word::of(b"na").0 && lane.allow_na {
+                return Plain::Other(Outcome::NotApplicable);
+            }
+        }
+        let (first, count) = (lane.first as usize, lane.count as usize);
+        let scored =
+            |i: usize| self.table.get(i).map_or(Plain::No, |&(score, weighted)| Plain::Scored(score, weighted));
+        match lane.kind {
+            LaneKind::Level => match bytes {
+                [digit] if usize::from(digit.wrapping_sub(b'0')) < count => scored(first + usize::from(digit - b'0')),
+                _ => Plain::No,
+            },
+            LaneKind::Choice => {
+                let Some(options) = self.ids.get(first..first + count) else { return Plain::No };
+                options.iter().position(|id| id.is(word, bytes)).map_or(Plain::No, |option| scored(first + option))
+            }
+            LaneKind::YesNo => match plain_yes_no(word) {
+                Some(true) => Plain::Scored(1.0, lane.weight * 1.0),
+                Some(false) => Plain::Scored(0.0, lane.weight * 0.0),
+                None => Plain::No,
+            },
+            LaneKind::Number => match self.numbers.get(lane.first as usize).and_then(|rule| rule.score_plain(bytes)) {
+                Some(score) => Plain::Scored(score, lane.weight * score),
+                None => Plain::No,
+            },
+            LaneKind::Skip | LaneKind::Multi | LaneKind::Text | LaneKind::Other => Plain::No,
+        }
+    }
+}
+
+/// What [`Rules::plain`] made of a cell.
+enum Plain {
+    /// A score, and `weight * score`.
+    Scored(f64, f64),
+    /// "dk" or "na".
+    Other(Outcome),
+    /// Not a plain value: to be read in full.
+    No,
+}
+
+/// A cell of up to eight bytes as one number and its length, so that short values (option ids, yes/no
+/// words, "dk") compare at once; longer cells have length 9 and compare as bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Word(u64, u8);
+
+impl Word {
+    const fn of(bytes: &[u8]) -> Word {
+        if bytes.len() > 8 {
+            return Word(0, 9);
+        }
+        let mut word = 0u64;
+        let mut i = 0;
+        while i < bytes.len() {
+            word |= (bytes[i] as u64) << (8 * i);
+            i += 1;
+        }
+        Word(word, bytes.len() as u8)
+    }
+
+    /// The first `length` (at most 8) of eight bytes: [`Word::of`] with one load.
+    fn masked(window: &[u8], length: usize) -> Word {
+        let word = u64::from_le_bytes(window.try_into().unwrap_or_default());
+        let mask = if length >= 8 { u64::MAX } else { (1u64 << (8 * length)) - 1 };
+        Word(word & mask, length as u8)
+    }
+}
+
+/// An option id, as text and as a [`Word`].
+#[derive(Debug, Clone, Default)]
+struct Id {
+    text: String,
+    word: Word,
+}
+
+impl Id {
+    fn new(text: &str) -> Id {
+        Id { text: text.to_string(), word: Word::of(text.as_bytes()) }
+    }
+
+    fn is(&self, word: Word, bytes: &[u8]) -> bool {
+        if word.1 <= 8 { self.word == word } else { self.text.as_bytes() == bytes }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct NumberRule {
+    min: Option<f64>,
+    max: Option<f64>,
+    /// (min, score), as in the questionnaire.
+    bands: Vec<(f64, f64)>,
+}
+
+impl NumberRule {
+    /// The score of a cell of at most 15 digits and nothing else, within the range: what
+    /// [`question_score`] gives for it (a whole number below 2^53 is exact both ways). `None` for anything
+    /// else, which is then read in full.
+    #[inline]
+    fn score_plain(&self, bytes: &[u8]) -> Option<f64> {
+        if bytes.is_empty() || bytes.len() > 15 {
+            return None;
+        }
+        let mut whole: u64 = 0;
+        for &byte in bytes {
+            let digit = byte.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            whole = whole * 10 + u64::from(digit);
+        }
+        let number = whole as f64;
+        crate::answers::check_number(number, self.min, self.max).ok()?;
+        Some(self.bands.iter().rev().find(|(min, _)| *min <= number).map_or(0.0, |(_, score)| *score))
+    }
+}
+
+/// Yes or no in its most common words: what the full reader reads as yes/no, and no more.
+fn plain_yes_no(word: Word) -> Option<bool> {
+    const YES: [Word; 8] = [
+        Word::of(b"yes"),
+        Word::of(b"Yes"),
+        Word::of(b"1"),
+        Word::of(b"true"),
+        Word::of(b"ja"),
+        Word::of(b"Ja"),
+        Word::of("kyllä".as_bytes()),
+        Word::of("Kyllä".as_bytes()),
+    ];
+    const NO: [Word; 8] = [
+        Word::of(b"no"),
+        Word::of(b"No"),
+        Word::of(b"0"),
+        Word::of(b"false"),
+        Word::of(b"ei"),
+        Word::of(b"Ei"),
+        Word::of(b"nej"),
+        Word::of(b"Nej"),
+    ];
+    if YES.contains(&word) {
+        Some(true)
+    } else if NO.contains(&word) {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -652,6 +862,55 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn cell_value() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            proptest::sample::select(vec![
+                "", "dk", "DK", "na", "0", "1", "2", "3", "4", "5", "some", "all", "Vähän", "yes", "no", "kyllä",
+                "nej", "p|r", "q", "45,5", "-1", "1e2", "007", " 3 ",
+            ])
+            .prop_map(String::from),
+            (0u64..200).prop_map(|n| n.to_string()),
+            (0.0..150.0f64).prop_map(|n| n.to_string()),
+            "[0-9]{1,20}",
+        ]
+    }
+
+    proptest::proptest! {
+        /// Whichever path reads a cell (the lanes, the fast path, the full reader), a scored row's
+        /// assessment is the reference assessment of its answer sheet, to the last bit.
+        #[test]
+        fn any_scored_row_equals_the_reference_assessment(cells in proptest::collection::vec(cell_value(), 8)) {
+            let q = small();
+            let mut engine = engine(&q, &HEADERS);
+            let mut values = vec!["Salo", "608"];
+            values.extend(cells.iter().map(String::as_str));
+            values.push("");
+            let r = row(2, &values);
+            if engine.process(&r) == RowKind::Scored {
+                let sheet = engine.sheet(&r);
+                proptest::prop_assert_eq!(&engine.tally.assessment, &assess(&q, &sheet));
+            }
+        }
+    }
+
+    #[test]
+    fn a_word_from_a_longer_window_is_the_word_of_the_cell() {
+        let line = b"kyll\xc3\xa4;dk;na;12345678;123456789;x;;";
+        for begin in 0..line.len() {
+            for end in begin..line.len() {
+                let bytes = &line[begin..end];
+                if let Some(window) = line.get(begin..begin + 8)
+                    && bytes.len() <= 8
+                {
+                    assert_eq!(Word::masked(window, bytes.len()), Word::of(bytes), "{begin}..{end}");
+                }
+            }
+        }
+        assert_ne!(Word::of(b"no\0"), Word::of(b"no"), "the length tells them apart");
+        assert_eq!(Word::of(b"123456789").1, 9, "longer cells compare as bytes");
     }
 
     #[test]

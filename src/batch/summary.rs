@@ -49,6 +49,8 @@ pub struct SummaryWriter<W: Write> {
     theme_titles: Vec<String>,
     theme_mil: Vec<bool>,
     band_names: Vec<String>,
+    /// The band names as CSV cells, quoted where they need it, made once.
+    band_cells: Vec<Vec<u8>>,
     band_mins: Vec<f64>,
     line: Vec<u8>,
     floats: FloatCache,
@@ -67,6 +69,15 @@ impl<W: Write> SummaryWriter<W> {
             theme_titles: q.themes.iter().map(|t| q.text(&t.title, lang).to_string()).collect(),
             theme_mil: q.themes.iter().map(|t| t.mil).collect(),
             band_names: q.bands.iter().map(|b| q.text(&b.name, lang).to_string()).collect(),
+            band_cells: q
+                .bands
+                .iter()
+                .map(|b| {
+                    let mut cell = Vec::new();
+                    push_csv(&mut cell, q.text(&b.name, lang));
+                    cell
+                })
+                .collect(),
             band_mins: q.bands.iter().map(|b| b.min).collect(),
             line: Vec::with_capacity(1024),
             floats: FloatCache::default(),
@@ -76,8 +87,7 @@ impl<W: Write> SummaryWriter<W> {
     }
 
     fn band(&self, score: Option<f64>) -> Option<&str> {
-        let score = score?;
-        self.band_mins.iter().rposition(|min| *min <= score).map(|i| self.band_names[i].as_str())
+        band_index(&self.band_mins, score).map(|i| self.band_names[i].as_str())
     }
 
     /// The CSV header (or the JSON array's opening).
@@ -147,18 +157,12 @@ impl<W: Write> SummaryWriter<W> {
         line.push(b',');
         line.extend_from_slice(itoa::Buffer::new().format(row.respondents).as_bytes());
         line.push(b',');
-        self.floats.push(&mut line, row.overall);
-        line.push(b',');
-        if let Some(band) = self.band(row.overall) {
-            push_csv(&mut line, band);
-        }
+        let (band_mins, band_cells) = (&self.band_mins, &self.band_cells);
+        let band_cell = |line: &mut Vec<u8>, score: Option<f64>| push_band_cell(band_mins, band_cells, line, score);
+        self.floats.push(&mut line, row.overall, band_cell);
         for (t, (score, mil)) in row.themes.iter().enumerate() {
             line.push(b',');
-            self.floats.push(&mut line, *score);
-            line.push(b',');
-            if let Some(band) = self.band(*score) {
-                push_csv(&mut line, band);
-            }
+            self.floats.push(&mut line, *score, band_cell);
             if self.theme_mil[t] {
                 line.push(b',');
                 if let Some(mil) = mil {
@@ -167,7 +171,7 @@ impl<W: Write> SummaryWriter<W> {
             }
         }
         line.push(b',');
-        self.floats.push(&mut line, Some(row.completeness));
+        self.floats.push(&mut line, Some(row.completeness), |_, _| {});
         line.push(b',');
         if let Some(report) = row.report {
             push_csv(&mut line, report);
@@ -289,32 +293,62 @@ pub fn push_csv(line: &mut Vec<u8>, text: &str) {
     }
 }
 
-/// Unrounded numbers as the shortest text that reads back the same (`ryu`), remembered: a batch's scores
-/// take few distinct values (levels 0–4 over a handful of questions), so most are formatted once.
-struct FloatCache {
-    /// Direct-mapped by the number's bits: (bits, length, text).
-    entries: Vec<(u64, u8, [u8; 24])>,
+fn band_index(band_mins: &[f64], score: Option<f64>) -> Option<usize> {
+    let score = score?;
+    band_mins.iter().rposition(|min| *min <= score)
 }
+
+/// The score's band as a CSV cell, after a comma.
+fn push_band_cell(band_mins: &[f64], band_cells: &[Vec<u8>], line: &mut Vec<u8>, score: Option<f64>) {
+    line.push(b',');
+    if let Some(cell) = band_index(band_mins, score).and_then(|i| band_cells.get(i)) {
+        line.extend_from_slice(cell);
+    }
+}
+
+/// Unrounded numbers as the shortest text that reads back the same (`ryu`), remembered, each with what
+/// follows it in the line when that depends on the number alone (a score's `,band` cell): a batch's
+/// scores take few distinct values (levels 0–4 over a handful of questions), so most are formatted once,
+/// and a cell is then one copy of fixed length.
+struct FloatCache {
+    /// Direct-mapped by the number's bits: (bits, length, text); length 0 for an empty slot.
+    entries: Vec<(u64, u8, [u8; CACHED])>,
+    /// Where a missed number's text is made.
+    scratch: Vec<u8>,
+}
+
+/// The longest cached text; longer ones (a long band name) are written each time.
+const CACHED: usize = 56;
 
 impl Default for FloatCache {
     fn default() -> FloatCache {
-        FloatCache { entries: vec![(0, 0, [0; 24]); 4096] }
+        FloatCache { entries: vec![(0, 0, [0; CACHED]); 4096], scratch: Vec::with_capacity(256) }
     }
 }
 
 impl FloatCache {
-    /// Writes the number (nothing for none).
-    fn push(&mut self, line: &mut Vec<u8>, value: Option<f64>) {
-        let Some(value) = value.filter(|v| v.is_finite()) else { return };
-        let bits = value.to_bits();
+    /// Writes the number (nothing for none) and then what `suffix` writes after it.
+    #[inline]
+    fn push(&mut self, line: &mut Vec<u8>, value: Option<f64>, suffix: impl Fn(&mut Vec<u8>, Option<f64>)) {
+        let Some(number) = value.filter(|v| v.is_finite()) else {
+            suffix(line, value);
+            return;
+        };
+        let bits = number.to_bits();
         let slot = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % self.entries.len();
         let entry = &mut self.entries[slot];
         if entry.1 == 0 || entry.0 != bits {
-            let mut buffer = ryu::Buffer::new();
-            let text = buffer.format_finite(value).as_bytes();
-            let length = text.len().min(24);
-            entry.2[..length].copy_from_slice(&text[..length]);
-            *entry = (bits, length as u8, entry.2);
+            let text = &mut self.scratch;
+            text.clear();
+            text.extend_from_slice(ryu::Buffer::new().format_finite(number).as_bytes());
+            suffix(text, value);
+            if text.len() > CACHED {
+                line.extend_from_slice(text);
+                return;
+            }
+            entry.2[..text.len()].copy_from_slice(text);
+            entry.0 = bits;
+            entry.1 = text.len() as u8;
         }
         // A copy of fixed length, then the length cut: no call to memcpy for a few bytes.
         let length = line.len() + usize::from(entry.1);
@@ -367,6 +401,25 @@ mod tests {
             "2,\"Pöytyä, kk\",,,8000,,,,,1,61.25,Vakiintunut,55.0,Vakiintunut,33.333333333333336,Alkava,1,,,0.875,\
              poytya-kk.json"
         );
+    }
+
+    #[test]
+    fn writes_the_same_cells_whether_a_score_was_seen_before_or_its_band_is_too_long_to_remember() {
+        let mut q = small();
+        // A band name longer than a remembered cell holds, with a comma that needs quoting.
+        let long = format!("Alkava, {}", "hyvin pitkä nimi ".repeat(4));
+        q.bands[0].name = crate::questionnaire::Text([("fi".to_string(), long)].into());
+        let themes = [(Some(55.0), None), (Some(100.0 / 3.0), Some(1)), (None, None)];
+        let mut writer = SummaryWriter::new(Vec::new(), Format::Csv, &q, Lang::Fi, false);
+        writer.start().unwrap();
+        for _ in 0..3 {
+            writer.write(&row(&themes)).unwrap();
+        }
+        let csv = String::from_utf8(writer.finish(100).unwrap()).unwrap();
+        let rows: Vec<&str> = csv.lines().skip(1).collect();
+        assert_eq!(rows.len(), 3);
+        assert!(rows.iter().all(|r| *r == rows[0]), "{csv}");
+        assert!(rows[0].contains(",33.333333333333336,\"Alkava, hyvin pitkä nimi "), "{}", rows[0]);
     }
 
     #[test]

@@ -17,28 +17,15 @@ struct ThemeSums {
     weighted: f64,
     weights: f64,
     counts: Counts,
-    /// At MIL 1, 2 and 3: practices achieved, and practices answered "na".
-    achieved: [usize; 3],
-    na: [usize; 3],
-}
-
-/// The theme being added to, held apart (in registers, once inlined) until a question of another theme
-/// comes: questionnaires list their questions theme by theme, so a row switches themes a few times only.
-#[derive(Debug, Clone, Copy)]
-pub struct Run {
-    theme: usize,
-    sums: ThemeSums,
-}
-
-impl Default for Run {
-    fn default() -> Run {
-        Run { theme: usize::MAX, sums: ThemeSums::default() }
-    }
+    /// At MIL 1, 2 and 3 (index 0 counts questions without a MIL, and is not read): practices achieved,
+    /// and practices answered "na". Indexed by the MIL itself, so that adding needs no branch.
+    achieved: [usize; 4],
+    na: [usize; 4],
 }
 
 /// The questionnaire's layout and the current row's assessment.
 ///
-/// Outcomes are added one by one ([`Tally::add`], in questionnaire order, so that the sums are taken in the
+/// Outcomes are added one by one ([`Tally::set`] or [`Tally::add_at`], in questionnaire order, so that the sums are taken in the
 /// order `assess_outcomes` takes them), then [`Tally::finish`] computes the rest; what was not added is
 /// unanswered. [`Tally::compute`] does all three from `assessment.questions`.
 #[derive(Debug, Clone)]
@@ -100,28 +87,28 @@ impl Tally {
         self.sums.fill(ThemeSums::default());
     }
 
-    /// Records a question's outcome and adds it to `run` (see [`Run`]); [`Tally::flush`] before finishing.
+    /// Records a question's outcome and adds it to its theme, given the question's layout (which the caller
+    /// holds at hand): [`Tally::set`] without the lookup.
     #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
     #[inline(always)]
-    pub fn set_in(&mut self, run: &mut Run, question: usize, outcome: Outcome) {
+    pub fn add_at(&mut self, question: usize, theme: usize, weight: f64, mil: u8, outcome: Outcome) {
         if let Some(slot) = self.assessment.questions.get_mut(question) {
             *slot = outcome;
         }
-        let Some(&(theme, weight, mil)) = self.layout.get(question) else { return };
-        if theme != run.theme {
-            if let Some(sums) = self.sums.get_mut(run.theme) {
-                *sums = run.sums;
-            }
-            run.theme = theme;
-            run.sums = self.sums.get(theme).copied().unwrap_or_default();
+        if let Some(sums) = self.sums.get_mut(theme) {
+            add_to(sums, weight, mil, outcome);
         }
-        add_to(&mut run.sums, weight, mil, outcome);
     }
 
-    /// Puts the run's sums back.
-    pub fn flush(&mut self, run: &Run) {
-        if let Some(sums) = self.sums.get_mut(run.theme) {
-            *sums = run.sums;
+    /// [`Tally::add_at`] for a scored answer, with `weight * score` computed beforehand.
+    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
+    #[inline(always)]
+    pub fn add_scored_at(&mut self, question: usize, theme: usize, weight: f64, mil: u8, score: f64, weighted: f64) {
+        if let Some(slot) = self.assessment.questions.get_mut(question) {
+            *slot = Outcome::Scored(score);
+        }
+        if let Some(sums) = self.sums.get_mut(theme) {
+            add_scored_to(sums, weight, mil, score, weighted);
         }
     }
 
@@ -132,6 +119,13 @@ impl Tally {
         let Some(&(theme, weight, mil)) = self.layout.get(question) else { return };
         let Some(sums) = self.sums.get_mut(theme) else { return };
         add_to(sums, weight, mil, outcome);
+    }
+
+    /// Records a question's outcome without adding it: for [`Tally::compute`].
+    pub fn record(&mut self, question: usize, outcome: Outcome) {
+        if let Some(slot) = self.assessment.questions.get_mut(question) {
+            *slot = outcome;
+        }
     }
 
     /// Records a question's outcome and adds it.
@@ -157,14 +151,14 @@ impl Tally {
             let practices = self.theme_practices[t];
             theme.mil = self.theme_mil[t].then(|| {
                 // "na" practices are left out; unanswered and "dk" ones are not achieved.
-                let counted = |level: usize| practices[level].saturating_sub(sums.na[level]);
-                if sums.achieved[0] < counted(0) {
+                let counted = |level: usize| practices[level].saturating_sub(sums.na[level + 1]);
+                if sums.achieved[1] < counted(0) {
                     return 0;
                 }
                 let mut reached = 1;
                 for level in 2u8..=3 {
                     let index = usize::from(level) - 1;
-                    if sums.achieved[index] * 2 > counted(index) {
+                    if sums.achieved[index + 1] * 2 > counted(index) {
                         reached = level;
                     } else {
                         break;
@@ -207,18 +201,25 @@ fn add_to(sums: &mut ThemeSums, weight: f64, mil: u8, outcome: Outcome) {
         }
         Outcome::NotApplicable => {
             sums.counts.na += 1;
-            if mil > 0 {
-                sums.na[usize::from(mil) - 1] += 1;
-            }
+            sums.na[usize::from(mil & 3)] += 1;
             return;
         }
         Outcome::Unanswered | Outcome::Unscored => return,
     };
     sums.weighted += weight * score;
     sums.weights += weight;
-    if mil > 0 && score >= MIL_ACHIEVED - EPSILON {
-        sums.achieved[usize::from(mil) - 1] += 1;
-    }
+    sums.achieved[usize::from(mil & 3)] += usize::from(score >= MIL_ACHIEVED - EPSILON);
+}
+
+/// Adds a scored answer whose `weight * score` was computed beforehand (the same product, so the same
+/// sums): [`add_to`] for the common cell, without the match.
+#[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
+#[inline(always)]
+fn add_scored_to(sums: &mut ThemeSums, weight: f64, mil: u8, score: f64, weighted: f64) {
+    sums.counts.answered += 1;
+    sums.weighted += weighted;
+    sums.weights += weight;
+    sums.achieved[usize::from(mil & 3)] += usize::from(score >= MIL_ACHIEVED - EPSILON);
 }
 
 #[cfg(test)]
