@@ -43,7 +43,7 @@ fn main() {
                     }
                 }
                 report.overall.score = report.overall.score.map(|s| (s + shift * 100.0).min(100.0));
-                Input { file: format!("r{i}.json"), report }
+                Input::report(format!("r{i}.json"), report)
             })
             .collect();
         let mut best = f64::INFINITY;

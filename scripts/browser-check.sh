@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders example reports as HTML in every language (and one with hostile text), opens each in headless
-# Chromium and fails on a console error, a network request or a chart of zero size. Screenshots go to
+# Renders example reports, and the comparison of the example reports, as HTML in every language (and each
+# once with hostile text), opens each in headless Chromium and fails on a console error, a network request
+# or a chart of zero size. Screenshots go to
 # target/browser-check/. Installs Debian's chromium and playwright-core (npm) when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +32,20 @@ for lang in fi sv en; do
 done
 kk report "$dir/hostile.json" --format html -o "$dir/hostile.html"
 node scripts/browser-check.mjs "$dir/hostile.html" "$dir/hostile.png"
+
+# The comparison: the three example municipalities, and an older report of Kalliojärvi so that the page has a
+# change line; then the hostile report (a <script> and an <img> from the network as its municipality's name)
+# compared with Skärholm.
+rm -rf "$dir/compare" "$dir/compare-hostile"
+mkdir -p "$dir/compare/2025" "$dir/compare-hostile"
+cp examples/kalliojarvi-report.json examples/skarholm-report.json "$dir/compare/"
+kk score examples/jokilaakso.json --format json -o "$dir/compare/jokilaakso-report.json"
+sed -e 's|"date": "2026-10-14"|"date": "2025-10-01"|' examples/kalliojarvi-report.json \
+    > "$dir/compare/2025/kalliojarvi-report.json"
+for lang in fi sv en; do
+  kk --lang "$lang" compare "$dir/compare" -o "$dir/compare-$lang.html"
+  node scripts/browser-check.mjs "$dir/compare-$lang.html" "$dir/compare-$lang.png"
+done
+cp "$dir/hostile.json" examples/skarholm-report.json "$dir/compare-hostile/"
+kk compare "$dir/compare-hostile" -o "$dir/compare-hostile.html"
+node scripts/browser-check.mjs "$dir/compare-hostile.html" "$dir/compare-hostile.png"

@@ -104,7 +104,8 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// Report files (JSON) or folders of them, searched recursively
+    /// Report files (JSON), batch summaries (`summary.json` of `score --out-dir`), or folders of them,
+    /// searched recursively
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -112,7 +113,8 @@ pub struct CompareArgs {
     #[arg(long, value_enum, default_value_t = CompareGroupBy::Region)]
     pub group_by: CompareGroupBy,
 
-    /// Output format [default: table; with -o, by the file's extension]
+    /// Output format [default: table; with -o, by the file's extension: .md, .html/.htm, .csv, .xlsx,
+    /// .json]
     #[arg(short, long, value_enum)]
     pub format: Option<CompareFormat>,
 
@@ -135,9 +137,17 @@ pub enum CompareGroupBy {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CompareFormat {
+    /// Tables for the terminal
     Table,
+    /// Markdown for GitHub, GitLab or a wiki
     Md,
+    /// One self-contained HTML page: heat map, group charts, change charts; prints on A4
+    Html,
+    /// CSV: one row per municipality, English headers
     Csv,
+    /// An Excel workbook: municipalities, groups, weak spots, changes (needs -o)
+    Xlsx,
+    /// The comparison record, kuntakompassi.comparison/1
     Json,
 }
 

@@ -24,6 +24,7 @@ struct Case {
 
 const PIENI: &str = include_str!("fixtures/pieni.toml");
 const SHEET: &str = include_str!("fixtures/pieni-vastaus.toml");
+const REPORT: &str = include_str!("../examples/kalliojarvi-report.json");
 
 fn pieni(kk: &Kk) -> String {
     kk.file("pieni.toml", PIENI).display().to_string()
@@ -321,6 +322,91 @@ const CASES: &[Case] = &[
         },
         code: 2,
         says: &["ilman.csv", "municipality"],
+    },
+    // --- compare: reports, folders and batch summaries ---
+    Case {
+        name: "compare: a file that is not a report",
+        setup: |kk| {
+            kk.file("muistio.json", r#"{"otsikko": "seutukokous"}"#);
+            args(&["compare", "muistio.json", "-o", "vertailu.html"])
+        },
+        code: 2,
+        says: &["muistio.json", "ei ole kuntakompassin raportti"],
+    },
+    Case {
+        name: "compare: a report of a newer schema version, inside a folder",
+        setup: |kk| {
+            kk.file("raportit/kalliojarvi.json", REPORT);
+            kk.file("raportit/tuleva.json", r#"{"schema": "kuntakompassi.report/2", "themes": []}"#);
+            args(&["compare", "raportit", "-o", "vertailu.xlsx"])
+        },
+        code: 2,
+        says: &["raportit/tuleva.json", "kuntakompassi.report/2"],
+    },
+    Case {
+        name: "compare: a truncated report names the line and column",
+        setup: |kk| {
+            kk.file("raportit/katkennut.json", "{\n  \"schema\": \"kuntakompassi.report/1\",\n  \"created\": \"2026");
+            args(&["compare", "raportit", "-o", "vertailu.csv"])
+        },
+        code: 2,
+        says: &["raportit/katkennut.json:3:"],
+    },
+    Case {
+        name: "compare: duplicate reports of the same municipality and date are named and counted once",
+        setup: |kk| {
+            kk.file("raportit/kalliojarvi.json", REPORT);
+            kk.file("raportit/kopio.json", REPORT);
+            args(&["compare", "raportit", "--format", "json"])
+        },
+        code: 0,
+        says: &["raportit/kopio.json", "raportit/kalliojarvi.json", "lasketaan vain kerran"],
+    },
+    Case {
+        name: "compare: an empty folder",
+        setup: |kk| {
+            std::fs::create_dir(kk.dir().join("tyhja")).unwrap();
+            args(&["compare", "tyhja", "-o", "vertailu.md"])
+        },
+        code: 2,
+        says: &["tyhja"],
+    },
+    Case {
+        name: "compare: a folder with no report in it, only other JSON",
+        setup: |kk| {
+            kk.file("muut/asetukset.json", r#"{"teema": "tumma"}"#);
+            args(&["compare", "muut", "-o", "vertailu.json"])
+        },
+        code: 2,
+        says: &["muut/asetukset.json", "muut"],
+    },
+    Case {
+        name: "compare: a summary.json whose rows are not a batch's",
+        setup: |kk| {
+            kk.file("summary.json", r#"[{"municipality": "Aura"}]"#);
+            args(&["compare", "summary.json", "-o", "vertailu.html"])
+        },
+        code: 2,
+        says: &["summary.json", "ei ole erän yhteenveto"],
+    },
+    Case {
+        name: "compare: a summary.json whose questionnaire cannot be told",
+        setup: |kk| {
+            // The themes of both kuntakompassi and pikakartoitus, and no report beside it.
+            let themes =
+                ["strategy", "services", "skills", "resources", "security", "data", "infrastructure", "cooperation"]
+                    .map(|id| format!(r#"{{"id": "{id}", "score": 50.0, "band": null}}"#))
+                    .join(",");
+            kk.file(
+                "erä/summary.json",
+                format!(
+                    r#"[{{"municipality": "Aura", "respondents": 1, "overall": {{"score": 50.0, "band": null}}, "themes": [{themes}], "report": "aura.json"}}]"#
+                ),
+            );
+            args(&["compare", "erä/summary.json", "-o", "vertailu.xlsx"])
+        },
+        code: 2,
+        says: &["erä/summary.json", "raporttitiedostot"],
     },
     // --- interview: the draft ---
     Case { name: "interview: without a terminal", setup: |_| args(&["interview"]), code: 2, says: &["score"] },

@@ -1,8 +1,11 @@
 //! Comparing the reports of many municipalities: the matrix, peer groups, shared weak spots and change over
 //! time. Pure functions over report records; reading files is `commands::compare`'s job.
 
+pub mod html;
 pub mod render;
 pub mod stats;
+pub mod summary_input;
+pub mod xlsx;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -27,6 +30,15 @@ pub enum GroupBy {
 pub struct Input {
     pub file: String,
     pub report: Report,
+    /// A row of a batch summary: scores of the overall index and the themes only, no questions.
+    pub from_summary: bool,
+}
+
+impl Input {
+    /// A report read from its own file.
+    pub fn report(file: impl Into<String>, report: Report) -> Input {
+        Input { file: file.into(), report, from_summary: false }
+    }
 }
 
 /// Why reports cannot be compared; both are the user's input.
@@ -51,12 +63,25 @@ impl CompareError {
     }
 }
 
-/// Something the reader should know about the inputs: duplicates, versions compared on what they share.
+/// Something the reader should know about the inputs: duplicates, versions compared on what they share,
+/// rows of batch summaries (which carry no question scores).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Notice {
-    Duplicate { file: String, same_as: String },
-    Versions { versions: Vec<String>, left_out: Vec<String>, shared_share: f64 },
+    Duplicate {
+        file: String,
+        same_as: String,
+    },
+    Versions {
+        versions: Vec<String>,
+        left_out: Vec<String>,
+        shared_share: f64,
+    },
+    /// `rows` of the compared results came from the batch summaries `files` (empty when anonymised).
+    FromSummary {
+        files: Vec<String>,
+        rows: usize,
+    },
 }
 
 impl Notice {
@@ -67,6 +92,7 @@ impl Notice {
                 lang,
                 &[&versions.join(", "), &crate::i18n::decimal(lang, shared_share * 100.0, 0), &left_out.join(", ")],
             ),
+            Notice::FromSummary { rows, .. } => m::C_FROM_SUMMARY.fill(lang, &[rows]),
         }
     }
 }
@@ -132,8 +158,16 @@ pub struct Change {
     pub municipality: String,
     pub from: Option<String>,
     pub to: Option<String>,
+    /// The change of the overall index, latest minus earliest.
     pub overall: Option<f64>,
+    /// The overall index of the earliest and of the latest report.
+    pub overall_first: Option<f64>,
+    pub overall_last: Option<f64>,
+    /// Theme id → the change of the theme's score.
     pub themes: BTreeMap<String, Option<f64>>,
+    /// Theme id → the theme's score in the earliest and in the latest report.
+    pub themes_first: BTreeMap<String, Option<f64>>,
+    pub themes_last: BTreeMap<String, Option<f64>>,
     /// (date, overall index) of every report, oldest first.
     pub series: Vec<(Option<String>, Option<f64>)>,
 }
@@ -198,12 +232,26 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         }
     }
 
-    // Versions: compared on the themes and questions every report has.
+    let summary_files: BTreeSet<&str> = unique
+        .iter()
+        .filter(|i| i.from_summary)
+        .map(|i| i.file.rsplit_once('#').map_or(i.file.as_str(), |(file, _)| file))
+        .collect();
+    let summary_rows = unique.iter().filter(|i| i.from_summary).count();
+    if summary_rows > 0 {
+        notices.push(Notice::FromSummary {
+            files: summary_files.iter().map(|f| (*f).to_string()).collect(),
+            rows: summary_rows,
+        });
+    }
+
+    // Versions: compared on the themes and questions every report has (summary rows have no questions).
     let versions: BTreeSet<String> = unique.iter().map(|i| i.report.questionnaire.version.clone()).collect();
     let theme_sets: Vec<BTreeSet<&str>> =
         unique.iter().map(|i| i.report.themes.iter().map(|t| t.id.as_str()).collect()).collect();
     let question_sets: Vec<BTreeSet<&str>> = unique
         .iter()
+        .filter(|i| !i.from_summary)
         .map(|i| i.report.questions.iter().filter(|q| q.status != Status::Text).map(|q| q.id.as_str()).collect())
         .collect();
     let shared_themes = intersection(&theme_sets);
@@ -355,7 +403,10 @@ fn intersection<'a>(sets: &[BTreeSet<&'a str>]) -> BTreeSet<&'a str> {
 }
 
 /// The shared questions with the lowest mean score, with the next step most municipalities are given.
+/// Only full reports count: a summary row (no questions) has nothing to say about a question.
 fn weak_spots(latest: &[&Report], shared: &BTreeSet<&str>) -> Vec<WeakSpot> {
+    let latest: Vec<&Report> = latest.iter().copied().filter(|r| !r.questions.is_empty()).collect();
+    let latest = latest.as_slice();
     let mut spots = Vec::new();
     let Some(first) = latest.first() else { return spots };
     for question in first.questions.iter().filter(|q| shared.contains(q.id.as_str())) {
@@ -398,15 +449,20 @@ fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo
         .map(|reports| {
             let (first, last) = (reports[0], reports[reports.len() - 1]);
             let score = |r: &Report, id: &str| r.themes.iter().find(|t| t.id == id).and_then(|t| t.score);
+            let scores = |r: &Report| themes.iter().map(|t| (t.id.clone(), score(r, &t.id))).collect();
             Change {
                 municipality: last.respondent.municipality.clone(),
                 from: first.respondent.date.clone(),
                 to: last.respondent.date.clone(),
                 overall: last.overall.score.zip(first.overall.score).map(|(b, a)| b - a),
+                overall_first: first.overall.score,
+                overall_last: last.overall.score,
                 themes: themes
                     .iter()
                     .map(|t| (t.id.clone(), score(last, &t.id).zip(score(first, &t.id)).map(|(b, a)| b - a)))
                     .collect(),
+                themes_first: scores(first),
+                themes_last: scores(last),
                 series: reports.iter().map(|r| (r.respondent.date.clone(), r.overall.score)).collect(),
             }
         })
@@ -436,7 +492,13 @@ fn anonymise(c: &mut Comparison, lang: Lang) {
         }
     }
     c.groups.retain(|g| g.municipalities >= MIN_PUBLISHED_GROUP);
+    // File names can name municipalities.
     c.notices.retain(|n| !matches!(n, Notice::Duplicate { .. }));
+    for notice in &mut c.notices {
+        if let Notice::FromSummary { files, .. } = notice {
+            files.clear();
+        }
+    }
 }
 
 /// A, B, …, Z, AA, AB, …

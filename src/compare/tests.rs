@@ -7,7 +7,7 @@ use crate::questionnaire::fixtures::small;
 use crate::report::{Context, individual};
 
 /// A report of `municipality` with the level question at `level` and the yes/no at `yes`.
-fn report(municipality: &str, region: &str, population: u64, date: &str, level: u32, yes: bool) -> Input {
+pub(crate) fn report(municipality: &str, region: &str, population: u64, date: &str, level: u32, yes: bool) -> Input {
     let q = small();
     let mut sheet = AnswerSheet { questionnaire: "pieni".into(), ..AnswerSheet::default() };
     sheet.respondent.municipality = municipality.into();
@@ -26,7 +26,7 @@ fn report(municipality: &str, region: &str, population: u64, date: &str, level: 
     let a = crate::scoring::assess(&q, &sheet);
     let steps = crate::roadmap::of_assessment(&q, &a);
     let report = individual(&q, &sheet, &a, &steps, &Context { lang: Lang::Fi, created: format!("{date}T00:00:00Z") });
-    Input { file: format!("{municipality}-{date}.json"), report }
+    Input::report(format!("{municipality}-{date}.json"), report)
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -142,7 +142,7 @@ fn other_versions_are_compared_on_what_they_share() {
             assert_eq!(left_out, &["t.three"]);
             assert!(close(*shared_share, 6.0 / 7.0));
         }
-        other @ Notice::Duplicate { .. } => panic!("{other:?}"),
+        other => panic!("{other:?}"),
     }
     assert!(c.weak_spots.iter().all(|s| s.question != "t.three"));
 }

@@ -560,6 +560,67 @@ messages! {
         "Det finns inte rapporter från flera dagar för någon kommun.",
         "No municipality has reports of more than one date."
     );
+    C_NOT_A_SUMMARY = (
+        "`{0}` ei ole erän yhteenveto: {1}",
+        "`{0}` är inte en sammanfattning av en sats: {1}",
+        "`{0}` is not a batch summary: {1}"
+    );
+    C_SUMMARY_NO_ROWS = (
+        "erän yhteenvedossa `{0}` ei ole yhtään riviä",
+        "satsens sammanfattning `{0}` har inga rader",
+        "batch summary `{0}` has no rows"
+    );
+    C_SUMMARY_QUESTIONNAIRE = (
+        "erän yhteenvedosta `{0}` ei selviä, minkä kyselyn tuloksia se sisältää; säilytä erän raporttitiedostot samassa kansiossa yhteenvedon kanssa",
+        "det går inte att avgöra vilken enkät satsens sammanfattning `{0}` gäller; behåll satsens rapportfiler i samma mapp som sammanfattningen",
+        "cannot tell which questionnaire batch summary `{0}` belongs to; keep the batch's report files in the same folder as the summary"
+    );
+    C_FROM_SUMMARY = (
+        "{0} tulosta on luettu erän yhteenvedosta, jossa ei ole kysymyskohtaisia pisteitä; yhteiset heikkoudet lasketaan vain kokonaisista raporteista",
+        "{0} resultat har lästs från en sammanfattning av en sats, som saknar poäng per fråga; de gemensamma svaga punkterna räknas enbart på fullständiga rapporter",
+        "{0} results were read from a batch summary, which has no scores per question; the shared weak spots are drawn from full reports only"
+    );
+    C_NO_WEAK_SPOTS = (
+        "Luettelo on tyhjä: vertailussa ei ole kysymyskohtaisia pisteitä, tai kaikki käytännöt ovat kaikissa kunnissa täysin kunnossa.",
+        "Listan är tom: jämförelsen saknar poäng per fråga, eller så är alla rutiner helt på plats i alla kommuner.",
+        "The list is empty: the comparison has no scores per question, or every practice is fully in place everywhere."
+    );
+    C_BANDS = ("Tasot", "Nivåer", "Bands");
+    C_COUNT = ("{0} kuntaa", "{0} kommuner", "{0} municipalities");
+    C_BY_REGION = ("ryhmittely maakunnittain", "grupperade per landskap", "grouped by region");
+    C_BY_SIZE_CLASS = ("ryhmittely kokoluokittain", "grupperade per storleksklass", "grouped by size class");
+    C_BY_NONE = ("ei ryhmittelyä", "ingen gruppering", "not grouped");
+    C_ANONYMIZED = (
+        "Kunnat on anonymisoitu: nimet, kuntanumerot, maakunnat ja päivämäärät on jätetty pois, samoin ryhmät, joissa on alle kolme kuntaa.",
+        "Kommunerna är anonymiserade: namn, kommunnummer, landskap och datum har utelämnats, liksom grupper med färre än tre kommuner.",
+        "The municipalities are anonymised: names, municipality codes, regions and dates are left out, as are groups of fewer than three municipalities."
+    );
+    C_HEATMAP = ("Lämpökartta: kunnat ja teemat", "Värmekarta: kommuner och teman", "Heat map: municipalities and themes");
+    C_HEATMAP_INTRO = (
+        "Jokaisessa solussa on pisteet (0–100), taso ja ero ryhmän keskiarvoon. Väri toistaa tason nimen.",
+        "Varje cell visar poängen (0–100), nivån och skillnaden mot gruppens medelvärde. Färgen upprepar nivåns namn.",
+        "Each cell shows the score (0–100), the band and the difference to the group mean. The colour repeats the band's name."
+    );
+    C_GROUP_CHARTS = ("Ryhmien keskiarvot teemoittain", "Gruppernas medelvärden per tema", "Group means by theme");
+    C_GROUP_CHART_ALT = ("{0}, ryhmien keskiarvot: {1}", "{0}, gruppernas medelvärden: {1}", "{0}, group means: {1}");
+    C_NO_GROUPS = (
+        "Ryhmätilastoja ei ole: anonymisoidusta vertailusta jätetään pois ryhmät, joissa on alle kolme kuntaa.",
+        "Det finns ingen gruppstatistik: en anonymiserad jämförelse utelämnar grupper med färre än tre kommuner.",
+        "No group statistics: an anonymised comparison leaves out groups of fewer than three municipalities."
+    );
+    C_CHANGE_CHART_ALT = ("{0}, kokonaisindeksi ajassa: {1}", "{0}, helhetsindexet över tid: {1}", "{0}, overall index over time: {1}");
+    C_FIRST = ("Ensimmäinen", "Första", "First");
+    C_LAST = ("Viimeisin", "Senaste", "Latest");
+    C_CHANGE = ("Muutos", "Förändring", "Change");
+    C_REPORT_NUMBER = ("raportti {0}", "rapport {0}", "report {0}");
+    C_SIZE_CLASS = ("Kokoluokka", "Storleksklass", "Size class");
+    C_CODE = ("Kuntanumero", "Kommunnummer", "Municipality code");
+    C_ANSWERED = ("Vastanneita kuntia", "Kommuner som svarat", "Municipalities answering");
+    C_XLSX_TO_TERMINAL = (
+        "XLSX-tiedostoa ei kirjoiteta päätteelle; anna tiedosto valitsimella -o, esimerkiksi `-o vertailu.xlsx`",
+        "en XLSX-fil skrivs inte till terminalen; ange en fil med -o, till exempel `-o jamforelse.xlsx`",
+        "an XLSX file is not written to a terminal; give a file with -o, for example `-o comparison.xlsx`"
+    );
 
     // Batch scoring (issue 6)
     B_FORMAT_NOT_FOR_BATCH = (

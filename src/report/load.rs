@@ -7,7 +7,7 @@ use crate::diagnostic::Pos;
 use crate::i18n::{Lang, messages as m};
 use crate::input;
 
-use super::{Report, SCHEMA};
+use super::{Report, SCHEMA, SCHEMA_PREFIX};
 
 /// Why a report could not be read. All are the user's input: exit 2.
 #[derive(Debug, thiserror::Error)]
@@ -49,7 +49,12 @@ pub fn parse(text: &str, file: &str) -> Result<Report, ReportError> {
     let not_a_report = |reason: String| ReportError::NotAReport { file: file.to_string(), reason };
     match value.get("schema").and_then(serde_json::Value::as_str) {
         Some(schema) if schema == SCHEMA => {}
-        Some(schema) => return Err(ReportError::Schema { file: file.to_string(), found: schema.to_string() }),
+        // Another version of the report record: a report this build cannot read.
+        Some(schema) if schema.starts_with(SCHEMA_PREFIX) => {
+            return Err(ReportError::Schema { file: file.to_string(), found: schema.to_string() });
+        }
+        // Another record altogether, such as a comparison.
+        Some(schema) => return Err(not_a_report(format!("its schema is `{schema}`"))),
         None => return Err(not_a_report("no `schema` field".to_string())),
     }
     serde_json::from_value(value).map_err(|e| not_a_report(e.to_string()))
@@ -73,5 +78,7 @@ mod tests {
         assert!(error.message(Lang::En).contains("kuntakompassi.report/9"), "{}", error.message(Lang::En));
         let error = parse(r#"{"municipality": "X"}"#, "r.json").unwrap_err();
         assert!(matches!(error, ReportError::NotAReport { .. }));
+        let error = parse(r#"{"schema": "kuntakompassi.comparison/1"}"#, "c.json").unwrap_err();
+        assert!(matches!(error, ReportError::NotAReport { .. }), "a comparison is not a report of another version");
     }
 }

@@ -1,4 +1,5 @@
-//! Charts drawn as inline SVG: a radar chart and a bar chart of the theme scores.
+//! Charts drawn as inline SVG: a radar chart and a bar chart of the theme scores, and the bar chart itself
+//! for any labelled 0–100 values (the comparison's group means use it).
 //!
 //! Each chart carries `role="img"`, a `<title>` and a `<desc>` that states every number, so that a screen
 //! reader gets the content; band names are printed beside the bars, so colour is never the only carrier.
@@ -112,20 +113,48 @@ pub fn radar(report: &Report, lang: Lang, id: &str) -> String {
 }
 
 pub fn bars(report: &Report, lang: Lang, id: &str) -> String {
+    let items: Vec<Bar> = report
+        .themes
+        .iter()
+        .map(|theme| Bar {
+            label: theme.title.clone(),
+            score: theme.score,
+            colour: band_colour(theme.band_index, report.bands.len()),
+            value: match (theme.score, &theme.band) {
+                (Some(score), Some(band)) => format!("{} · {band}", decimal(lang, score, 1)),
+                _ => m::NO_SCORE.get(lang).to_string(),
+            },
+        })
+        .collect();
+    bar_chart(id, m::R_BARS_TITLE.get(lang), &description(report, lang), &items)
+}
+
+/// One bar of [`bar_chart`]: a label, a 0–100 score (none: an empty track), the fill, and the text printed
+/// beside the bar (the number and the band's name, so that colour is not the only carrier).
+#[derive(Debug, Clone)]
+pub struct Bar {
+    pub label: String,
+    pub score: Option<f64>,
+    pub colour: &'static str,
+    pub value: String,
+}
+
+/// Horizontal bars on a 0–100 scale, one per item, with a title and a text alternative (`desc`).
+pub fn bar_chart(id: &str, title: &str, desc: &str, items: &[Bar]) -> String {
     let (label_w, bar_w, row_h, top) = (300.0, 240.0, 30.0, 10.0);
     let w = label_w + bar_w + 190.0;
-    let h = top * 2.0 + row_h * report.themes.len() as f64;
+    let h = top * 2.0 + row_h * items.len() as f64;
     let mut s = String::new();
     let _ = write!(
         s,
         r#"<svg class="chart bars" id="{id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        esc(m::R_BARS_TITLE.get(lang)),
-        esc(&description(report, lang))
+        esc(title),
+        esc(desc)
     );
-    for (i, theme) in report.themes.iter().enumerate() {
+    for (i, item) in items.iter().enumerate() {
         let y = top + row_h * i as f64;
         // One line per bar; a title too long for it is cut with an ellipsis (the table below has it whole).
-        let lines = label_lines(&theme.title, 42);
+        let lines = label_lines(&item.label, 42);
         let mut title = lines.first().cloned().unwrap_or_default();
         if lines.len() > 1 && !title.ends_with('…') {
             title.push('…');
@@ -138,24 +167,83 @@ pub fn bars(report: &Report, lang: Lang, id: &str) -> String {
             esc(&title)
         );
         let _ = write!(s, r##"<rect x="{label_w}" y="{:.1}" width="{bar_w}" height="18" fill="#f0f0f0"/>"##, y + 5.0);
-        let score = theme.score.unwrap_or(0.0).clamp(0.0, 100.0);
-        let fill = band_colour(theme.band_index, report.bands.len());
+        let score = item.score.unwrap_or(0.0).clamp(0.0, 100.0);
         let _ = write!(
             s,
-            r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="18" fill="{fill}"/>"#,
+            r#"<rect x="{label_w}" y="{:.1}" width="{:.1}" height="18" fill="{}"/>"#,
             y + 5.0,
-            bar_w * score / 100.0
+            bar_w * score / 100.0,
+            item.colour
         );
-        let value = match (theme.score, &theme.band) {
-            (Some(score), Some(band)) => format!("{} · {band}", decimal(lang, score, 1)),
-            _ => m::NO_SCORE.get(lang).to_string(),
-        };
         let _ = write!(
             s,
             r#"<text class="value" x="{:.1}" y="{:.1}">{}</text>"#,
             label_w + bar_w + 8.0,
             y + 19.0,
-            esc(&value)
+            esc(&item.value)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// A small line chart of 0–100 values over time (a municipality's overall index, report by report): the
+/// points are evenly spaced, each labelled with its value and, below the axis, its date. A missing value
+/// breaks the line.
+pub fn line_chart(id: &str, title: &str, desc: &str, points: &[(String, Option<f64>)], lang: Lang) -> String {
+    let (left, right, top, plot_h) = (40.0, 50.0, 22.0, 110.0);
+    let step = 140.0;
+    let w = left + right + step * (points.len().max(2) - 1) as f64;
+    let h = top + plot_h + 40.0;
+    let px = |i: usize| left + step * i as f64;
+    let py = |v: f64| top + plot_h * (1.0 - v.clamp(0.0, 100.0) / 100.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="chart line" id="{id}" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
+    for tick in [0.0, 50.0, 100.0] {
+        let _ = write!(
+            s,
+            r##"<line x1="{left}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="#c8c8c8" stroke-width="1"/><text class="tick" x="{2:.1}" y="{3:.1}" text-anchor="end">{tick}</text>"##,
+            py(tick),
+            w - right + 6.0,
+            left - 6.0,
+            py(tick) + 3.5
+        );
+    }
+    // The line, broken where a value is missing.
+    let mut segment: Vec<String> = Vec::new();
+    let mut lines = Vec::new();
+    for (i, (_, value)) in points.iter().enumerate() {
+        match value {
+            Some(v) => segment.push(format!("{:.1},{:.1}", px(i), py(*v))),
+            None => lines.push(std::mem::take(&mut segment)),
+        }
+    }
+    lines.push(segment);
+    for line in lines.iter().filter(|l| l.len() > 1) {
+        let _ = write!(s, r##"<polyline points="{}" fill="none" stroke="#1f618d" stroke-width="2"/>"##, line.join(" "));
+    }
+    for (i, (label, value)) in points.iter().enumerate() {
+        if let Some(v) = value {
+            let _ = write!(
+                s,
+                r##"<circle cx="{0:.1}" cy="{1:.1}" r="3.5" fill="#1f618d"/><text class="value" x="{0:.1}" y="{2:.1}" text-anchor="middle" font-weight="600" stroke="#ffffff" stroke-width="3" paint-order="stroke">{3}</text>"##,
+                px(i),
+                py(*v),
+                py(*v) - 9.0,
+                decimal(lang, *v, 1)
+            );
+        }
+        let _ = write!(
+            s,
+            r#"<text class="tick" x="{:.1}" y="{:.1}" text-anchor="middle">{}</text>"#,
+            px(i),
+            top + plot_h + 16.0,
+            esc(label)
         );
     }
     s.push_str("</svg>");

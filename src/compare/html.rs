@@ -1,0 +1,466 @@
+//! The comparison as one self-contained HTML page for a regional council's meeting: inline CSS and SVG, no
+//! script, nothing fetched. A heat map of municipalities × themes (every cell prints its score, band and
+//! difference to the group mean, so colour is never the only carrier), a bar chart of the group means of each
+//! theme, the group statistics, the shared weak spots with their next steps, and each municipality's change
+//! over time as a small line chart. Prints on A4.
+//!
+//! Every text that came from a report (names, titles, questions, next steps, file names in notices) is
+//! escaped; the page shows only what the [`Comparison`] holds, so `--anonymize` is already applied.
+
+use std::fmt::Write as _;
+
+use crate::i18n::{Lang, decimal, messages as m};
+use crate::report::escape::html as esc;
+use crate::report::svg::{Bar, band_colour, bar_chart, line_chart};
+
+use super::stats::Stats;
+use super::{Cell, Comparison};
+
+const STYLE: &str = "
+:root { color: #1a1a1a; background: #ffffff; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; }
+body { margin: 0; }
+main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
+h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.35rem; border-bottom: 2px solid #1f618d; padding-bottom: .2rem; margin-top: 2.5rem; }
+.lead { color: #444444; margin-top: 0; }
+.notice { border-left: 4px solid #8a5a00; background: #fdf6e8; padding: .4rem .7rem; margin: .5rem 0; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
+caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: #eef3f7; }
+td.num { text-align: right; white-space: nowrap; }
+td.period { white-space: nowrap; }
+.scroll { overflow-x: auto; }
+table.heat { font-size: .85rem; }
+table.heat th[scope=row] { white-space: nowrap; }
+table.heat thead th { hyphens: auto; }
+td.heat { color: #ffffff; text-align: center; white-space: nowrap; padding: .3rem .35rem; }
+td.heat.none { color: #1a1a1a; background: #f0f0f0; }
+td.heat .s { display: block; font-weight: 700; font-size: 1.05rem; }
+td.heat .b, td.heat .d { display: block; font-size: .78rem; }
+.band { display: inline-block; padding: 0 .4rem; border-radius: .2rem; color: #ffffff; font-weight: 600; margin-right: .3rem; }
+.charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+figure { margin: 0; }
+figcaption { font-weight: 600; margin-bottom: .2rem; }
+svg.chart { max-width: 100%; height: auto; }
+svg text { font-size: 13px; fill: #1a1a1a; }
+svg text.tick { font-size: 10px; fill: #555555; }
+.small { font-size: .85rem; color: #444444; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  /* The heat map has a column per theme: it gets a landscape page. */
+  @page heat { size: A4 landscape; margin: 10mm; }
+  section#heatmap { page: heat; }
+  :root { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  .scroll { overflow: visible; }
+  section { break-before: page; }
+  section.first { break-before: auto; }
+  table.heat { font-size: 7.5pt; }
+  td.heat { padding: .15rem .2rem; }
+  table, figure, svg, .notice { break-inside: avoid; }
+  tr { break-inside: avoid; }
+  h2, figcaption { break-after: avoid; }
+  td.heat, .band, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+";
+
+fn score(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 1))
+}
+
+fn signed(value: Option<f64>, lang: Lang) -> String {
+    value.map_or_else(String::new, |v| {
+        let text = decimal(lang, v, 1);
+        if text.starts_with('-') { text.replacen('-', "−", 1) } else { format!("+{text}") }
+    })
+}
+
+/// The band of a score by the comparison's band thresholds: (index, name).
+fn band(c: &Comparison, value: Option<f64>) -> Option<(usize, &str)> {
+    let value = value?;
+    c.bands.iter().rposition(|(min, _)| value >= *min).map(|i| (i, c.bands[i].1.as_str()))
+}
+
+/// One heat-map cell: score, band name and difference on the band's colour (white text, ≥ 4.5:1).
+fn heat_cell(cell: Option<&Cell>, bands: usize, lang: Lang) -> String {
+    match cell.and_then(|x| x.score.map(|s| (s, x))) {
+        Some((s, x)) => format!(
+            "<td class=\"heat\" style=\"background:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span></td>",
+            band_colour(x.band_index, bands),
+            decimal(lang, s, 1),
+            esc(x.band.as_deref().unwrap_or("")),
+            signed(x.diff, lang)
+        ),
+        None => format!(
+            "<td class=\"heat none\"><span class=\"s\">–</span><span class=\"b\">{}</span></td>",
+            esc(m::NO_SCORE.get(lang))
+        ),
+    }
+}
+
+pub fn render(c: &Comparison, lang: Lang) -> String {
+    let bands = c.bands.len();
+    let mut s = String::new();
+    let title = format!("{} – {}", m::C_TITLE.get(lang), c.questionnaire);
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        esc(&title)
+    );
+    let grouping = match c.group_by {
+        "region" => m::C_BY_REGION,
+        "size-class" => m::C_BY_SIZE_CLASS,
+        _ => m::C_BY_NONE,
+    };
+    let lead = [
+        format!("{} {}", c.questionnaire, c.versions.join(", ")),
+        m::C_COUNT.fill(lang, &[&c.rows.len()]),
+        grouping.get(lang).to_string(),
+    ];
+    let _ =
+        writeln!(s, "<header><h1>{}</h1>\n<p class=\"lead\">{}</p>", esc(m::C_TITLE.get(lang)), esc(&lead.join(" · ")));
+    for notice in &c.notices {
+        let _ = writeln!(
+            s,
+            "<p class=\"notice\" role=\"note\"><strong>{}:</strong> {}</p>",
+            esc(m::WARNING.get(lang)),
+            esc(&notice.message(lang))
+        );
+    }
+    if c.anonymized {
+        let _ = writeln!(s, "<p class=\"small\">{}</p>", esc(m::C_ANONYMIZED.get(lang)));
+    }
+    s.push_str("</header>\n");
+
+    // The heat map.
+    let _ = writeln!(
+        s,
+        "<section class=\"first\" id=\"heatmap\">\n<h2>{}</h2>\n<p>{}</p>\n<p class=\"small\">{}</p>",
+        esc(m::C_HEATMAP.get(lang)),
+        esc(m::C_HEATMAP_INTRO.get(lang)),
+        legend(c, lang)
+    );
+    let _ = write!(
+        s,
+        "<div class=\"scroll\"><table class=\"heat\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+        esc(m::C_MATRIX.get(lang)),
+        esc(m::C_RANK.get(lang)),
+        esc(m::R_MUNICIPALITY.get(lang))
+    );
+    if !c.anonymized {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", esc(m::C_GROUP.get(lang)));
+    }
+    let _ = write!(s, "<th scope=\"col\">{}</th>", esc(m::T_OVERALL.get(lang)));
+    for theme in &c.themes {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", esc(&theme.title));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for row in &c.rows {
+        let _ = write!(
+            s,
+            "<tr><td class=\"num\">{}</td><th scope=\"row\">{}</th>",
+            row.rank.map_or_else(String::new, |r| r.to_string()),
+            esc(&row.municipality)
+        );
+        if !c.anonymized {
+            let _ = write!(s, "<td>{}</td>", esc(&row.group));
+        }
+        let overall =
+            Cell { score: row.overall, band: row.band.clone(), band_index: row.band_index, diff: row.overall_diff };
+        s.push_str(&heat_cell(Some(&overall), bands, lang));
+        for theme in &c.themes {
+            s.push_str(&heat_cell(row.themes.get(&theme.id), bands, lang));
+        }
+        s.push_str("</tr>\n");
+    }
+    s.push_str("</tbody>\n</table></div>\n</section>\n");
+
+    // Group means by theme, as charts, and the statistics behind them.
+    let _ = writeln!(s, "<section id=\"groups\">\n<h2>{}</h2>", esc(m::C_GROUP_CHARTS.get(lang)));
+    if c.groups.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_GROUPS.get(lang)));
+    } else {
+        s.push_str("<div class=\"charts\">\n");
+        let mut charts: Vec<(String, Vec<Option<&Stats>>)> =
+            vec![(m::T_OVERALL.get(lang).to_string(), c.groups.iter().map(|g| g.overall.as_ref()).collect())];
+        for theme in &c.themes {
+            charts.push((
+                theme.title.clone(),
+                c.groups.iter().map(|g| g.themes.get(&theme.id).and_then(Option::as_ref)).collect(),
+            ));
+        }
+        for (i, (title, stats)) in charts.iter().enumerate() {
+            let items: Vec<Bar> = c
+                .groups
+                .iter()
+                .zip(stats)
+                .map(|(g, st)| {
+                    let mean = st.map(|st| st.mean);
+                    let b = band(c, mean);
+                    Bar {
+                        label: g.name.clone(),
+                        score: mean,
+                        colour: band_colour(b.map(|(i, _)| i), bands),
+                        value: match (mean, b) {
+                            (Some(v), Some((_, name))) => format!("{} · {name}", decimal(lang, v, 1)),
+                            (Some(v), None) => decimal(lang, v, 1),
+                            _ => m::NO_SCORE.get(lang).to_string(),
+                        },
+                    }
+                })
+                .collect();
+            let desc: Vec<String> = items.iter().map(|b| format!("{} {}", b.label, b.value)).collect();
+            let alt = m::C_GROUP_CHART_ALT.fill(lang, &[title, &desc.join("; ")]);
+            let _ = writeln!(
+                s,
+                "<figure><figcaption>{}</figcaption>{}</figure>",
+                esc(title),
+                bar_chart(&format!("group-{i}"), title, &alt, &items)
+            );
+        }
+        s.push_str("</div>\n");
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            esc(m::C_GROUPS.get(lang)),
+            esc(m::C_GROUP.get(lang)),
+            esc(m::T_THEME.get(lang)),
+            esc(m::C_N.get(lang)),
+            esc(m::C_MEAN.get(lang)),
+            esc(m::C_MEDIAN.get(lang)),
+            esc(m::C_MIN.get(lang)),
+            esc(m::C_MAX.get(lang))
+        );
+        for g in &c.groups {
+            let mut lines = vec![(m::T_OVERALL.get(lang), g.overall.as_ref())];
+            lines.extend(c.themes.iter().map(|t| (t.title.as_str(), g.themes.get(&t.id).and_then(Option::as_ref))));
+            for (label, st) in lines {
+                let _ = writeln!(
+                    s,
+                    "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    esc(&g.name),
+                    esc(label),
+                    st.map_or(0, |st| st.n),
+                    score(st.map(|st| st.mean), lang),
+                    score(st.map(|st| st.median), lang),
+                    score(st.map(|st| st.min), lang),
+                    score(st.map(|st| st.max), lang)
+                );
+            }
+        }
+        s.push_str("</tbody>\n</table>\n");
+    }
+    s.push_str("</section>\n");
+
+    // Shared weak spots.
+    let _ = writeln!(
+        s,
+        "<section id=\"weak-spots\">\n<h2>{}</h2>\n<p>{}</p>",
+        esc(m::C_WEAK.get(lang)),
+        esc(m::C_WEAK_INTRO.get(lang))
+    );
+    if c.weak_spots.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_WEAK_SPOTS.get(lang)));
+    } else {
+        let _ = writeln!(
+            s,
+            "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            esc(m::T_THEME.get(lang)),
+            esc(m::R_QUESTION.get(lang)),
+            esc(m::C_MEAN.get(lang)),
+            esc(m::C_BELOW.get(lang)),
+            esc(m::R_NEXT_STEP.get(lang))
+        );
+        for (i, spot) in c.weak_spots.iter().enumerate() {
+            let theme = c.themes.iter().find(|t| t.id == spot.theme).map_or(spot.theme.as_str(), |t| t.title.as_str());
+            let _ = writeln!(
+                s,
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
+                i + 1,
+                esc(theme),
+                esc(&spot.text),
+                decimal(lang, spot.mean * 100.0, 0),
+                spot.below_middle,
+                spot.answered,
+                esc(spot.next_step.as_deref().unwrap_or(""))
+            );
+        }
+        s.push_str("</tbody>\n</table>\n");
+    }
+    s.push_str("</section>\n");
+
+    // Change over time.
+    let _ = writeln!(s, "<section id=\"changes\">\n<h2>{}</h2>", esc(m::C_CHANGES.get(lang)));
+    if c.changes.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_CHANGES.get(lang)));
+    } else {
+        s.push_str("<div class=\"charts\">\n");
+        for (i, change) in c.changes.iter().enumerate() {
+            let points: Vec<(String, Option<f64>)> = change
+                .series
+                .iter()
+                .enumerate()
+                .map(|(k, (date, value))| (date.clone().unwrap_or_else(|| (k + 1).to_string()), *value))
+                .collect();
+            let desc: Vec<String> = change
+                .series
+                .iter()
+                .enumerate()
+                .map(|(k, (date, value))| {
+                    let when = date.clone().unwrap_or_else(|| m::C_REPORT_NUMBER.fill(lang, &[&(k + 1)]));
+                    format!("{when} {}", score(*value, lang))
+                })
+                .collect();
+            let alt = m::C_CHANGE_CHART_ALT.fill(lang, &[&change.municipality, &desc.join("; ")]);
+            let _ = writeln!(
+                s,
+                "<figure><figcaption>{} <span class=\"small\">{}</span></figcaption>{}</figure>",
+                esc(&change.municipality),
+                signed(change.overall, lang),
+                line_chart(&format!("change-{i}"), &change.municipality, &alt, &points, lang)
+            );
+        }
+        s.push_str("</div>\n");
+        let _ = write!(
+            s,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{}</th>",
+            esc(m::R_MUNICIPALITY.get(lang)),
+            esc(m::C_FROM_TO.get(lang)),
+            esc(m::T_OVERALL.get(lang)),
+            esc(&m::C_FIRST.get(lang).to_lowercase()),
+            esc(m::T_OVERALL.get(lang)),
+            esc(&m::C_LAST.get(lang).to_lowercase()),
+            esc(m::C_CHANGE.get(lang))
+        );
+        for theme in &c.themes {
+            let _ = write!(s, "<th scope=\"col\">{} ±</th>", esc(&theme.title));
+        }
+        s.push_str("</tr></thead>\n<tbody>\n");
+        for change in &c.changes {
+            let period = match (&change.from, &change.to) {
+                (Some(from), Some(to)) => format!("{from} – {to}"),
+                _ => String::new(),
+            };
+            let _ = write!(
+                s,
+                "<tr><th scope=\"row\">{}</th><td class=\"period\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>",
+                esc(&change.municipality),
+                esc(&period),
+                score(change.overall_first, lang),
+                score(change.overall_last, lang),
+                signed(change.overall, lang)
+            );
+            for theme in &c.themes {
+                let _ = write!(
+                    s,
+                    "<td class=\"num\">{}</td>",
+                    signed(change.themes.get(&theme.id).copied().flatten(), lang)
+                );
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</tbody>\n</table></div>\n");
+    }
+    s.push_str("</section>\n</main>\n</body>\n</html>\n");
+    s
+}
+
+/// The bands with their colours and thresholds, each name written out.
+fn legend(c: &Comparison, lang: Lang) -> String {
+    let parts: Vec<String> = c
+        .bands
+        .iter()
+        .enumerate()
+        .map(|(i, (min, name))| {
+            format!(
+                "<span class=\"band\" style=\"background:{}\">{}</span>≥ {}",
+                band_colour(Some(i), c.bands.len()),
+                esc(name),
+                decimal(lang, *min, 0)
+            )
+        })
+        .collect();
+    format!("{}: {}", esc(m::C_BANDS.get(lang)), parts.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::tests::report;
+    use crate::compare::{GroupBy, compare};
+
+    fn page(names: &[&str], anonymize: bool, lang: Lang) -> String {
+        let inputs: Vec<_> = names
+            .iter()
+            .enumerate()
+            .flat_map(|(i, name)| {
+                let level = u32::try_from(i % 5).unwrap();
+                vec![
+                    report(name, "Varsinais-Suomi", 4000, "2025-01-01", level.saturating_sub(1), false),
+                    report(name, "Varsinais-Suomi", 4000, "2026-01-01", level, true),
+                ]
+            })
+            .collect();
+        render(&compare(&inputs, GroupBy::Region, anonymize, lang).unwrap(), lang)
+    }
+
+    #[test]
+    fn hostile_names_show_as_text() {
+        let html = page(&["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "Aura"], false, Lang::Fi);
+        assert!(!html.contains("<script"), "a script element got through");
+        assert!(!html.contains("<img"), "an img element got through");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(!html.contains("http"), "nothing is fetched");
+    }
+
+    #[test]
+    fn heat_map_cells_print_the_number_and_the_band() {
+        let html = page(&["Aura", "Eura", "Masku"], false, Lang::Sv);
+        let c = compare(
+            &[
+                report("Aura", "Varsinais-Suomi", 4000, "2025-01-01", 0, false),
+                report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 0, true),
+            ],
+            GroupBy::Region,
+            false,
+            Lang::Sv,
+        )
+        .unwrap();
+        let cell = &c.rows[0].themes["a"];
+        let expected = format!(
+            "<span class=\"s\">{}</span><span class=\"b\">{}</span>",
+            decimal(Lang::Sv, cell.score.unwrap(), 1),
+            cell.band.as_deref().unwrap()
+        );
+        assert!(heat_cell(Some(cell), c.bands.len(), Lang::Sv).contains(&expected));
+        let cells = html.matches("<td class=\"heat\"").count() + html.matches("<td class=\"heat none\"").count();
+        assert_eq!(cells, 3 * (1 + c.themes.len()), "one cell per municipality and column");
+        for heat in html.split("<td class=\"heat\"").skip(1) {
+            let cell = &heat[..heat.find("</td>").unwrap()];
+            assert!(cell.contains("class=\"s\">") && cell.contains("class=\"b\">"), "{cell}");
+            assert!(!cell.contains("class=\"b\"></span>"), "a coloured cell without its band's name: {cell}");
+        }
+        assert!(html.contains("<td class=\"heat none\"><span class=\"s\">–</span><span class=\"b\">inga poäng</span>"));
+    }
+
+    #[test]
+    fn has_a_chart_for_the_overall_index_and_each_theme_and_a_line_per_changing_municipality() {
+        let html = page(&["Aura", "Eura", "Masku"], false, Lang::En);
+        let themes = html.matches("<svg class=\"chart bars\"").count();
+        assert_eq!(themes, 1 + 3, "overall and the small questionnaire's three themes");
+        assert_eq!(html.matches("<svg class=\"chart line\"").count(), 3);
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert_eq!(html.matches("<h1>").count(), 1);
+        assert!(html.contains("@media print") && html.contains("break-inside: avoid"));
+    }
+
+    #[test]
+    fn anonymised_pages_name_no_municipality_and_no_date() {
+        let html = page(&["Aura", "Eura"], true, Lang::Fi);
+        assert!(!html.contains("Aura") && !html.contains("Eura") && !html.contains("2025-01-01"));
+        assert!(html.contains("Kunta A") && html.contains(m::C_NO_GROUPS.fi));
+    }
+}
