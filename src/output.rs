@@ -44,6 +44,38 @@ fn without_temp_path(error: std::io::Error) -> std::io::Error {
     if error.raw_os_error().is_none() && error.get_ref().is_some() { std::io::Error::from(error.kind()) } else { error }
 }
 
+/// The name prefix of a long run's temporary files and staging folders (a batch's). The process id in it
+/// tells what a killed run left behind (its process is gone) from what a run still going is writing.
+pub fn temp_prefix() -> String {
+    format!(".kuntakompassi-{}-", std::process::id())
+}
+
+/// Removes from `dir` the temporary files and staging folders of runs that were killed before they
+/// finished (SIGKILL, a power cut: no clean-up ran), so that they do not pile up beside the outputs. Only
+/// where `/proc` tells which processes live; elsewhere they stay, hidden by their leading dot.
+pub fn remove_abandoned(dir: &Path) {
+    let processes = Path::new("/proc");
+    if !processes.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().and_then(|n| n.strip_prefix(".kuntakompassi-")).and_then(|n| n.split_once('-'))
+        else {
+            continue;
+        };
+        if pid.0.parse::<u32>().is_err() || processes.join(pid.0).exists() {
+            continue;
+        }
+        let _ = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(entry.path()),
+            Ok(kind) if kind.is_file() => std::fs::remove_file(entry.path()),
+            _ => Ok(()),
+        };
+    }
+}
+
 /// Writes to the file when one is given, else to standard output.
 pub fn emit(target: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match target {

@@ -5,7 +5,8 @@
 //! and every problem with it stops the run before anything is written (exit 2). Then each row is read,
 //! scored or rejected, and written at once; nothing but the per-group sums of `--group-by` is kept. With
 //! `--out-dir` everything is written into a hidden staging folder inside it and moved into place only at the
-//! end, so that an interrupted or `--strict` run leaves the folder as it was. Every row ends in exactly one
+//! end, so that an interrupted or `--strict` run leaves the folder as it was (a killed run leaves its hidden
+//! staging folder, which the next run into the folder removes). Every row ends in exactly one
 //! place, and the closing count says where (exit 3 when any row was rejected).
 
 use std::collections::BTreeMap;
@@ -25,7 +26,7 @@ use crate::cli::{ReportFormat, ScoreArgs};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::{self, ReadError};
-use crate::output::{WriteError, free_path, safe_file_stem};
+use crate::output::{WriteError, free_path, remove_abandoned, safe_file_stem, temp_prefix};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
 use crate::report::{self, Context};
@@ -511,7 +512,8 @@ impl Outputs {
         if let Some(dir) = &args.batch.out_dir {
             outputs.created_dir = !dir.exists();
             std::fs::create_dir_all(dir).map_err(fail(dir))?;
-            let staging = tempfile::Builder::new().prefix(".kuntakompassi-").tempdir_in(dir).map_err(fail(dir))?;
+            remove_abandoned(dir);
+            let staging = tempfile::Builder::new().prefix(&temp_prefix()).tempdir_in(dir).map_err(fail(dir))?;
             for (name, format) in [("summary.csv", summary::Format::Csv), ("summary.json", summary::Format::Json)] {
                 let path = staging.path().join(name);
                 let file = std::fs::File::create(&path).map_err(fail(&path))?;
@@ -526,7 +528,8 @@ impl Outputs {
             outputs.out_dir = Some(dir.clone());
         } else if let Some(path) = &args.render.output {
             let dir = parent_dir(path);
-            let temp = tempfile::Builder::new().prefix(".kuntakompassi-").tempfile_in(dir).map_err(fail(path))?;
+            remove_abandoned(dir);
+            let temp = tempfile::Builder::new().prefix(&temp_prefix()).tempfile_in(dir).map_err(fail(path))?;
             let file = temp.reopen().map_err(fail(path))?;
             outputs.summaries.push(SummaryWriter::new(
                 Box::new(BufWriter::with_capacity(1 << 16, file)),
@@ -566,7 +569,7 @@ impl Outputs {
                 None => parent_dir(&self.rejected_path).to_path_buf(),
             };
             let temp = tempfile::Builder::new()
-                .prefix(".kuntakompassi-")
+                .prefix(&temp_prefix())
                 .tempfile_in(&dir)
                 .map_err(|source| WriteError { path: self.rejected_path.clone(), source })?;
             self.rejected =

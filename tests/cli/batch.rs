@@ -384,3 +384,154 @@ mod properties {
         }
     }
 }
+
+/// A batch large enough to be killed while it runs: 60,000 respondents, each with a report of its own.
+fn large_batch(dir: &std::path::Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let path = dir.join("large.csv");
+    let mut out = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
+    writeln!(out, "municipality,municipality_code,a.level,a.choice,a.number,t.yes,t.two,t.three").unwrap();
+    for i in 0..60_000 {
+        writeln!(out, "Kunta {i},{:03},{},some,{},yes,{},no", i % 1000, i % 5, i % 100, i % 4).unwrap();
+    }
+    out.flush().unwrap();
+    path
+}
+
+/// What a folder holds, by relative path, hidden entries included.
+fn tree(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path.clone());
+            }
+            out.push(path.strip_prefix(dir).unwrap().display().to_string());
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_batch_killed_while_it_runs_leaves_no_output_and_the_next_run_cleans_up_after_it() {
+    let work = tempfile::tempdir().unwrap();
+    let input = large_batch(work.path());
+    let out = work.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // What an earlier run left: it must stay as it was.
+    std::fs::write(out.join("summary.csv"), "earlier\n").unwrap();
+
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kuntakompassi"))
+        .args(["--lang", "en", "score"])
+        .arg(&input)
+        .arg("-q")
+        .arg(fixture("pieni.toml"))
+        .arg("--out-dir")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed once it has written a good number of reports, well before it could finish.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let written = tree(&out).iter().filter(|p| p.ends_with(".json")).count();
+        if written >= 200 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the run wrote nothing in a minute");
+        assert!(child.try_wait().unwrap().is_none(), "the run ended before it could be killed");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL: no clean-up code runs.
+    child.wait().unwrap();
+
+    // The folder's own files are as they were; the run's work is all inside its hidden staging folder.
+    let visible: Vec<String> =
+        std::fs::read_dir(&out).unwrap().flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let (hidden, shown): (Vec<String>, Vec<String>) = visible.into_iter().partition(|n| n.starts_with('.'));
+    assert_eq!(shown, ["summary.csv"]);
+    assert_eq!(std::fs::read_to_string(out.join("summary.csv")).unwrap(), "earlier\n");
+    assert_eq!(hidden.len(), 1, "{hidden:?}");
+    assert!(hidden[0].starts_with(".kuntakompassi-"), "{hidden:?}");
+
+    // The next run into the folder removes what the killed one left, and finishes whole.
+    let small = work.path().join("small.csv");
+    std::fs::write(&small, "municipality,a.level\nSalo,3\nLieto,dk\n").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_kuntakompassi"))
+        .args(["--lang", "en", "score"])
+        .arg(&small)
+        .arg("-q")
+        .arg(fixture("pieni.toml"))
+        .arg("--out-dir")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert_eq!(tree(&out), ["lieto.json", "salo.json", "summary.csv", "summary.json"]);
+    for name in ["lieto.json", "salo.json", "summary.json"] {
+        let text = std::fs::read_to_string(out.join(name)).unwrap();
+        serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    assert_eq!(std::fs::read_to_string(out.join("summary.csv")).unwrap().lines().count(), 3);
+}
+
+#[test]
+fn a_batch_killed_while_it_writes_its_summary_leaves_no_summary_file() {
+    let work = tempfile::tempdir().unwrap();
+    let input = large_batch(work.path());
+    let target = work.path().join("summary.csv");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kuntakompassi"))
+        .args(["--lang", "en", "score"])
+        .arg(&input)
+        .arg("-q")
+        .arg(fixture("pieni.toml"))
+        .args(["--format", "csv", "-o"])
+        .arg(&target)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Killed as soon as its temporary summary has something in it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let partial = loop {
+        let temp = std::fs::read_dir(work.path())
+            .unwrap()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().starts_with(".kuntakompassi-"))
+            .filter(|e| e.metadata().is_ok_and(|m| m.len() > 0));
+        if let Some(temp) = temp {
+            break temp.file_name();
+        }
+        assert!(std::time::Instant::now() < deadline, "the run wrote nothing in a minute");
+        if child.try_wait().unwrap().is_some() {
+            // Too fast to catch: then it finished whole.
+            assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 60_001);
+            return;
+        }
+        std::thread::yield_now();
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(!target.exists(), "no summary.csv, partial or whole");
+    // The next run beside it removes the killed run's temporary file.
+    let small = work.path().join("small.csv");
+    std::fs::write(&small, "municipality,a.level\nSalo,3\n").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_kuntakompassi"))
+        .args(["--lang", "en", "score"])
+        .arg(&small)
+        .arg("-q")
+        .arg(fixture("pieni.toml"))
+        .args(["--format", "csv", "-o"])
+        .arg(&target)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    assert!(!work.path().join(partial).exists(), "the killed run's temporary file is gone");
+    assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 2);
+}
