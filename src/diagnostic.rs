@@ -168,10 +168,15 @@ pub fn error_count(diagnostics: &[Diagnostic]) -> usize {
 
 /// The closest of `candidates` to `word` when it is close enough to be a likely typo, for "did you mean".
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).max(2);
+    let length = word.chars().count();
+    let limit = (length / 3).max(2);
+    let word = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| (edit_distance(&word.to_lowercase(), &candidate.to_lowercase()), candidate))
+        // The distance is at least the difference in length: a word far longer than any candidate (a header
+        // cell of a whole broken file) is not compared character by character.
+        .filter(|candidate| candidate.chars().count().abs_diff(length) <= limit)
+        .map(|candidate| (edit_distance(&word, &candidate.to_lowercase()), candidate))
         .filter(|(distance, _)| *distance <= limit)
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)

@@ -274,6 +274,34 @@ const CASES: &[Case] = &[
         says: &["tyypit.json"],
     },
     Case {
+        name: "report: invalid UTF-8",
+        setup: |kk| {
+            kk.file("rikki.json", b"{\"schema\": \"kuntakompassi.report/1\", \"x\": \"\xff\"}");
+            args(&["report", "rikki.json", "--format", "md"])
+        },
+        code: 2,
+        says: &["rikki.json:1:"],
+    },
+    Case {
+        name: "report: a 100 MB single line",
+        setup: |kk| {
+            kk.file("valtava.json", huge_line());
+            args(&["report", "valtava.json", "--format", "md"])
+        },
+        code: 2,
+        says: &["valtava.json"],
+    },
+    Case {
+        name: "report: an unwritable output folder",
+        setup: |kk| {
+            kk.file("raportti.json", REPORT);
+            kk.file("tiedosto", "not a folder");
+            args(&["report", "raportti.json", "-o", "tiedosto/raportti.html"])
+        },
+        code: 1,
+        says: &["tiedosto/raportti.html"],
+    },
+    Case {
         name: "report: the output file is the input file",
         setup: |kk| {
             kk.file("r.json", r#"{"schema": "kuntakompassi.report/1"}"#);
@@ -322,6 +350,114 @@ const CASES: &[Case] = &[
         },
         code: 2,
         says: &["ilman.csv", "municipality"],
+    },
+    Case {
+        name: "batch: missing path",
+        setup: |kk| {
+            let q = pieni(kk);
+            args(&["score", "ei-ole.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["ei-ole.csv"],
+    },
+    Case {
+        name: "batch: empty file",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("tyhja.csv", "");
+            args(&["score", "tyhja.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["tyhja.csv"],
+    },
+    Case {
+        name: "batch: binary garbage",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("roska.csv", [0x00, 0xff, 0x13, 0x37, 0x00, 0x00, 0xfe, b'\n', 0x01, 0x02]);
+            args(&["score", "roska.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["roska.csv"],
+    },
+    Case {
+        name: "batch: invalid UTF-8 read as UTF-8 names the cell, --strict",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("rikki.csv", b"municipality;a.level\nP\xf6yty\xe4;2\n");
+            args(&["score", "rikki.csv", "-q", &q, "--encoding", "utf-8", "--strict", "-o", "yhteenveto.csv"])
+        },
+        code: 2,
+        says: &["rikki.csv:2:1 (municipality)"],
+    },
+    Case {
+        name: "batch: a 100 MB single line",
+        setup: |kk| {
+            let q = pieni(kk);
+            let mut bytes = b"municipality,".to_vec();
+            bytes.extend(huge_line());
+            kk.file("valtava.csv", bytes);
+            args(&["score", "valtava.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["valtava.csv:1"],
+    },
+    Case {
+        name: "batch: a file for another questionnaire names its unknown columns",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("muu.csv", "municipality,strategy.owner,security.backups\nAura,2,3\n");
+            args(&["score", "muu.csv", "-q", &q, "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["muu.csv:1:2 (strategy.owner)", "muu.csv:1:3 (security.backups)", "--map"],
+    },
+    Case {
+        name: "batch: wrong value types, every cell named, --strict",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("arvot.csv", "municipality;a.level;a.number;t.yes\nAura;paljon;sata;ehkä\n");
+            args(&["score", "arvot.csv", "-q", &q, "--strict", "--out-dir", "tulokset"])
+        },
+        code: 2,
+        says: &["arvot.csv:2:2 (a.level)", "arvot.csv:2:3 (a.number)", "arvot.csv:2:4 (t.yes)"],
+    },
+    Case {
+        name: "batch: an unwritable output folder",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("erä.csv", "municipality;a.level\nKustavi;2\n");
+            kk.file("tiedosto", "not a folder");
+            args(&["score", "erä.csv", "-q", &q, "--out-dir", "tiedosto/tulokset"])
+        },
+        code: 1,
+        says: &["tiedosto/tulokset"],
+    },
+    Case {
+        name: "batch: the output file is the input file",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("erä.csv", "municipality;a.level\nKustavi;2\n");
+            args(&["score", "erä.csv", "-q", &q, "--format", "csv", "-o", "./erä.csv"])
+        },
+        code: 2,
+        says: &["erä.csv"],
+    },
+    // --- questionnaire template ---
+    Case {
+        name: "template: unknown built-in id",
+        setup: |_| args(&["questionnaire", "template", "ei-ole-olemassa", "-o", "pohja.csv"]),
+        code: 2,
+        says: &["ei-ole-olemassa"],
+    },
+    Case {
+        name: "template: an unwritable output folder",
+        setup: |kk| {
+            kk.file("tiedosto", "not a folder");
+            args(&["questionnaire", "template", "kuntakompassi", "-o", "tiedosto/pohja.xlsx", "--format", "xlsx"])
+        },
+        code: 1,
+        says: &["tiedosto/pohja"],
     },
     // --- compare: reports, folders and batch summaries ---
     Case {
@@ -408,8 +544,61 @@ const CASES: &[Case] = &[
         code: 2,
         says: &["erä/summary.json", "raporttitiedostot"],
     },
+    Case {
+        name: "compare: missing path",
+        setup: |_| args(&["compare", "ei-ole.json"]),
+        code: 2,
+        says: &["ei-ole.json"],
+    },
+    Case {
+        name: "compare: binary garbage",
+        setup: |kk| {
+            kk.file("roska.json", [0x00, 0xff, 0x13, 0x37, 0xfe]);
+            args(&["compare", "roska.json", "-o", "vertailu.csv"])
+        },
+        code: 2,
+        says: &["roska.json"],
+    },
+    Case {
+        name: "compare: the output file is an input file",
+        setup: |kk| {
+            kk.file("kalliojarvi.json", REPORT);
+            args(&["compare", "kalliojarvi.json", "--format", "json", "-o", "./kalliojarvi.json"])
+        },
+        code: 2,
+        says: &["kalliojarvi.json"],
+    },
+    Case {
+        name: "compare: an unwritable output folder",
+        setup: |kk| {
+            kk.file("kalliojarvi.json", REPORT);
+            kk.file("tiedosto", "not a folder");
+            args(&["compare", "kalliojarvi.json", "-o", "tiedosto/vertailu.html"])
+        },
+        code: 1,
+        says: &["tiedosto/vertailu.html"],
+    },
     // --- interview: the draft ---
     Case { name: "interview: without a terminal", setup: |_| args(&["interview"]), code: 2, says: &["score"] },
+    Case {
+        name: "interview: a broken questionnaire stops it before any question",
+        setup: |kk| {
+            kk.file("rikki.toml", "[questionnaire]\nid = \"rikki\"\nid = \"kahdesti\"\n");
+            args(&["interview", "-q", "rikki.toml"])
+        },
+        code: 2,
+        says: &["rikki.toml:3:"],
+    },
+    Case {
+        name: "interview: resuming a draft that is not a draft",
+        setup: |kk| {
+            let q = pieni(kk);
+            kk.file("luonnos.toml", "tämä ei ole luonnos = [");
+            args(&["interview", "-q", &q, "--resume", "luonnos.toml"])
+        },
+        code: 2,
+        says: &["luonnos.toml:1:"],
+    },
 ];
 
 /// Every file under `dir`, as paths relative to it.
@@ -436,7 +625,11 @@ fn every_bad_input_gets_a_located_message_an_error_code_and_leaves_nothing_behin
         let kk = Kk::new().arg("--lang").arg("fi");
         let arguments = (case.setup)(&kk);
         let before = listing(kk.dir());
+        let started = std::time::Instant::now();
         let run = kk.args(arguments).run();
+        if started.elapsed().as_secs() >= 5 {
+            eprintln!("slow case ({:.1} s): {}", started.elapsed().as_secs_f64(), case.name);
+        }
         let after = listing(run.dir.path());
         let mut problems = Vec::new();
         if run.code != Some(case.code) {

@@ -66,7 +66,16 @@ pub enum BatchReadError {
     NoSheet { path: PathBuf, sheet: String, sheets: String },
     #[error("`{}` has no rows", .path.display())]
     NoRows { path: PathBuf },
+    /// A record past [`ROW_LIMIT`] or a cell past [`CELL_LIMIT`]: not a survey's row (often a quote left open
+    /// that swallowed the rest of the file).
+    #[error("`{}`:{line}: a row over {limit} bytes", .path.display())]
+    TooLong { path: PathBuf, line: u64, cell: bool, limit: usize },
 }
+
+/// The longest row read, in bytes: far beyond any survey's (Excel holds 32,767 characters in a cell).
+pub const ROW_LIMIT: usize = 4 * 1024 * 1024;
+/// The longest cell read, in bytes.
+pub const CELL_LIMIT: usize = 1024 * 1024;
 
 /// One row of the file. The same value is refilled for every row.
 #[derive(Debug, Clone)]
@@ -164,6 +173,11 @@ impl Row {
 
     pub fn len(&self) -> usize {
         self.cells
+    }
+
+    /// The length of the longest cell, in bytes.
+    pub fn longest_cell(&self) -> usize {
+        (0..self.cells).filter_map(|i| self.get(i)).map(<[u8]>::len).max().unwrap_or(0)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -371,6 +385,7 @@ impl Source {
                 read_csv(reader, *delimiter, &mut row, &mut each).map_err(|error| match error {
                     Stop::Caller(error) => error,
                     Stop::Io(source) => BatchReadError::Io { path, source }.into(),
+                    Stop::TooLong { line, cell, limit } => BatchReadError::TooLong { path, line, cell, limit }.into(),
                 })
             }
             SourceKind::Workbook { sheets, sheet } => {
@@ -387,6 +402,12 @@ const HEAD: usize = 64 * 1024;
 enum Stop<E> {
     Caller(E),
     Io(io::Error),
+    /// A row or cell over its limit, at this line.
+    TooLong {
+        line: u64,
+        cell: bool,
+        limit: usize,
+    },
 }
 
 /// Reads CSV records, counting lines exactly: lines without quotes are split at the delimiter here, any other
@@ -462,15 +483,25 @@ fn read_csv<E>(
         match result {
             csv_core::ReadRecordResult::InputEmpty => {}
             csv_core::ReadRecordResult::OutputFull => {
-                let size = row.data.len() * 2;
+                if row.data.len() >= ROW_LIMIT {
+                    return Err(Stop::TooLong { line: row.line, cell: false, limit: ROW_LIMIT });
+                }
+                let size = (row.data.len() * 2).min(ROW_LIMIT);
                 row.data.resize(size, 0);
             }
             csv_core::ReadRecordResult::OutputEndsFull => {
+                // Each cell took at least its delimiter in the file.
+                if row.used + row.ends.len() >= ROW_LIMIT {
+                    return Err(Stop::TooLong { line: row.line, cell: false, limit: ROW_LIMIT });
+                }
                 let size = row.ends.len() * 2;
                 row.ends.resize(size, 0);
             }
             csv_core::ReadRecordResult::Record => {
                 in_record = false;
+                if row.used > CELL_LIMIT && row.longest_cell() > CELL_LIMIT {
+                    return Err(Stop::TooLong { line: row.line, cell: true, limit: CELL_LIMIT });
+                }
                 if !each(row).map_err(Stop::Caller)? {
                     return Ok(());
                 }
@@ -822,6 +853,40 @@ mod tests {
         let mut row = Row::default();
         row.split_line(&line, b';');
         assert_eq!(row.len(), 3);
+    }
+
+    #[test]
+    fn a_row_or_cell_over_its_limit_stops_the_reading_at_its_line() {
+        let read = |bytes: &[u8]| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("data.csv");
+            std::fs::write(&path, bytes).unwrap();
+            let mut source = Source::open(&path, &ReadOptions::default()).unwrap();
+            let mut lines = Vec::new();
+            let result = source.for_each_row(|row| -> Result<bool, BatchReadError> {
+                lines.push(row.line);
+                Ok(true)
+            });
+            (lines, result)
+        };
+        // An unclosed quote on line 3 swallows the rest of the file.
+        let mut bytes = b"a,b\n1,2\n3,\"open\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b"x,y\n".as_slice(), ROW_LIMIT / 4 + 1).flatten());
+        let (lines, result) = read(&bytes);
+        assert_eq!(lines, [1, 2]);
+        assert!(matches!(result, Err(BatchReadError::TooLong { line: 3, cell: false, .. })), "{result:?}");
+        // One cell over its limit in a row under the row's.
+        let mut bytes = b"a,b\n1,\"".to_vec();
+        bytes.extend(std::iter::repeat_n(b'x', CELL_LIMIT + 1));
+        bytes.extend(b"\"\n2,3\n");
+        let (lines, result) = read(&bytes);
+        assert_eq!(lines, [1]);
+        assert!(matches!(result, Err(BatchReadError::TooLong { line: 2, cell: true, .. })), "{result:?}");
+        // A row of nothing but delimiters.
+        let mut bytes = b"a,b\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b',', ROW_LIMIT + 1));
+        let (_, result) = read(&bytes);
+        assert!(matches!(result, Err(BatchReadError::TooLong { line: 2, .. })), "{result:?}");
     }
 
     #[test]

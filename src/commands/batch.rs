@@ -329,6 +329,14 @@ fn batch_read_error(error: &BatchReadError, lang: Lang) -> anyhow::Error {
         BatchReadError::Workbook { path, message } => m::B_WORKBOOK_ERROR.fill(lang, &[&path.display(), message]),
         BatchReadError::NoSheet { path, sheet, sheets } => m::B_NO_SHEET.fill(lang, &[&path.display(), sheet, sheets]),
         BatchReadError::NoRows { path } => m::READ_EMPTY.fill(lang, &[&path.display()]),
+        BatchReadError::TooLong { path, line, cell, limit } => {
+            let mib = limit / (1024 * 1024);
+            if *cell {
+                m::B_CELL_TOO_LONG.fill(lang, &[&path.display(), line, &mib])
+            } else {
+                m::B_ROW_TOO_LONG.fill(lang, &[&path.display(), line, &mib])
+            }
+        }
     };
     InputError(message).into()
 }

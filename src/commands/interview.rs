@@ -25,6 +25,15 @@ use super::{load_questionnaire, print_diagnostics, read_error};
 
 pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
+    // The files first: a broken questionnaire or draft is named whatever the terminal.
+    let spec = match (&args.questionnaire, &args.resume) {
+        (Some(spec), _) => spec.clone(),
+        (None, Some(draft)) => questionnaire_of_draft(draft).unwrap_or_else(|| builtin::DEFAULT_ID.to_string()),
+        (None, None) => builtin::DEFAULT_ID.to_string(),
+    };
+    let q = load_questionnaire(&spec, settings)?;
+    let resumed = args.resume.as_deref().map(|path| resume(path, &q, lang)).transpose()?;
+
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(InputError(m::I_NOT_A_TERMINAL.get(lang).to_string()).into());
     }
@@ -34,15 +43,8 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
     let out_dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&out_dir).map_err(|e| output::WriteError { path: out_dir.clone(), source: e })?;
 
-    let spec = match (&args.questionnaire, &args.resume) {
-        (Some(spec), _) => spec.clone(),
-        (None, Some(draft)) => questionnaire_of_draft(draft).unwrap_or_else(|| builtin::DEFAULT_ID.to_string()),
-        (None, None) => builtin::DEFAULT_ID.to_string(),
-    };
-    let q = load_questionnaire(&spec, settings)?;
-
-    let (draft, notices) = match &args.resume {
-        Some(path) => resume(path, &q, lang)?,
+    let (draft, notices) = match resumed {
+        Some(resumed) => resumed,
         None => match offer_existing_draft(&mut ui, &out_dir, &q, lang) {
             Ok(Some(path)) => resume(&path, &q, lang)?,
             Ok(None) => (Draft::new(new_draft_path(&out_dir, &q.id, &today), &q), Vec::new()),

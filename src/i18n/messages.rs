@@ -150,6 +150,16 @@ messages! {
     // Reading files.
     READ_NOT_FOUND = ("tiedostoa `{0}` ei ole", "filen `{0}` finns inte", "`{0}`: no such file");
     READ_IS_DIRECTORY = ("`{0}` on kansio eikä tiedosto", "`{0}` är en mapp, inte en fil", "`{0}` is a directory, not a file");
+    B_ROW_TOO_LONG = (
+        "{0}:{1}: riviä ei lueta, koska se on yli {2} MiB pitkä; tarkista, onko jokin lainausmerkki jäänyt sulkematta",
+        "{0}:{1}: raden läses inte eftersom den är längre än {2} MiB; kontrollera om ett citattecken har lämnats öppet",
+        "{0}:{1}: the row is not read, as it is longer than {2} MiB; check for a quote left unclosed"
+    );
+    B_CELL_TOO_LONG = (
+        "{0}:{1}: riviä ei lueta, koska siinä on yli {2} MiB pitkä solu; tarkista, onko jokin lainausmerkki jäänyt sulkematta",
+        "{0}:{1}: raden läses inte eftersom en av dess celler är längre än {2} MiB; kontrollera om ett citattecken har lämnats öppet",
+        "{0}:{1}: the row is not read, as one of its cells is longer than {2} MiB; check for a quote left unclosed"
+    );
     READ_EMPTY = ("tiedosto `{0}` on tyhjä", "filen `{0}` är tom", "`{0}` is empty");
     READ_TOO_LARGE = (
         "tiedosto `{0}` on {1} tavua, mikä ylittää {2} tavun rajan: onko tämä oikea tiedosto?",
