@@ -277,8 +277,16 @@ impl<W: Write> SummaryWriter<W> {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
+/// A CSV field, quoted when it holds a comma, a quote or a line break; formula-like text (a name that
+/// begins with `=`) gets a leading apostrophe, so that a spreadsheet shows it and does not evaluate it.
 pub fn push_csv(line: &mut Vec<u8>, text: &str) {
+    let owned;
+    let text = if crate::report::escape::looks_like_formula(text) {
+        owned = crate::report::escape::spreadsheet(text);
+        owned.as_str()
+    } else {
+        text
+    };
     if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         line.push(b'"');
         for byte in text.bytes() {
@@ -420,6 +428,22 @@ mod tests {
         assert_eq!(rows.len(), 3);
         assert!(rows.iter().all(|r| *r == rows[0]), "{csv}");
         assert!(rows[0].contains(",33.333333333333336,\"Alkava, hyvin pitkä nimi "), "{}", rows[0]);
+    }
+
+    #[test]
+    fn formula_like_names_reach_the_csv_as_text() {
+        let q = small();
+        let mut writer = SummaryWriter::new(Vec::new(), Format::Csv, &q, Lang::Fi, false);
+        writer.start().unwrap();
+        let themes = [(Some(55.0), None), (None, Some(1)), (None, None)];
+        let mut r = row(&themes);
+        r.fields[Meta::Municipality.index()] = Some("=HYPERLINK(\"https://example.com\",\"Aura\")");
+        r.fields[Meta::Role.index()] = Some("@SUM(A1)");
+        writer.write(&r).unwrap();
+        let csv = String::from_utf8(writer.finish(100).unwrap()).unwrap();
+        let record = csv::ReaderBuilder::new().from_reader(csv.as_bytes()).records().next().unwrap().unwrap();
+        assert_eq!(&record[1], "'=HYPERLINK(\"https://example.com\",\"Aura\")");
+        assert_eq!(&record[6], "'@SUM(A1)");
     }
 
     #[test]
