@@ -682,12 +682,14 @@ impl<R: Read> Transcoder<R> {
                 self.input_end = n;
                 self.eof = n == 0;
             }
-            let (_, read, written, _) =
+            let (result, read, written, _) =
                 self.decoder.decode_to_utf8(&self.input[self.input_start..self.input_end], &mut self.output, self.eof);
             self.input_start += read;
             self.output_start = 0;
             self.output_end = written;
-            if self.eof && self.input_start == self.input_end && written == 0 {
+            // The call that took the last input has ended the decoder, whether or not it wrote anything;
+            // calling it again would be a bug (encoding_rs panics).
+            if self.eof && result == encoding_rs::CoderResult::InputEmpty {
                 self.finished = true;
             }
         }
@@ -887,6 +889,22 @@ mod tests {
         bytes.extend(std::iter::repeat_n(b',', ROW_LIMIT + 1));
         let (_, result) = read(&bytes);
         assert!(matches!(result, Err(BatchReadError::TooLong { line: 2, .. })), "{result:?}");
+    }
+
+    #[test]
+    fn a_small_file_in_another_encoding_reads_to_its_end_once() {
+        // Found by the batch_csv fuzz target: the whole file fits the first read, the decoder ends there,
+        // and a read after the end called it again.
+        // The fuzz input's first byte chose `--encoding utf-16`; the file is the rest.
+        let bytes = &include_bytes!("../../fuzz/regressions/batch_csv-decoder-after-end.csv")[1..];
+        for encoding in [EncodingChoice::Windows1252, EncodingChoice::Utf16, EncodingChoice::Auto] {
+            let options = ReadOptions { encoding, ..ReadOptions::default() };
+            let (_, rows) = rows_of(bytes, &options);
+            assert!(!rows.is_empty(), "{encoding:?}");
+        }
+        let options = ReadOptions { encoding: EncodingChoice::Windows1252, ..ReadOptions::default() };
+        let (_, rows) = rows_of(b"kunta;taso\nP\xf6yty\xe4;2\n", &options);
+        assert_eq!(rows[1].1, ["Pöytyä", "2"]);
     }
 
     #[test]
