@@ -472,8 +472,18 @@ fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo
 /// "Kunta A", "Kunta B" … in the matrix's order; names, codes, regions and size classes left out, and groups
 /// of fewer than three municipalities dropped, so that a published summary reveals no one's answers.
 fn anonymise(c: &mut Comparison, lang: Lang) {
+    let published: BTreeSet<String> =
+        c.groups.iter().filter(|g| g.municipalities >= MIN_PUBLISHED_GROUP).map(|g| g.name.clone()).collect();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (i, row) in c.rows.iter_mut().enumerate() {
+        // The difference to the mean of a group of two gives away the other member's score: it goes with
+        // the group's statistics.
+        if !published.contains(&row.group) {
+            row.overall_diff = None;
+            for cell in row.themes.values_mut() {
+                cell.diff = None;
+            }
+        }
         let label = m::C_ANONYMOUS.fill(lang, &[&letters(i)]);
         names.insert(row.municipality.clone(), label.clone());
         row.municipality = label;

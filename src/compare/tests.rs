@@ -161,10 +161,30 @@ fn anonymising_hides_names_and_small_groups() {
     assert!(c.rows.iter().all(|r| r.region.is_none() && r.municipality_code.is_none() && r.date.is_none()));
     let groups: Vec<&str> = c.groups.iter().map(|g| g.name.as_str()).collect();
     assert_eq!(groups, ["Varsinais-Suomi"], "Satakunta has one municipality and is left out");
+    // Eura (the lowest) was alone in its group: no difference to a mean that is not published.
+    let eura = c.rows.last().unwrap();
+    assert_eq!(eura.overall_diff, None);
+    assert!(eura.themes.values().all(|cell| cell.diff.is_none()));
+    assert!(c.rows[0].overall_diff.is_some(), "Varsinais-Suomi's three keep theirs");
     let json = render::json(&c);
     for name in ["Aura", "Eura", "Kemiönsaari", "Masku"] {
         assert!(!json.contains(name), "{name} leaks");
     }
+}
+
+#[test]
+fn anonymising_leaves_out_the_differences_that_would_give_away_a_pair() {
+    // In a group of two, each one's difference to the mean is half the gap to the other: the other's score.
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true),
+        report("Eura", "Satakunta", 4000, "2026-01-01", 0, false),
+        report("Huittinen", "Satakunta", 4000, "2026-01-01", 2, true),
+    ];
+    let c = compare(&inputs, GroupBy::Region, true, Lang::Fi).unwrap();
+    assert!(c.groups.is_empty());
+    assert!(c.rows.iter().all(|r| r.overall_diff.is_none() && r.themes.values().all(|cell| cell.diff.is_none())));
+    let named = compare(&inputs, GroupBy::Region, false, Lang::Fi).unwrap();
+    assert!(named.rows.iter().all(|r| r.overall_diff.is_some()), "named, the differences stay");
 }
 
 #[test]
