@@ -288,7 +288,11 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
     let latest: Vec<&Report> = by_municipality.values().map(|reports| *reports.last().unwrap()).collect();
     let group_of = |report: &Report| -> String {
         match group_by {
-            GroupBy::Region => report.respondent.region.clone().unwrap_or_else(|| m::C_UNKNOWN.get(lang).to_string()),
+            GroupBy::Region => report
+                .respondent
+                .region
+                .as_deref()
+                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |name| region_name(name, lang)),
             GroupBy::SizeClass => report
                 .respondent
                 .population
@@ -338,7 +342,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
             Row {
                 municipality: r.municipality.clone(),
                 municipality_code: r.municipality_code.clone(),
-                region: r.region.clone(),
+                region: r.region.as_deref().map(|name| region_name(name, lang)),
                 size_class: r.population.map(|p| SIZE_CLASSES[size_class(p)].1.to_string()),
                 group: group_name,
                 date: r.date.clone(),
@@ -394,6 +398,16 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         anonymise(&mut comparison, lang);
     }
     Ok(comparison)
+}
+
+/// A region's name in the output's language (Finnish for English, as English texts name regions), so that a
+/// report written in Swedish and one in Finnish fall in the same group; a name not in the list as written.
+fn region_name(name: &str, lang: Lang) -> String {
+    match crate::regions::find(name) {
+        Some(region) if lang == Lang::Sv => region.sv.to_string(),
+        Some(region) => region.fi.to_string(),
+        None => name.trim().to_string(),
+    }
 }
 
 fn intersection<'a>(sets: &[BTreeSet<&'a str>]) -> BTreeSet<&'a str> {

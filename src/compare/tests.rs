@@ -188,6 +188,21 @@ fn anonymising_leaves_out_the_differences_that_would_give_away_a_pair() {
 }
 
 #[test]
+fn a_region_named_in_swedish_and_in_finnish_is_one_group_named_in_the_output_language() {
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true),
+        report("Pargas", "Egentliga Finland", 15000, "2026-01-01", 2, true),
+        report("Eura", "Satakunta", 12000, "2026-01-01", 0, false),
+    ];
+    let fi = compare(&inputs, GroupBy::Region, false, Lang::Fi).unwrap();
+    let names: Vec<(&str, usize)> = fi.groups.iter().map(|g| (g.name.as_str(), g.municipalities)).collect();
+    assert_eq!(names, [("Satakunta", 1), ("Varsinais-Suomi", 2)]);
+    let sv = compare(&inputs, GroupBy::Region, false, Lang::Sv).unwrap();
+    assert!(sv.groups.iter().any(|g| g.name == "Egentliga Finland" && g.municipalities == 2));
+    assert!(sv.rows.iter().filter(|r| r.region.as_deref() == Some("Egentliga Finland")).count() == 2);
+}
+
+#[test]
 fn letters_go_on_after_z() {
     assert_eq!([letters(0), letters(25), letters(26), letters(27), letters(701)], ["A", "Z", "AA", "AB", "ZZ"]);
 }
