@@ -129,7 +129,20 @@ fn read(path: &Path) -> Result<Found, Unreadable> {
         let size = text.len() as u64;
         return Err(ReadError::TooLarge { path: path.to_path_buf(), size, limit: input::REPORT_LIMIT }.into());
     }
-    Ok(Found::Report(Box::new(load::parse(&text, &file)?)))
+    let mut report = load::parse(&text, &file)?;
+    // The comparison reads scores, texts and next steps; the answers themselves are let go at once, so that
+    // thousands of reports fit in memory.
+    for question in &mut report.questions {
+        question.answer = serde_json::Value::Null;
+        question.answer_text = None;
+        question.level_description = None;
+        question.note = None;
+    }
+    for step in &mut report.roadmap {
+        step.text = String::new();
+        step.current = String::new();
+    }
+    Ok(Found::Report(Box::new(report)))
 }
 
 /// Every input as compare's inputs: reports as they are, summary rows as reports without questions.

@@ -247,13 +247,16 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
 
     // Versions: compared on the themes and questions every report has (summary rows have no questions).
     let versions: BTreeSet<String> = unique.iter().map(|i| i.report.questionnaire.version.clone()).collect();
-    let theme_sets: Vec<BTreeSet<&str>> =
+    // Reports of one version list the same ids in the same order: each distinct list is made a set once.
+    let theme_lists: BTreeSet<Vec<&str>> =
         unique.iter().map(|i| i.report.themes.iter().map(|t| t.id.as_str()).collect()).collect();
-    let question_sets: Vec<BTreeSet<&str>> = unique
+    let question_lists: BTreeSet<Vec<&str>> = unique
         .iter()
         .filter(|i| !i.from_summary)
         .map(|i| i.report.questions.iter().filter(|q| q.status != Status::Text).map(|q| q.id.as_str()).collect())
         .collect();
+    let theme_sets: Vec<BTreeSet<&str>> = theme_lists.iter().map(|ids| ids.iter().copied().collect()).collect();
+    let question_sets: Vec<BTreeSet<&str>> = question_lists.iter().map(|ids| ids.iter().copied().collect()).collect();
     let shared_themes = intersection(&theme_sets);
     let shared_questions = intersection(&question_sets);
     if versions.len() > 1 {
@@ -423,20 +426,36 @@ fn weak_spots(latest: &[&Report], shared: &BTreeSet<&str>) -> Vec<WeakSpot> {
     let latest = latest.as_slice();
     let mut spots = Vec::new();
     let Some(first) = latest.first() else { return spots };
-    for question in first.questions.iter().filter(|q| shared.contains(q.id.as_str())) {
-        let scores: Vec<f64> = latest
-            .iter()
-            .filter_map(|r| r.questions.iter().find(|q| q.id == question.id).and_then(|q| q.score))
-            .collect();
+    // Each report's next step per question (its first that is not for a "don't know"), looked up once.
+    let steps_of: Vec<BTreeMap<&str, &str>> = latest
+        .iter()
+        .map(|report| {
+            let mut steps = BTreeMap::new();
+            for step in report.roadmap.iter().filter(|s| !s.dont_know) {
+                steps.entry(step.question.as_str()).or_insert(step.next_step.as_str());
+            }
+            steps
+        })
+        .collect();
+    for (i, question) in first.questions.iter().enumerate().filter(|(_, q)| shared.contains(q.id.as_str())) {
+        // Reports of one questionnaire version list the questions in the same order: look there first.
+        let find = |r: &&Report| {
+            r.questions
+                .get(i)
+                .filter(|q| q.id == question.id)
+                .or_else(|| r.questions.iter().find(|q| q.id == question.id))
+                .and_then(|q| q.score)
+        };
+        let scores: Vec<f64> = latest.iter().filter_map(find).collect();
         let mean = scores.iter().sum::<f64>() / scores.len().max(1) as f64;
         // A practice fully in place everywhere is nobody's weak spot.
         if scores.is_empty() || mean >= 1.0 {
             continue;
         }
         let mut steps: BTreeMap<&str, usize> = BTreeMap::new();
-        for report in latest {
-            if let Some(step) = report.roadmap.iter().find(|s| s.question == question.id && !s.dont_know) {
-                *steps.entry(step.next_step.as_str()).or_default() += 1;
+        for report_steps in &steps_of {
+            if let Some(step) = report_steps.get(question.id.as_str()) {
+                *steps.entry(step).or_default() += 1;
             }
         }
         let next_step =

@@ -41,13 +41,29 @@ pub fn load(path: &Path) -> Result<Report, ReportError> {
 
 /// Parses report text; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<Report, ReportError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ReportError::Syntax {
-        file: file.to_string(),
-        pos: Pos { line: e.line(), column: e.column() },
-        message: e.to_string().rsplit_once(" at line ").map_or_else(|| e.to_string(), |(m, _)| m.to_string()),
+    // A report of this version, the common case, in one pass; anything else is read again to say why not.
+    let typed = match serde_json::from_str::<Report>(text) {
+        Ok(report) if report.schema == SCHEMA => return Ok(report),
+        Ok(_) => None,
+        Err(error) => Some(error),
+    };
+    /// The schema alone: a pass that checks the syntax and builds nothing else.
+    #[derive(serde::Deserialize)]
+    struct Head<'a> {
+        #[serde(borrow, default)]
+        schema: Option<std::borrow::Cow<'a, str>>,
+    }
+    let head: Head<'_> = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string().rsplit_once(" at line ").map_or_else(|| e.to_string(), |(m, _)| m.to_string());
+        if e.is_data() {
+            // Valid JSON, but not an object with a text `schema` (an array, a number in its place).
+            ReportError::NotAReport { file: file.to_string(), reason: message }
+        } else {
+            ReportError::Syntax { file: file.to_string(), pos: Pos { line: e.line(), column: e.column() }, message }
+        }
     })?;
     let not_a_report = |reason: String| ReportError::NotAReport { file: file.to_string(), reason };
-    match value.get("schema").and_then(serde_json::Value::as_str) {
+    match head.schema.as_deref() {
         Some(schema) if schema == SCHEMA => {}
         // Another version of the report record: a report this build cannot read.
         Some(schema) if schema.starts_with(SCHEMA_PREFIX) => {
@@ -57,7 +73,8 @@ pub fn parse(text: &str, file: &str) -> Result<Report, ReportError> {
         Some(schema) => return Err(not_a_report(format!("its schema is `{schema}`"))),
         None => return Err(not_a_report("no `schema` field".to_string())),
     }
-    serde_json::from_value(value).map_err(|e| not_a_report(e.to_string()))
+    // This version, yet not read above: a field of the wrong type or missing, located.
+    Err(not_a_report(typed.map_or_else(|| "no report".to_string(), |e| e.to_string())))
 }
 
 #[cfg(test)]
@@ -80,5 +97,11 @@ mod tests {
         assert!(matches!(error, ReportError::NotAReport { .. }));
         let error = parse(r#"{"schema": "kuntakompassi.comparison/1"}"#, "c.json").unwrap_err();
         assert!(matches!(error, ReportError::NotAReport { .. }), "a comparison is not a report of another version");
+        for not_an_object in ["[1, 2]", "42", r#""text""#, r#"{"schema": 7}"#] {
+            let error = parse(not_an_object, "x.json").unwrap_err();
+            assert!(matches!(error, ReportError::NotAReport { .. }), "{not_an_object}: {error:?}");
+        }
+        let error = parse("{\"schema\": \"kuntakompassi.report/1\", \"overall\": 3}", "r.json").unwrap_err();
+        assert!(error.message(Lang::En).contains("line 1"), "a wrong type is located: {}", error.message(Lang::En));
     }
 }
