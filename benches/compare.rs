@@ -68,9 +68,9 @@ fn main() {
                 std::fs::write(dir.join(format!("r{i}.json")), input.report.to_json()).unwrap();
             }
         }
-        let (cpu, wall, peak) = (0..3).map(|_| command(&dir)).fold((f64::INFINITY, f64::INFINITY, 0), |a, b| {
-            (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2))
-        });
+        let (cpu, wall, peak) = (0..3)
+            .map(|_| command(&dir))
+            .fold((f64::INFINITY, f64::INFINITY, 0), |a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2)));
         println!(
             "  the command on {count} files: {cpu:.3} s CPU ({wall:.3} s wall), peak {} MiB (best of 3)",
             peak / 1024
@@ -82,10 +82,8 @@ fn main() {
 /// (CPU seconds, wall seconds, peak KiB).
 fn command(dir: &std::path::Path) -> (f64, f64, u64) {
     let me = std::env::current_exe().unwrap();
-    let output = std::process::Command::new(me)
-        .env("COMPARE_BENCH_MEASURE", dir)
-        .output()
-        .expect("the measuring process runs");
+    let output =
+        std::process::Command::new(me).env("COMPARE_BENCH_MEASURE", dir).output().expect("the measuring process runs");
     let text = String::from_utf8_lossy(&output.stdout);
     let parts: Vec<f64> = text.split_whitespace().filter_map(|p| p.parse().ok()).collect();
     assert_eq!(parts.len(), 3, "{text} {}", String::from_utf8_lossy(&output.stderr));

@@ -119,7 +119,7 @@ pub struct CompareArgs {
     pub format: Option<CompareFormat>,
 
     /// Show municipalities as "Kunta A", "Kunta B" …, leave out names, codes and dates, and drop groups of
-    /// fewer than three municipalities from the statistics
+    /// fewer than three municipalities, with their members' differences to the mean, from the statistics
     #[arg(long)]
     pub anonymize: bool,
 
