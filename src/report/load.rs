@@ -39,6 +39,13 @@ pub fn load(path: &Path) -> Result<Report, ReportError> {
     parse(&text, &path.display().to_string())
 }
 
+/// A report's schema alone: a pass that checks the syntax and builds nothing else.
+#[derive(serde::Deserialize)]
+struct Head<'a> {
+    #[serde(borrow, default)]
+    schema: Option<std::borrow::Cow<'a, str>>,
+}
+
 /// Parses report text; `file` names it in messages.
 pub fn parse(text: &str, file: &str) -> Result<Report, ReportError> {
     // A report of this version, the common case, in one pass; anything else is read again to say why not.
@@ -47,12 +54,6 @@ pub fn parse(text: &str, file: &str) -> Result<Report, ReportError> {
         Ok(_) => None,
         Err(error) => Some(error),
     };
-    /// The schema alone: a pass that checks the syntax and builds nothing else.
-    #[derive(serde::Deserialize)]
-    struct Head<'a> {
-        #[serde(borrow, default)]
-        schema: Option<std::borrow::Cow<'a, str>>,
-    }
     let head: Head<'_> = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string().rsplit_once(" at line ").map_or_else(|| e.to_string(), |(m, _)| m.to_string());
         if e.is_data() {
