@@ -535,3 +535,50 @@ fn a_batch_killed_while_it_writes_its_summary_leaves_no_summary_file() {
     assert!(!work.path().join(partial).exists(), "the killed run's temporary file is gone");
     assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 2);
 }
+
+#[test]
+fn formula_and_markup_in_a_batch_reach_every_output_as_text() {
+    let kk = Kk::new();
+    kk.file(
+        "vihamielinen.csv",
+        "municipality,role,a.level,a.level.note\n\
+         \"=HYPERLINK(\"\"https://example.com\"\",\"\"Aura\"\")\",@SUM(A1),2,<script>alert(1)</script>\n",
+    );
+    let run = kk
+        .args(["--lang", "en", "score", "vihamielinen.csv", "-q"])
+        .arg(fixture("pieni.toml"))
+        .args(["--out-dir", "out"])
+        .run()
+        .code(0);
+    let summary = records(&run, "out/summary.csv", b',');
+    assert_eq!(column(&summary, "municipality"), ["'=HYPERLINK(\"https://example.com\",\"Aura\")"]);
+    assert_eq!(column(&summary, "role"), ["'@SUM(A1)"]);
+    let report_name = column(&summary, "report").remove(0);
+    let report = run.dir.path().join("out").join(&report_name);
+
+    // The report rendered in every format a spreadsheet or a browser opens.
+    let render = |format: &str, name: &str| {
+        Kk::new()
+            .args(["--lang", "en", "report"])
+            .arg(&report)
+            .args(["--format", format, "-o"])
+            .arg(run.dir.path().join(name))
+            .run()
+            .code(0);
+        run.dir.path().join(name)
+    };
+    let html = std::fs::read_to_string(render("html", "r.html")).unwrap();
+    assert!(!html.contains("<script>alert"), "markup escaped in HTML");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let markdown = std::fs::read_to_string(render("md", "r.md")).unwrap();
+    assert!(!markdown.contains("<script>"), "markup escaped in Markdown");
+    let csv_text = std::fs::read_to_string(render("csv", "r.csv")).unwrap();
+    assert!(!csv_text.lines().any(|l| l.starts_with('=') || l.contains(",=")), "{csv_text}");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(render("xlsx", "r.xlsx")).unwrap();
+    for name in book.sheet_names() {
+        let formulas = book.worksheet_formula(&name).unwrap();
+        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "no formula on sheet {name}");
+    }
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    assert!(range.used_cells().any(|(_, _, c)| c.to_string().starts_with("=HYPERLINK")), "the name as text");
+}
