@@ -8,9 +8,7 @@
 #[allow(dead_code)]
 mod support;
 
-use std::path::Path;
-
-use support::Kk;
+use support::{Kk, listing};
 
 /// One malformed input and what the tool must answer.
 struct Case {
@@ -600,23 +598,6 @@ const CASES: &[Case] = &[
         says: &["luonnos.toml:1:"],
     },
 ];
-
-/// Every file under `dir`, as paths relative to it.
-fn listing(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path.clone());
-            }
-            out.push(path.strip_prefix(dir).unwrap().display().to_string());
-        }
-    }
-    out.sort();
-    out
-}
 
 #[test]
 fn every_bad_input_gets_a_located_message_an_error_code_and_leaves_nothing_behind() {

@@ -2,7 +2,7 @@
 
 use calamine::Reader;
 
-use crate::support::{Kk, Run, fixture};
+use crate::support::{Kk, Run, fixture, listing};
 
 fn batch(name: &str) -> std::path::PathBuf {
     fixture("batch").join(name)
@@ -398,23 +398,6 @@ fn large_batch(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-/// What a folder holds, by relative path, hidden entries included.
-fn tree(dir: &std::path::Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path.clone());
-            }
-            out.push(path.strip_prefix(dir).unwrap().display().to_string());
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn a_batch_killed_while_it_runs_leaves_no_output_and_the_next_run_cleans_up_after_it() {
     let work = tempfile::tempdir().unwrap();
@@ -438,7 +421,7 @@ fn a_batch_killed_while_it_runs_leaves_no_output_and_the_next_run_cleans_up_afte
     // Killed once it has written a good number of reports, well before it could finish.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
     loop {
-        let written = tree(&out).iter().filter(|p| p.ends_with(".json")).count();
+        let written = listing(&out).iter().filter(|p| p.ends_with(".json")).count();
         if written >= 200 {
             break;
         }
@@ -472,7 +455,7 @@ fn a_batch_killed_while_it_runs_leaves_no_output_and_the_next_run_cleans_up_afte
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(0));
-    assert_eq!(tree(&out), ["lieto.json", "salo.json", "summary.csv", "summary.json"]);
+    assert_eq!(listing(&out), ["lieto.json", "salo.json", "summary.csv", "summary.json"]);
     for name in ["lieto.json", "salo.json", "summary.json"] {
         let text = std::fs::read_to_string(out.join(name)).unwrap();
         serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
