@@ -199,10 +199,7 @@ impl Accumulator {
             group: Some(GroupRecord { column: column.to_string(), value: value.to_string() }),
             overall: report::overall(q, g.overall, lang),
             completeness: g.completeness,
-            scale: report::ScaleRecord {
-                max: q.scale.max,
-                labels: q.scale.labels.iter().map(|l| q.text(l, lang).to_string()).collect(),
-            },
+            scale: report::scale(q, lang),
             bands: report::bands(q, lang),
             themes: q
                 .themes

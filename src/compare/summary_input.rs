@@ -151,10 +151,7 @@ impl Template {
         Template {
             questionnaire: report::questionnaire_ref(q, lang),
             created: String::new(),
-            scale: ScaleRecord {
-                max: q.scale.max,
-                labels: q.scale.labels.iter().map(|l| q.text(l, lang).to_string()).collect(),
-            },
+            scale: report::scale(q, lang),
             bands: report::bands(q, lang),
             themes: q
                 .themes

@@ -251,10 +251,7 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
         group: None,
         overall: overall(q, a.overall, lang),
         completeness: a.completeness,
-        scale: ScaleRecord {
-            max: q.scale.max,
-            labels: q.scale.labels.iter().map(|l| q.text(l, lang).to_string()).collect(),
-        },
+        scale: scale(q, lang),
         bands: bands(q, lang),
         themes: q
             .themes
@@ -284,6 +281,11 @@ pub fn questionnaire_ref(q: &Questionnaire, lang: Lang) -> QuestionnaireRef {
 pub fn overall(q: &Questionnaire, score: Option<f64>, lang: Lang) -> Overall {
     let band_index = score.and_then(|s| q.band_index(s));
     Overall { score, band: band_index.map(|i| q.text(&q.bands[i].name, lang).to_string()), band_index }
+}
+
+/// The questionnaire's scale in `lang`, as every report records it.
+pub fn scale(q: &Questionnaire, lang: Lang) -> ScaleRecord {
+    ScaleRecord { max: q.scale.max, labels: q.scale.labels.iter().map(|l| q.text(l, lang).to_string()).collect() }
 }
 
 pub fn bands(q: &Questionnaire, lang: Lang) -> Vec<BandRecord> {
