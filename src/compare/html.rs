@@ -17,18 +17,9 @@ use super::stats::Stats;
 use super::{Cell, Comparison};
 
 const STYLE: &str = "
-:root { color: #1a1a1a; background: #ffffff; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; }
-body { margin: 0; }
 main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
-h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.35rem; border-bottom: 2px solid #1f618d; padding-bottom: .2rem; margin-top: 2.5rem; }
-.lead { color: #444444; margin-top: 0; }
 .notice { border-left: 4px solid #8a5a00; background: #fdf6e8; padding: .4rem .7rem; margin: .5rem 0; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
-caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
-th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #eef3f7; }
-td.num { text-align: right; white-space: nowrap; }
 td.period { white-space: nowrap; }
 .scroll { overflow-x: auto; }
 table.heat { font-size: .85rem; }
@@ -40,12 +31,7 @@ td.heat .s { display: block; font-weight: 700; font-size: 1.05rem; }
 td.heat .b, td.heat .d { display: block; font-size: .78rem; }
 .band { display: inline-block; padding: 0 .4rem; border-radius: .2rem; color: #ffffff; font-weight: 600; margin-right: .3rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
-figure { margin: 0; }
 figcaption { font-weight: 600; margin-bottom: .2rem; }
-svg.chart { max-width: 100%; height: auto; }
-svg text { font-size: 13px; fill: #1a1a1a; }
-svg text.tick { font-size: 10px; fill: #555555; }
-.small { font-size: .85rem; color: #444444; }
 @media print {
   @page { size: A4; margin: 12mm; }
   /* The heat map has a column per theme: it gets a landscape page. */
@@ -103,12 +89,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
     let bands = c.bands.len();
     let mut s = String::new();
     let title = format!("{} – {}", m::C_TITLE.get(lang), c.questionnaire);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        lang.code(),
-        esc(&title)
-    );
+    crate::report::html::page_start(&mut s, lang, &title, STYLE);
     let grouping = match c.group_by {
         "region" => m::C_BY_REGION,
         "size-class" => m::C_BY_SIZE_CLASS,

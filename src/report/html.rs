@@ -13,29 +13,42 @@ use super::markdown::{ROADMAP_STEPS, answer_text, score_text, summary_rows};
 use super::svg::{band_colour, bars, radar};
 use super::table::answered;
 
-const STYLE: &str = "
+/// What every page of the project shares: type, headings, tables and charts. Each page adds its own.
+const BASE_STYLE: &str = "
 :root { color: #1a1a1a; background: #ffffff; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; line-height: 1.5; }
 body { margin: 0; }
-main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.35rem; border-bottom: 2px solid #1f618d; padding-bottom: .2rem; margin-top: 2.5rem; }
 .lead { color: #444444; margin-top: 0; }
-dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5rem; }
-dl.summary dt { font-weight: 600; }
-dl.summary dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
 th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-th { background: #eef3f7; }
 td.num { text-align: right; white-space: nowrap; }
-.band { display: inline-block; padding: 0 .4rem; border-radius: .2rem; color: #ffffff; font-weight: 600; }
-.charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 figure { margin: 0; }
 svg.chart { max-width: 100%; height: auto; }
 svg text { font-size: 13px; fill: #1a1a1a; }
 svg text.tick { font-size: 10px; fill: #555555; }
+.small { font-size: .85rem; color: #444444; }";
+
+/// The start of a self-contained page up to its `<main>`: the shared style, then the page's own.
+pub fn page_start(out: &mut String, lang: Lang, title: &str, style: &str) {
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>\n<main>\n",
+        lang.code(),
+        esc(title)
+    );
+}
+
+const STYLE: &str = "
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5rem; }
+dl.summary dt { font-weight: 600; }
+dl.summary dd { margin: 0; }
+th { background: #eef3f7; }
+.band { display: inline-block; padding: 0 .4rem; border-radius: .2rem; color: #ffffff; font-weight: 600; }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 .note { font-style: italic; }
-.small { font-size: .85rem; color: #444444; }
 @media print {
   @page { size: A4; margin: 15mm; }
   :root { font-size: 10.5pt; }
@@ -52,12 +65,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let r = &report.respondent;
     let mut s = String::new();
     let title = format!("{} – {}", r.municipality, report.questionnaire.title);
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n",
-        lang.code(),
-        esc(&title)
-    );
+    page_start(&mut s, lang, &title, STYLE);
     let _ = writeln!(s, "<header><h1>{}</h1>", esc(&r.municipality));
     let mut lead = vec![report.questionnaire.title.clone()];
     lead.extend(r.date.clone());
