@@ -14,6 +14,7 @@
 pub mod cell;
 pub mod group;
 pub mod header;
+mod known;
 pub mod progress;
 pub mod read;
 pub mod rejected;
@@ -28,8 +29,9 @@ use crate::scoring::{Outcome, question_score};
 
 use cell::{CellProblem, QuestionCells, Slot};
 use header::{Meta, Plan, Role};
+use known::KnownCells;
 use read::Row;
-use tally::Tally;
+use tally::{Effect, Tally};
 
 /// A problem with one cell (or, without a column, with the row as a whole).
 #[derive(Debug, Clone, PartialEq)]
@@ -204,13 +206,15 @@ impl<'q> Engine<'q> {
                 Role::Question(question) => {
                     let first = table.len() as u32;
                     let weight = q.questions[*question].weight;
+                    let mil = q.questions[*question].mil.filter(|m| (1..=3).contains(m)).unwrap_or(0);
+                    let entry = |score: &f64| (*score, weight * score, tally::achieved(*score, mil));
                     let (kind, count, first) = match &scoring[*question] {
                         Scoring::Level(scores) => {
-                            table.extend(scores.iter().map(|score| (*score, weight * score)));
+                            table.extend(scores.iter().map(entry));
                             (LaneKind::Level, scores.len(), first)
                         }
                         Scoring::Choice(scores, option_ids) => {
-                            table.extend(scores.iter().map(|score| (*score, weight * score)));
+                            table.extend(scores.iter().map(entry));
                             ids.resize(first as usize, Id::default());
                             ids.extend(option_ids.iter().map(|id| Id::new(id)));
                             (LaneKind::Choice, scores.len(), first)
@@ -231,7 +235,7 @@ impl<'q> Engine<'q> {
                     Lane {
                         kind,
                         allow_na: question_.allow_na,
-                        mil: question_.mil.filter(|m| (1..=3).contains(m)).unwrap_or(0),
+                        mil,
                         theme: question_.theme as u32,
                         question: *question as u32,
                         first,
@@ -254,7 +258,7 @@ impl<'q> Engine<'q> {
         let fused = folded.is_empty() && question_columns.windows(2).all(|pair| pair[0] < pair[1]);
         Engine {
             fused,
-            rules: Rules { lanes, table, ids, numbers },
+            rules: Rules::new(lanes, table, ids, numbers),
             slow: Vec::new(),
             q,
             cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
@@ -577,67 +581,123 @@ impl<'q> Engine<'q> {
     }
 }
 
-/// Yes or no in its most common words, as [`QuestionCells::read`] also reads them.
-/// A number question's range and score bands, for scoring a plain whole number without building an answer.
 /// What the tight pass over a row's plain cells needs, apart from the rest of the engine.
 #[derive(Debug, Clone)]
 struct Rules {
     lanes: Vec<Lane>,
-    /// A score and `weight * score`, the product the tally adds, computed once.
-    table: Vec<(f64, f64)>,
+    /// A score, `weight * score` (the product the tally adds) and the practice it achieves, computed once.
+    table: Vec<(f64, f64, u128)>,
     ids: Vec<Id>,
     numbers: Vec<NumberRule>,
+    known: KnownCells,
 }
 
 impl Rules {
+    fn new(lanes: Vec<Lane>, table: Vec<(f64, f64, u128)>, ids: Vec<Id>, numbers: Vec<NumberRule>) -> Rules {
+        let mut rules = Rules { lanes, table, ids, numbers, known: KnownCells::new([]) };
+        let known: Vec<Vec<(Word, Effect)>> = rules
+            .lanes
+            .iter()
+            .map(|lane| {
+                rules
+                    .likely_cells(lane)
+                    .into_iter()
+                    .filter_map(|text| Some((Word::of(&text), rules.effect(lane, &text)?)))
+                    .collect()
+            })
+            .collect();
+        rules.known = KnownCells::new(known);
+        rules
+    }
+
+    /// The cells most likely in a column of this kind, which [`KnownCells`] holds: the option ids, the
+    /// common yes/no words, whole numbers to 100, "dk" and "na", the empty cell. (A level's digit has a
+    /// path of its own in the plain pass, and a multiple choice answer is read by [`Engine::fast`].)
+    fn likely_cells(&self, lane: &Lane) -> Vec<Vec<u8>> {
+        let mut cells: Vec<Vec<u8>> = match lane.kind {
+            LaneKind::Skip | LaneKind::Text | LaneKind::Other => return Vec::new(),
+            LaneKind::Level | LaneKind::Multi => Vec::new(),
+            LaneKind::Choice => {
+                let (first, count) = (lane.first as usize, lane.count as usize);
+                self.ids
+                    .get(first..first + count)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|id| id.text.clone().into_bytes())
+                    .collect()
+            }
+            LaneKind::YesNo => {
+                YES.iter().chain(&NO).map(|word| word.0.to_le_bytes()[..usize::from(word.1)].to_vec()).collect()
+            }
+            LaneKind::Number => (0..=100).map(|n: u32| n.to_string().into_bytes()).collect(),
+        };
+        cells.extend(["", "dk", "DK", "Dk", "na", "NA", "Na"].map(|text| text.as_bytes().to_vec()));
+        cells.sort_unstable();
+        cells.dedup();
+        cells
+    }
+
+    /// What a cell of this column adds to the row, read as the plain pass reads it: `None` for a cell that
+    /// must be read in full.
+    fn effect(&self, lane: &Lane, bytes: &[u8]) -> Option<Effect> {
+        if lane.kind == LaneKind::Skip {
+            return None;
+        }
+        // Every row starts with every question unanswered: an empty answer cell changes nothing.
+        if bytes.is_empty() && lane.kind != LaneKind::Other {
+            return Some(Effect::of(Outcome::Unanswered, lane.weight, lane.mil));
+        }
+        match self.plain(lane, bytes, Word::of(bytes)) {
+            Plain::Scored(score, weighted) => Some(Effect::scored(score, weighted, lane.weight, lane.mil)),
+            Plain::Other(outcome) => Some(Effect::of(outcome, lane.weight, lane.mil)),
+            Plain::No => None,
+        }
+    }
+
     /// Reads and adds every plain answer cell (see [`Rules::plain`]); skips empty ones and columns left
     /// aside; puts the columns it cannot read this way on `slow`. A small function of its own, so that its
-    /// loop keeps what it needs in registers.
+    /// loop keeps what it needs in registers. `data` may run on past the last cell.
     #[inline(never)]
     fn plain_pass(&self, tally: &mut Tally, data: &[u8], ends: &[usize], gap: usize, slow: &mut Vec<u32>) {
         let columns = ends.len().min(self.lanes.len());
         let (ends, lanes) = (&ends[..columns], &self.lanes[..columns]);
+        let mut tally = tally.adding();
         let mut start = 0;
         for column in 0..columns {
             let (begin, end, lane) = (start, ends[column], &lanes[column]);
             start = end + gap;
-            // The most common cell by far, a level's digit, first and on its own.
+            let (question, theme) = (lane.question as usize, lane.theme as usize);
+            // The most common cell by far, a level's digit, first and on its own: a branch that the
+            // processor learns, as a level column seldom holds anything else.
             if lane.kind == LaneKind::Level
                 && end == begin + 1
                 && let Some(&byte) = data.get(begin)
             {
                 let level = u32::from(byte.wrapping_sub(b'0'));
-                let i = (lane.first + level) as usize;
                 if level < lane.count
-                    && let Some(&(score, weighted)) = self.table.get(i)
+                    && let Some(&(score, weighted, practices)) = self.table.get((lane.first + level) as usize)
                 {
-                    let (question, theme) = (lane.question as usize, lane.theme as usize);
-                    tally.add_scored_at(question, theme, lane.weight, lane.mil, score, weighted);
+                    tally.add_scored(question, theme, lane.weight, score, weighted, practices);
                     continue;
                 }
             }
-            if lane.kind == LaneKind::Skip {
-                continue;
-            }
-            let bytes = data.get(begin..end).unwrap_or_default();
-            // Every row starts with every question unanswered: an empty answer cell needs nothing.
-            if bytes.is_empty() && lane.kind != LaneKind::Other {
-                continue;
-            }
-            // The cell's bytes as a word, from the eight bytes at its start when the line has them.
-            let word = match data.get(begin..begin + 8) {
-                Some(window) if bytes.len() <= 8 => Word::masked(window, bytes.len()),
-                _ => Word::of(bytes),
+            // Any other cell of a common text (an option, yes/no, a number, "dk", "na", empty): the same
+            // steps whatever the text, where reading it by its kind would branch on it.
+            let key = match data.get(begin..begin + 8) {
+                Some(window) => known::key_at(window.try_into().unwrap_or_default(), end.wrapping_sub(begin)),
+                None => known::key(Word::of(data.get(begin..end).unwrap_or_default())),
             };
-            match self.plain(lane, bytes, word) {
-                Plain::Scored(score, weighted) => {
-                    let (question, theme) = (lane.question as usize, lane.theme as usize);
-                    tally.add_scored_at(question, theme, lane.weight, lane.mil, score, weighted);
-                }
-                Plain::Other(outcome) => {
-                    tally.add_at(lane.question as usize, lane.theme as usize, lane.weight, lane.mil, outcome);
-                }
-                Plain::No => slow.push(column as u32),
+            if let Some(effect) = self.known.find(column, key) {
+                tally.add_effect(question, theme, effect);
+                continue;
+            }
+            match lane.kind {
+                LaneKind::Skip => {}
+                LaneKind::Other => slow.push(column as u32),
+                _ => match self.effect(lane, data.get(begin..end).unwrap_or_default()) {
+                    Some(effect) => tally.add_effect(question, theme, &effect),
+                    None => slow.push(column as u32),
+                },
             }
         }
     }
@@ -661,7 +721,7 @@ impl Rules {
         }
         let (first, count) = (lane.first as usize, lane.count as usize);
         let scored =
-            |i: usize| self.table.get(i).map_or(Plain::No, |&(score, weighted)| Plain::Scored(score, weighted));
+            |i: usize| self.table.get(i).map_or(Plain::No, |&(score, weighted, _)| Plain::Scored(score, weighted));
         match lane.kind {
             LaneKind::Level => match bytes {
                 [digit] if usize::from(digit.wrapping_sub(b'0')) < count => scored(first + usize::from(digit - b'0')),
@@ -713,13 +773,6 @@ impl Word {
         }
         Word(word, bytes.len() as u8)
     }
-
-    /// The first `length` (at most 8) of eight bytes: [`Word::of`] with one load.
-    fn masked(window: &[u8], length: usize) -> Word {
-        let word = u64::from_le_bytes(window.try_into().unwrap_or_default());
-        let mask = if length >= 8 { u64::MAX } else { (1u64 << (8 * length)) - 1 };
-        Word(word & mask, length as u8)
-    }
 }
 
 /// An option id, as text and as a [`Word`].
@@ -739,6 +792,7 @@ impl Id {
     }
 }
 
+/// A number question's range and score bands, for scoring a plain whole number without building an answer.
 #[derive(Debug, Clone)]
 struct NumberRule {
     min: Option<f64>,
@@ -770,28 +824,31 @@ impl NumberRule {
     }
 }
 
-/// Yes or no in its most common words: what the full reader reads as yes/no, and no more.
+/// Yes and no in their most common words: what the full reader reads as yes/no (and no more), and what
+/// [`KnownCells`] holds for a yes/no column.
+const YES: [Word; 8] = [
+    Word::of(b"yes"),
+    Word::of(b"Yes"),
+    Word::of(b"1"),
+    Word::of(b"true"),
+    Word::of(b"ja"),
+    Word::of(b"Ja"),
+    Word::of("kyllä".as_bytes()),
+    Word::of("Kyllä".as_bytes()),
+];
+const NO: [Word; 8] = [
+    Word::of(b"no"),
+    Word::of(b"No"),
+    Word::of(b"0"),
+    Word::of(b"false"),
+    Word::of(b"ei"),
+    Word::of(b"Ei"),
+    Word::of(b"nej"),
+    Word::of(b"Nej"),
+];
+
+/// Yes or no, when the word is one of [`YES`] or [`NO`].
 fn plain_yes_no(word: Word) -> Option<bool> {
-    const YES: [Word; 8] = [
-        Word::of(b"yes"),
-        Word::of(b"Yes"),
-        Word::of(b"1"),
-        Word::of(b"true"),
-        Word::of(b"ja"),
-        Word::of(b"Ja"),
-        Word::of("kyllä".as_bytes()),
-        Word::of("Kyllä".as_bytes()),
-    ];
-    const NO: [Word; 8] = [
-        Word::of(b"no"),
-        Word::of(b"No"),
-        Word::of(b"0"),
-        Word::of(b"false"),
-        Word::of(b"ei"),
-        Word::of(b"Ei"),
-        Word::of(b"nej"),
-        Word::of(b"Nej"),
-    ];
     if YES.contains(&word) {
         Some(true)
     } else if NO.contains(&word) {
@@ -897,19 +954,20 @@ mod tests {
     }
 
     #[test]
-    fn a_word_from_a_longer_window_is_the_word_of_the_cell() {
-        let line = b"kyll\xc3\xa4;dk;na;12345678;123456789;x;;";
+    fn a_key_from_a_longer_window_is_the_key_of_the_cell() {
+        let line = b"kyll\xc3\xa4;dk;na;1234567;12345678;123456789;x;;";
         for begin in 0..line.len() {
             for end in begin..line.len() {
                 let bytes = &line[begin..end];
-                if let Some(window) = line.get(begin..begin + 8)
-                    && bytes.len() <= 8
-                {
-                    assert_eq!(Word::masked(window, bytes.len()), Word::of(bytes), "{begin}..{end}");
+                if let Some(window) = line.get(begin..begin + 8) {
+                    let window: [u8; 8] = window.try_into().unwrap();
+                    assert_eq!(known::key_at(window, bytes.len()), known::key(Word::of(bytes)), "{begin}..{end}");
                 }
             }
         }
         assert_ne!(Word::of(b"no\0"), Word::of(b"no"), "the length tells them apart");
+        assert_ne!(known::key(Word::of(b"no\0")), known::key(Word::of(b"no")));
+        assert_eq!(known::key(Word::of(b"12345678")), known::key(Word::of(b"123456789")), "neither is known");
         assert_eq!(Word::of(b"123456789").1, 9, "longer cells compare as bytes");
     }
 

@@ -138,14 +138,17 @@ impl Row {
         if self.data.len() < line.len() {
             self.data.resize(line.len().next_power_of_two(), 0);
         }
-        if self.ends.len() < line.len() + 1 {
-            self.ends.resize((line.len() + 1).next_power_of_two(), 0);
+        // Room for eight ends past the last: each word writes four whether it has them or not.
+        if self.ends.len() < line.len() + 9 {
+            self.ends.resize((line.len() + 9).next_power_of_two(), 0);
         }
         self.data[..line.len()].copy_from_slice(line);
         self.used = line.len();
-        // Eight bytes at a time (SWAR): a word's delimiter bytes become its set high bits, exactly, and
-        // each is then one step. Rows of one- and two-byte cells hold a delimiter every few bytes, which a
-        // branch per byte mispredicts and `memchr` (built for rare bytes) restarts on too often.
+        // Eight bytes at a time (SWAR): a word's delimiter bytes become its set high bits, exactly. Each
+        // word writes the places of its first four, found or not (the extra ones are overwritten or
+        // past the end), and a loop takes any more: rows of one- and two-byte cells hold a delimiter every
+        // few bytes, and a loop over each would mispredict its end at nearly every word, as `memchr`
+        // (built for rare bytes) would restart too often.
         let pattern = u64::from_ne_bytes([delimiter; 8]);
         let mut cells = 0;
         let words = line.chunks_exact(8);
@@ -153,18 +156,27 @@ impl Row {
         for (n, word) in words.enumerate() {
             let x = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ pattern;
             let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
+            // Each byte of `found >> 7` is 0 or 1; the multiplication adds them all into the top byte (no
+            // `popcnt` in the baseline instruction set, and this is shorter than its stand-in).
+            let count = ((found >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+            if let Some(ends) = self.ends.get_mut(cells..cells + 4) {
+                for end in ends {
+                    *end = n * 8 + (found.trailing_zeros() / 8) as usize;
+                    found &= found.wrapping_sub(1);
+                }
+            }
+            let mut more = cells + 4;
             while found != 0 {
-                self.ends[cells] = n * 8 + (found.trailing_zeros() / 8) as usize;
-                cells += 1;
+                self.ends[more] = n * 8 + (found.trailing_zeros() / 8) as usize;
+                more += 1;
                 found &= found - 1;
             }
+            cells += count;
         }
         let base = line.len() - tail.len();
         for (i, byte) in tail.iter().enumerate() {
-            if *byte == delimiter {
-                self.ends[cells] = base + i;
-                cells += 1;
-            }
+            self.ends[cells] = base + i;
+            cells += usize::from(*byte == delimiter);
         }
         self.ends[cells] = line.len();
         self.cells = cells + 1;
@@ -194,9 +206,10 @@ impl Row {
     }
 
     /// The cells' bytes, where each ends, and the gap from one cell's end to the next one's start: for
-    /// reading every cell in one pass.
+    /// reading every cell in one pass. The bytes run on past the last cell (whatever the buffer held
+    /// before), so that a short cell at the end can be loaded eight bytes at a time like any other.
     pub fn raw(&self) -> (&[u8], &[usize], usize) {
-        (&self.data[..self.used], &self.ends[..self.cells], self.gap)
+        (&self.data, &self.ends[..self.cells], self.gap)
     }
 
     /// Every cell's raw bytes.

@@ -16,11 +16,77 @@ const EPSILON: f64 = 1e-9;
 struct ThemeSums {
     weighted: f64,
     weights: f64,
-    counts: Counts,
-    /// At MIL 1, 2 and 3 (index 0 counts questions without a MIL, and is not read): practices achieved,
-    /// and practices answered "na". Indexed by the MIL itself, so that adding needs no branch.
-    achieved: [usize; 4],
-    na: [usize; 4],
+    /// Questions answered, "dk" and "na", in [`COUNT_BITS`]-bit lanes of one number.
+    counts: u64,
+    /// Practices achieved at MIL 1, 2 and 3, then practices answered "na" at MIL 1, 2 and 3, in lanes.
+    practices: u128,
+}
+
+/// The width of a count's lane in [`ThemeSums`]: packed, an answer's counts add in one step and without
+/// a branch. A count never exceeds the questions of one questionnaire, and the largest questionnaire
+/// accepted (4 MiB, with at least 40 bytes to a question) holds far fewer than 2^21.
+const COUNT_BITS: u32 = 21;
+const COUNT_MASK: u64 = (1 << COUNT_BITS) - 1;
+const _: () = assert!(crate::input::QUESTIONNAIRE_LIMIT / 40 < 1 << COUNT_BITS);
+
+/// The count in lane `lane` of packed counts.
+fn count(packed: u128, lane: u32) -> usize {
+    ((packed >> (COUNT_BITS * lane)) as u64 & COUNT_MASK) as usize
+}
+
+/// All that one answer adds to its theme's sums and records for its question, worked out beforehand, so
+/// that adding it is the same few additions whatever the answer was.
+///
+/// The sums are the reference's to the last bit: a scored or "dk" answer adds the same products as
+/// [`crate::scoring::assess_outcomes`] does; "na" and no answer add `0.0`, which leaves a sum as it was
+/// (a sum that starts at `0.0` never becomes `-0.0`, the one value adding `0.0` would change).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Effect {
+    pub outcome: Outcome,
+    weighted: f64,
+    weight: f64,
+    counts: u64,
+    practices: u128,
+}
+
+impl Effect {
+    /// The effect of `outcome` for a question of this weight and MIL (0 for none).
+    pub fn of(outcome: Outcome, weight: f64, mil: u8) -> Effect {
+        match outcome {
+            Outcome::Scored(score) => Effect::scored(score, weight * score, weight, mil),
+            Outcome::DontKnow => {
+                Effect { outcome, weighted: weight * 0.0, weight, counts: 1 << COUNT_BITS, practices: 0 }
+            }
+            Outcome::NotApplicable => Effect {
+                outcome,
+                weighted: 0.0,
+                weight: 0.0,
+                counts: 1 << (2 * COUNT_BITS),
+                practices: practice(mil, 3),
+            },
+            Outcome::Unanswered | Outcome::Unscored => {
+                Effect { outcome, weighted: 0.0, weight: 0.0, counts: 0, practices: 0 }
+            }
+        }
+    }
+
+    /// A scored answer's effect, with `weight * score` computed beforehand.
+    pub fn scored(score: f64, weighted: f64, weight: f64, mil: u8) -> Effect {
+        Effect { outcome: Outcome::Scored(score), weighted, weight, counts: 1, practices: achieved(score, mil) }
+    }
+}
+
+/// One in the lane of MIL `mil` (none for 0), from lane `from` on.
+fn practice(mil: u8, from: u32) -> u128 {
+    match mil {
+        1..=3 => 1 << (COUNT_BITS * (from + u32::from(mil) - 1)),
+        _ => 0,
+    }
+}
+
+/// One in the lane of MIL `mil` when the score achieves the practice.
+pub fn achieved(score: f64, mil: u8) -> u128 {
+    if score >= MIL_ACHIEVED - EPSILON { practice(mil, 0) } else { 0 }
 }
 
 /// The questionnaire's layout and the current row's assessment.
@@ -87,28 +153,18 @@ impl Tally {
         self.sums.fill(ThemeSums::default());
     }
 
-    /// Records a question's outcome and adds it to its theme, given the question's layout (which the caller
-    /// holds at hand).
-    #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
-    #[inline(always)]
-    pub fn add_at(&mut self, question: usize, theme: usize, weight: f64, mil: u8, outcome: Outcome) {
-        if let Some(slot) = self.assessment.questions.get_mut(question) {
-            *slot = outcome;
-        }
-        if let Some(sums) = self.sums.get_mut(theme) {
-            add_to(sums, weight, mil, outcome);
-        }
+    /// Records a question's outcome and adds its effect to its theme.
+    fn add_effect(&mut self, question: usize, theme: usize, effect: &Effect) {
+        self.adding().add_effect(question, theme, effect);
     }
 
-    /// [`Tally::add_at`] for a scored answer, with `weight * score` computed beforehand.
-    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
-    #[inline(always)]
-    pub fn add_scored_at(&mut self, question: usize, theme: usize, weight: f64, mil: u8, score: f64, weighted: f64) {
-        if let Some(slot) = self.assessment.questions.get_mut(question) {
-            *slot = Outcome::Scored(score);
-        }
-        if let Some(sums) = self.sums.get_mut(theme) {
-            add_scored_to(sums, weight, mil, score, weighted);
+    /// Starts adding outcomes in questionnaire order (see [`Adding`]).
+    pub fn adding(&mut self) -> Adding<'_> {
+        Adding {
+            sums: &mut self.sums,
+            questions: &mut self.assessment.questions,
+            theme: usize::MAX,
+            current: ThemeSums::default(),
         }
     }
 
@@ -117,8 +173,10 @@ impl Tally {
     #[inline(always)]
     fn add(&mut self, question: usize, outcome: Outcome) {
         let Some(&(theme, weight, mil)) = self.layout.get(question) else { return };
-        let Some(sums) = self.sums.get_mut(theme) else { return };
-        add_to(sums, weight, mil, outcome);
+        if matches!(outcome, Outcome::Unanswered | Outcome::Unscored) {
+            return;
+        }
+        self.add_effect(question, theme, &Effect::of(outcome, weight, mil));
     }
 
     /// Records a question's outcome without adding it: for [`Tally::compute`].
@@ -133,7 +191,9 @@ impl Tally {
         let (mut weighted, mut weights) = (0.0, 0.0);
         let mut answered = 0;
         for (t, (theme, sums)) in self.assessment.themes.iter_mut().zip(&self.sums).enumerate() {
-            let mut counts = sums.counts;
+            let packed = u128::from(sums.counts);
+            let mut counts =
+                Counts { answered: count(packed, 0), dk: count(packed, 1), na: count(packed, 2), unanswered: 0 };
             answered += counts.answered + counts.na + counts.dk;
             counts.unanswered = self.theme_scored[t].saturating_sub(counts.answered + counts.na + counts.dk);
             theme.counts = counts;
@@ -141,14 +201,16 @@ impl Tally {
             let practices = self.theme_practices[t];
             theme.mil = self.theme_mil[t].then(|| {
                 // "na" practices are left out; unanswered and "dk" ones are not achieved.
-                let counted = |level: usize| practices[level].saturating_sub(sums.na[level + 1]);
-                if sums.achieved[1] < counted(0) {
+                // Lanes 0–2 hold the practices achieved at MIL 1–3, lanes 3–5 those answered "na".
+                let achieved = |level: usize| count(sums.practices, level as u32);
+                let counted = |level: usize| practices[level].saturating_sub(count(sums.practices, 3 + level as u32));
+                if achieved(0) < counted(0) {
                     return 0;
                 }
                 let mut reached = 1;
                 for level in 2u8..=3 {
                     let index = usize::from(level) - 1;
-                    if sums.achieved[index + 1] * 2 > counted(index) {
+                    if achieved(index) * 2 > counted(index) {
                         reached = level;
                     } else {
                         break;
@@ -176,40 +238,81 @@ impl Tally {
     }
 }
 
-/// Adds an outcome to a theme's sums.
-#[expect(clippy::inline_always, reason = "called for every cell of a batch")]
-#[inline(always)]
-fn add_to(sums: &mut ThemeSums, weight: f64, mil: u8, outcome: Outcome) {
-    let score = match outcome {
-        Outcome::Scored(score) => {
-            sums.counts.answered += 1;
-            score
-        }
-        Outcome::DontKnow => {
-            sums.counts.dk += 1;
-            0.0
-        }
-        Outcome::NotApplicable => {
-            sums.counts.na += 1;
-            sums.na[usize::from(mil & 3)] += 1;
-            return;
-        }
-        Outcome::Unanswered | Outcome::Unscored => return,
-    };
-    sums.weighted += weight * score;
-    sums.weights += weight;
-    sums.achieved[usize::from(mil & 3)] += usize::from(score >= MIL_ACHIEVED - EPSILON);
+/// Adds outcomes to a [`Tally`], keeping the sums of the theme last added to in registers until a cell of
+/// another theme comes (they go back to the tally then, and when this is dropped).
+///
+/// Kept in memory, each cell's sums would wait for the previous cell's to be stored and read back; a row's
+/// cells of one theme usually stand side by side, so this keeps them in registers instead. The additions
+/// are the same, in the same order, so the sums are equal to the last bit.
+pub struct Adding<'a> {
+    sums: &'a mut [ThemeSums],
+    questions: &'a mut [Outcome],
+    /// The theme whose sums are in `current` (`usize::MAX` before the first).
+    theme: usize,
+    current: ThemeSums,
 }
 
-/// Adds a scored answer whose `weight * score` was computed beforehand (the same product, so the same
-/// sums): [`add_to`] for the common cell, without the match.
-#[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
-#[inline(always)]
-fn add_scored_to(sums: &mut ThemeSums, weight: f64, mil: u8, score: f64, weighted: f64) {
-    sums.counts.answered += 1;
-    sums.weighted += weighted;
-    sums.weights += weight;
-    sums.achieved[usize::from(mil & 3)] += usize::from(score >= MIL_ACHIEVED - EPSILON);
+impl Adding<'_> {
+    /// Records a question's outcome and adds its effect to its theme.
+    #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
+    #[inline(always)]
+    pub fn add_effect(&mut self, question: usize, theme: usize, effect: &Effect) {
+        self.add(question, theme, effect.outcome, effect.weighted, effect.weight, effect.counts, effect.practices);
+    }
+
+    /// [`Adding::add_effect`] of [`Effect::scored`], given its `weighted` and `practices` (for the most
+    /// common cell, a level's digit, whose effect is not stored whole).
+    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
+    #[inline(always)]
+    pub fn add_scored(
+        &mut self,
+        question: usize,
+        theme: usize,
+        weight: f64,
+        score: f64,
+        weighted: f64,
+        practices: u128,
+    ) {
+        self.add(question, theme, Outcome::Scored(score), weighted, weight, 1, practices);
+    }
+
+    #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
+    #[expect(clippy::too_many_arguments, reason = "an effect taken apart, so that a level's digit needs none built")]
+    #[inline(always)]
+    fn add(
+        &mut self,
+        question: usize,
+        theme: usize,
+        outcome: Outcome,
+        weighted: f64,
+        weight: f64,
+        counts: u64,
+        practices: u128,
+    ) {
+        if theme != self.theme {
+            if let Some(sums) = self.sums.get_mut(self.theme) {
+                *sums = self.current;
+            }
+            // A theme out of range (never: the caller's layout comes from the questionnaire) adds to nothing.
+            self.current = self.sums.get(theme).copied().unwrap_or_default();
+            self.theme = theme;
+        }
+        if let Some(slot) = self.questions.get_mut(question) {
+            *slot = outcome;
+        }
+        self.current.weighted += weighted;
+        self.current.weights += weight;
+        self.current.counts += counts;
+        self.current.practices += practices;
+    }
+}
+
+impl Drop for Adding<'_> {
+    fn drop(&mut self) {
+        if let Some(sums) = self.sums.get_mut(self.theme) {
+            *sums = self.current;
+        }
+    }
 }
 
 #[cfg(test)]

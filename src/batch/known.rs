@@ -1,0 +1,259 @@
+//! Known cells: for each column, the cell texts a survey tool writes most (option ids, yes/no words, small
+//! whole numbers, "dk", "na", the empty cell) with their whole [`Effect`] on the row, found the same way
+//! whatever the text.
+//!
+//! Reading such a cell by its kind takes branches that depend on the answer (which option, how many
+//! digits), and at a million rows the mispredicted ones are a large part of the time. Here every known cell
+//! takes the same steps: two multiplications give the two slots it may be in (a cuckoo table, so one of
+//! the two holds it if anything does), both are read, and the one that matches is taken. The effects are
+//! made by the reader the table stands in for ([`super::Rules::effect`]), so a cell reads the same whether
+//! it is found here or not; a cell not found is read as before.
+
+use std::collections::HashMap;
+
+use super::Word;
+use super::tally::Effect;
+
+/// The known cells of every column. Small, as it is read at every cell: a slot is eight bytes (a key) with
+/// two beside them (the effect's index), and each distinct effect is stored once.
+#[derive(Debug, Clone)]
+pub(super) struct KnownCells {
+    /// Each slot's key (see [`key`]); open slots hold [`OPEN`].
+    keys: Vec<u64>,
+    /// Each slot's effect, an index into `effects`.
+    effect_of: Vec<u16>,
+    effects: Vec<Effect>,
+    columns: Vec<Column>,
+}
+
+/// Where a column's slots are: from `offset`, `1 << (64 - shift)` of them, a key's two slots given by
+/// its products with the two multipliers.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    offset: u32,
+    shift: u32,
+    multipliers: [u64; 2],
+}
+
+/// A column without known cells: both slots are the same open one.
+const NONE: Column = Column { offset: 0, shift: 63, multipliers: [0, 0] };
+
+/// The key of an open slot: its length byte is one no cell has.
+const OPEN: u64 = 0xFF << 56;
+/// The key of a cell too long to be known: its length byte is neither a cell's nor an open slot's.
+const TOO_LONG: u64 = 0xFE << 56;
+
+/// A cell's bytes and, in the top byte, its length: distinct for every cell of up to seven bytes (even
+/// ones ending in zero bytes), and [`TOO_LONG`] for longer ones.
+pub(super) fn key(word: Word) -> u64 {
+    if word.1 <= 7 { word.0 | u64::from(word.1) << 56 } else { TOO_LONG }
+}
+
+/// [`key`] of the cell of `length` bytes at the start of these eight (which may run past its end), without
+/// a branch: cells of every length take the same steps.
+pub(super) fn key_at(window: [u8; 8], length: usize) -> u64 {
+    const MASKS: [u64; 8] =
+        [0, 0xFF, 0xFFFF, 0xFF_FFFF, 0xFFFF_FFFF, 0xFF_FFFF_FFFF, 0xFFFF_FFFF_FFFF, 0xFF_FFFF_FFFF_FFFF];
+    let word = u64::from_le_bytes(window) & MASKS[length & 7];
+    if length <= 7 { word | (length as u64) << 56 } else { TOO_LONG }
+}
+
+/// Odd constants with well-mixed bits (the first is 2^64 divided by the golden ratio), taken in pairs
+/// until a column's keys fit.
+const MULTIPLIERS: [u64; 8] = [
+    0x9E37_79B9_7F4A_7C15,
+    0xC2B2_AE3D_27D4_EB4F,
+    0x1656_67B1_9E37_79F9,
+    0xD6E8_FEB8_6659_FD93,
+    0xFF51_AFD7_ED55_8CCD,
+    0xC4CE_B9FE_1A85_EC53,
+    0x94D0_49BB_1331_11EB,
+    0xBF58_476D_1CE4_E5B9,
+];
+
+impl Column {
+    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
+    #[inline(always)]
+    fn slots(&self, key: u64) -> [usize; 2] {
+        self.multipliers.map(|m| self.offset as usize + (key.wrapping_mul(m) >> self.shift) as usize)
+    }
+}
+
+impl KnownCells {
+    /// A table of each column's known cells (an empty list for a column with none). Cells longer than
+    /// seven bytes are left out.
+    pub(super) fn new(columns: impl IntoIterator<Item = Vec<(Word, Effect)>>) -> KnownCells {
+        let mut known = KnownCells {
+            // Two open slots that every column without a table of its own points to.
+            keys: vec![OPEN; 2],
+            effect_of: vec![0; 2],
+            effects: Vec::new(),
+            columns: Vec::new(),
+        };
+        let mut indexes: HashMap<EffectBits, u16> = HashMap::new();
+        for cells in columns {
+            let mut keyed = Vec::with_capacity(cells.len());
+            for (word, effect) in cells {
+                let key = key(word);
+                if key == TOO_LONG || keyed.iter().any(|(k, _)| *k == key) {
+                    continue;
+                }
+                let bits = EffectBits::of(&effect);
+                let index = match indexes.get(&bits) {
+                    Some(index) => *index,
+                    None => {
+                        let Ok(index) = u16::try_from(known.effects.len()) else { continue };
+                        known.effects.push(effect);
+                        indexes.insert(bits, index);
+                        index
+                    }
+                };
+                keyed.push((key, index));
+            }
+            let column = place(&keyed).map_or(NONE, |(bits, multipliers, table)| {
+                let offset = known.keys.len();
+                for entry in table {
+                    let (key, index) = entry.unwrap_or((OPEN, 0));
+                    known.keys.push(key);
+                    known.effect_of.push(index);
+                }
+                Column { offset: offset as u32, shift: 64 - bits, multipliers }
+            });
+            known.columns.push(column);
+        }
+        known
+    }
+
+    /// The effect of the cell with this [`key`] in `column`, when it is known.
+    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
+    #[inline(always)]
+    pub(super) fn find(&self, column: usize, key: u64) -> Option<&Effect> {
+        let [first, second] = self.columns.get(column)?.slots(key);
+        let slot = if *self.keys.get(first)? == key { first } else { second };
+        if *self.keys.get(slot)? != key {
+            return None;
+        }
+        self.effects.get(usize::from(*self.effect_of.get(slot)?))
+    }
+}
+
+/// An effect's bits, to store equal effects once (`==` on floating point would take `-0.0` for `0.0`).
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct EffectBits(String);
+
+impl EffectBits {
+    fn of(effect: &Effect) -> EffectBits {
+        // The debug form of the floats is exact (shortest round trip) and tells -0.0 from 0.0.
+        EffectBits(format!("{effect:?}"))
+    }
+}
+
+/// A slot of a table being filled: a key and its effect's index, or nothing yet.
+type Slot = Option<(u64, u16)>;
+
+/// A table for these keys (its size as a number of bits, its multipliers, its slots): the smallest, of
+/// at least twice as many slots as keys, in which each key sits in one of its two slots. `None` when no
+/// try fits them all (the column then goes without, and its cells are read by their kind).
+fn place(keyed: &[(u64, u16)]) -> Option<(u32, [u64; 2], Vec<Slot>)> {
+    if keyed.is_empty() {
+        return None;
+    }
+    let least = (2 * keyed.len()).next_power_of_two().trailing_zeros();
+    for bits in least..=(least + 2).min(16) {
+        for pair in MULTIPLIERS.chunks_exact(2) {
+            let multipliers = [pair[0], pair[1]];
+            let column = Column { offset: 0, shift: 64 - bits, multipliers };
+            if let Some(table) = fill(&column, 1 << bits, keyed) {
+                return Some((bits, multipliers, table));
+            }
+        }
+    }
+    None
+}
+
+/// Cuckoo insertion: a key goes to its first slot, moving whatever was there to that one's other slot, and
+/// so on, until everything has a place or the moves go round too long.
+fn fill(column: &Column, size: usize, keyed: &[(u64, u16)]) -> Option<Vec<Slot>> {
+    let mut table: Vec<Slot> = vec![None; size];
+    for &entry in keyed {
+        let mut moving = entry;
+        let mut slot = column.slots(moving.0)[0];
+        let mut placed = false;
+        for _ in 0..4 * size {
+            match table[slot].replace(moving) {
+                None => {
+                    placed = true;
+                    break;
+                }
+                Some(evicted) => {
+                    let [first, second] = column.slots(evicted.0);
+                    slot = if first == slot { second } else { first };
+                    moving = evicted;
+                }
+            }
+        }
+        if !placed {
+            return None;
+        }
+    }
+    Some(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::Outcome;
+
+    fn effect(score: f64) -> Effect {
+        Effect::of(Outcome::Scored(score), 1.0, 0)
+    }
+
+    #[test]
+    fn finds_every_known_cell_and_nothing_else() {
+        let levels: Vec<(Word, Effect)> =
+            (0..5u8).map(|level| (Word::of(&[b'0' + level]), effect(f64::from(level) / 4.0))).collect();
+        let numbers: Vec<(Word, Effect)> =
+            (0..=100u32).map(|n| (Word::of(n.to_string().as_bytes()), effect(f64::from(n) / 100.0))).collect();
+        let known = KnownCells::new([levels.clone(), Vec::new(), numbers.clone()]);
+        for (word, effect) in &levels {
+            assert_eq!(known.find(0, key(*word)), Some(effect));
+        }
+        for (word, effect) in &numbers {
+            assert_eq!(known.find(2, key(*word)), Some(effect));
+        }
+        for word in
+            [Word::of(b"5"), Word::of(b"00"), Word::of(b""), Word::of(b"0\0"), Word::of(b"12345678"), Word(0, 9)]
+        {
+            assert_eq!(known.find(0, key(word)), None, "{word:?}");
+        }
+        assert_eq!(known.find(1, key(Word::of(b"0"))), None);
+        assert_eq!(known.find(3, key(Word::of(b"0"))), None, "a column past the last");
+        assert_eq!(known.find(2, key(Word::of(b"101"))), None);
+    }
+
+    #[test]
+    fn leaves_out_cells_of_more_than_seven_bytes_and_stores_equal_effects_once() {
+        let cells = vec![
+            (Word::of(b"1234567"), effect(0.5)),
+            (Word::of(b"12345678"), effect(0.5)),
+            (Word::of(b"x"), effect(0.5)),
+        ];
+        let known = KnownCells::new([cells]);
+        assert_eq!(known.find(0, key(Word::of(b"1234567"))), Some(&effect(0.5)));
+        assert_eq!(known.find(0, key(Word::of(b"x"))), Some(&effect(0.5)));
+        assert_eq!(known.find(0, key(Word::of(b"12345678"))), None);
+        assert_eq!(known.effects.len(), 1);
+    }
+
+    #[test]
+    fn a_repeated_cell_keeps_its_first_effect_and_large_columns_fit() {
+        let known = KnownCells::new([vec![(Word::of(b"a"), effect(0.0)), (Word::of(b"a"), effect(1.0))]]);
+        assert_eq!(known.find(0, key(Word::of(b"a"))), Some(&effect(0.0)));
+        let many: Vec<(Word, Effect)> =
+            (0..2000u32).map(|n| (Word::of(n.to_string().as_bytes()), effect(f64::from(n)))).collect();
+        let known = KnownCells::new([many.clone()]);
+        for (word, effect) in &many {
+            assert_eq!(known.find(0, key(*word)), Some(effect));
+        }
+    }
+}
