@@ -643,9 +643,11 @@ impl Rules {
         if lane.kind == LaneKind::Skip {
             return None;
         }
-        // Every row starts with every question unanswered: an empty answer cell changes nothing.
+        // Every row starts with every question unanswered (a text question unscored): an empty answer
+        // cell changes nothing.
         if bytes.is_empty() && lane.kind != LaneKind::Other {
-            return Some(Effect::of(Outcome::Unanswered, lane.weight, lane.mil));
+            let blank = if lane.kind == LaneKind::Text { Outcome::Unscored } else { Outcome::Unanswered };
+            return Some(Effect::of(blank, lane.weight, lane.mil));
         }
         match self.plain(lane, bytes, Word::of(bytes)) {
             Plain::Scored(score, weighted) => Some(Effect::scored(score, weighted, lane.weight, lane.mil)),
@@ -900,6 +902,17 @@ mod tests {
         assert_eq!(sheet.answers["a.choice"], Answer::Choice("some".into()));
         assert_eq!(sheet.answers["x.free"], Answer::Text("vapaa".into()));
         assert_eq!(sheet.notes["a.level"], "huom");
+    }
+
+    #[test]
+    fn empty_cells_leave_their_questions_as_every_row_starts() {
+        let q = small();
+        let mut engine = engine(&q, &HEADERS);
+        let r = row(2, &["Pöytyä", "608", "", "", "", "", "", "", "", "", ""]);
+        assert_eq!(engine.process(&r), RowKind::Scored);
+        assert_eq!(engine.tally.assessment, assess(&q, &engine.sheet(&r)));
+        let free = q.questions.iter().position(|question| question.id == "x.free").unwrap();
+        assert_eq!(engine.tally.assessment.questions[free], Outcome::Unscored);
     }
 
     #[test]
