@@ -590,11 +590,33 @@ struct Rules {
     ids: Vec<Id>,
     numbers: Vec<NumberRule>,
     known: KnownCells,
+    /// The columns in runs whose questions are of one theme: (the column after the run, the theme).
+    /// Columns left aside or read in full join the run they stand in.
+    runs: Vec<(usize, usize)>,
 }
 
 impl Rules {
     fn new(lanes: Vec<Lane>, table: Vec<(f64, f64, u128)>, ids: Vec<Id>, numbers: Vec<NumberRule>) -> Rules {
-        let mut rules = Rules { lanes, table, ids, numbers, known: KnownCells::new([]) };
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for (column, lane) in lanes.iter().enumerate() {
+            if matches!(lane.kind, LaneKind::Skip | LaneKind::Other) {
+                continue;
+            }
+            match runs.last_mut() {
+                Some((_, theme)) if *theme == lane.theme as usize => {}
+                Some((end, _)) => {
+                    *end = column;
+                    runs.push((column, lane.theme as usize));
+                }
+                None => runs.push((column, lane.theme as usize)),
+            }
+        }
+        match runs.last_mut() {
+            Some((end, _)) => *end = lanes.len(),
+            // Nothing to add: one run of no theme.
+            None => runs.push((lanes.len(), usize::MAX)),
+        }
+        let mut rules = Rules { lanes, table, ids, numbers, known: KnownCells::new([]), runs };
         let known: Vec<Vec<(Word, Effect)>> = rules
             .lanes
             .iter()
@@ -615,7 +637,9 @@ impl Rules {
     /// path of its own in the plain pass, and a multiple choice answer is read by [`Engine::fast`].)
     fn likely_cells(&self, lane: &Lane) -> Vec<Vec<u8>> {
         let mut cells: Vec<Vec<u8>> = match lane.kind {
-            LaneKind::Skip | LaneKind::Text | LaneKind::Other => return Vec::new(),
+            LaneKind::Skip | LaneKind::Other => return Vec::new(),
+            // An empty one: the text itself is read in full.
+            LaneKind::Text => return vec![Vec::new()],
             LaneKind::Level | LaneKind::Multi => Vec::new(),
             LaneKind::Choice => {
                 let (first, count) = (lane.first as usize, lane.count as usize);
@@ -637,8 +661,8 @@ impl Rules {
         cells
     }
 
-    /// What a cell of this column adds to the row, read as the plain pass reads it: `None` for a cell that
-    /// must be read in full.
+    /// What a cell of this column adds to the row, for [`KnownCells`]: `None` for a cell that must be read
+    /// in full.
     fn effect(&self, lane: &Lane, bytes: &[u8]) -> Option<Effect> {
         if lane.kind == LaneKind::Skip {
             return None;
@@ -656,59 +680,72 @@ impl Rules {
         }
     }
 
-    /// Reads and adds every plain answer cell (see [`Rules::plain`]); skips empty ones and columns left
-    /// aside; puts the columns it cannot read this way on `slow`. A small function of its own, so that its
-    /// loop keeps what it needs in registers. `data` may run on past the last cell.
+    /// Reads and adds every level digit and every cell [`KnownCells`] holds; skips columns left aside; puts
+    /// the columns of any other cell on `slow`, to be read in full. A small function of its own, without a
+    /// call in its loop, so that the loop keeps a theme's sums in registers. `data` may run on past the
+    /// last cell.
     #[inline(never)]
     fn plain_pass(&self, tally: &mut Tally, data: &[u8], ends: &[usize], gap: usize, slow: &mut Vec<u32>) {
         let columns = ends.len().min(self.lanes.len());
-        let (ends, lanes) = (&ends[..columns], &self.lanes[..columns]);
-        let mut tally = tally.adding();
+        // Room for every column, so that putting one aside is a store, not a call that could grow it.
+        slow.clear();
+        slow.resize(columns, 0);
+        let mut set_aside = 0;
         let mut start = 0;
-        for column in 0..columns {
-            let (begin, end, lane) = (start, ends[column], &lanes[column]);
-            start = end + gap;
-            let (question, theme) = (lane.question as usize, lane.theme as usize);
-            // The most common cell by far, a level's digit, first and on its own: a branch that the
-            // processor learns, as a level column seldom holds anything else.
-            if lane.kind == LaneKind::Level
-                && end == begin + 1
-                && let Some(&byte) = data.get(begin)
-            {
-                let level = u32::from(byte.wrapping_sub(b'0'));
-                if level < lane.count
-                    && let Some(&(score, weighted, practices)) = self.table.get((lane.first + level) as usize)
+        let mut first = 0;
+        for &(after, theme) in &self.runs {
+            // The run's theme's sums, as a local value the loop keeps in registers.
+            let mut sums = tally.sums(theme);
+            #[expect(clippy::needless_range_loop, reason = "the column indexes the known cells and `slow` too")]
+            for column in first..after.min(columns) {
+                let (begin, end, lane) = (start, ends[column], &self.lanes[column]);
+                start = end + gap;
+                let question = lane.question as usize;
+                // The most common cell by far, a level's digit, first and on its own: a branch that the
+                // processor learns, as a level column seldom holds anything else.
+                if lane.kind == LaneKind::Level
+                    && end == begin + 1
+                    && let Some(&byte) = data.get(begin)
                 {
-                    tally.add_scored(question, theme, lane.weight, score, weighted, practices);
+                    let level = u32::from(byte.wrapping_sub(b'0'));
+                    if level < lane.count
+                        && let Some(&(score, weighted, practices)) = self.table.get((lane.first + level) as usize)
+                    {
+                        tally.record(question, Outcome::Scored(score));
+                        sums.add_scored(lane.weight, weighted, practices);
+                        continue;
+                    }
+                }
+                // Any other cell of a common text (an option, yes/no, a number, "dk", "na", empty): the
+                // same steps whatever the text, where reading it by its kind would branch on it.
+                let key = match data.get(begin..begin + 8) {
+                    Some(window) => known::key_at(window.try_into().unwrap_or_default(), end.wrapping_sub(begin)),
+                    None => known::key(Word::of(data.get(begin..end).unwrap_or_default())),
+                };
+                if let Some(effect) = self.known.find(column, key) {
+                    tally.record(question, effect.outcome);
+                    sums.add(effect);
                     continue;
                 }
+                if lane.kind != LaneKind::Skip
+                    && let Some(place) = slow.get_mut(set_aside)
+                {
+                    *place = column as u32;
+                    set_aside += 1;
+                }
             }
-            // Any other cell of a common text (an option, yes/no, a number, "dk", "na", empty): the same
-            // steps whatever the text, where reading it by its kind would branch on it.
-            let key = match data.get(begin..begin + 8) {
-                Some(window) => known::key_at(window.try_into().unwrap_or_default(), end.wrapping_sub(begin)),
-                None => known::key(Word::of(data.get(begin..end).unwrap_or_default())),
-            };
-            if let Some(effect) = self.known.find(column, key) {
-                tally.add_effect(question, theme, effect);
-                continue;
-            }
-            match lane.kind {
-                LaneKind::Skip => {}
-                LaneKind::Other => slow.push(column as u32),
-                _ => match self.effect(lane, data.get(begin..end).unwrap_or_default()) {
-                    Some(effect) => tally.add_effect(question, theme, &effect),
-                    None => slow.push(column as u32),
-                },
+            tally.put_sums(theme, sums);
+            first = after;
+            if first >= columns {
+                break;
             }
         }
+        slow.truncate(set_aside);
     }
 
     /// The outcome of a plain answer cell, read straight from its bytes: a level digit, an option id, yes/no
     /// in its most common words, a whole number, `dk`, `na`. `None` sends the cell to the full reader, which
     /// reads everything else (and gives these the same outcomes).
-    #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
-    #[inline(always)]
     fn plain(&self, lane: &Lane, bytes: &[u8], word: Word) -> Plain {
         // "dk" and "na" first, as the full reader takes them, whatever the options are called.
         if lane.kind != LaneKind::Text && bytes.len() == 2 {

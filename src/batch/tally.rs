@@ -11,9 +11,12 @@ use crate::scoring::{Assessment, Counts, MIL_ACHIEVED, Outcome, ThemeResult};
 /// The slack `scoring` compares MIL scores with.
 const EPSILON: f64 = 1e-9;
 
-/// One theme's running sums within a row.
+/// One theme's running sums within a row. A caller adding many cells of one theme takes them out
+/// ([`Tally::sums`]), adds to them as a local value, which stays in registers, and puts them back
+/// ([`Tally::put_sums`]): kept in memory, each addition would wait for the previous one to be stored and
+/// read back.
 #[derive(Debug, Clone, Copy, Default)]
-struct ThemeSums {
+pub struct ThemeSums {
     weighted: f64,
     weights: f64,
     /// Questions answered, "dk" and "na", in [`COUNT_BITS`]-bit lanes of one number.
@@ -91,9 +94,10 @@ pub fn achieved(score: f64, mil: u8) -> u128 {
 
 /// The questionnaire's layout and the current row's assessment.
 ///
-/// Outcomes are added one by one ([`Tally::add_at`] and [`Tally::add_scored_at`], in questionnaire order, so that the sums are taken in the
-/// order `assess_outcomes` takes them), then [`Tally::finish`] computes the rest; what was not added is
-/// unanswered. [`Tally::compute`] does all three from `assessment.questions`.
+/// Outcomes are recorded ([`Tally::record`]) and their effects added to their themes' sums
+/// ([`Tally::sums`], [`ThemeSums::add`], [`Tally::put_sums`]) one by one in questionnaire order, so that the
+/// sums are taken in the order `assess_outcomes` takes them; then [`Tally::finish`] computes the rest. What
+/// was not added is unanswered. [`Tally::compute`] does all three from `assessment.questions`.
 #[derive(Debug, Clone)]
 pub struct Tally {
     /// Per question: its theme, weight and MIL (0 for none), side by side for the one pass.
@@ -153,18 +157,19 @@ impl Tally {
         self.sums.fill(ThemeSums::default());
     }
 
-    /// Records a question's outcome and adds its effect to its theme.
-    fn add_effect(&mut self, question: usize, theme: usize, effect: &Effect) {
-        self.adding().add_effect(question, theme, effect);
+    /// A theme's sums so far (nothing for a theme out of range, which then adds to nothing).
+    #[expect(clippy::inline_always, reason = "called for every run of cells of a batch")]
+    #[inline(always)]
+    pub fn sums(&self, theme: usize) -> ThemeSums {
+        self.sums.get(theme).copied().unwrap_or_default()
     }
 
-    /// Starts adding outcomes in questionnaire order (see [`Adding`]).
-    pub fn adding(&mut self) -> Adding<'_> {
-        Adding {
-            sums: &mut self.sums,
-            questions: &mut self.assessment.questions,
-            theme: usize::MAX,
-            current: ThemeSums::default(),
+    /// Puts back a theme's sums taken out with [`Tally::sums`].
+    #[expect(clippy::inline_always, reason = "called for every run of cells of a batch")]
+    #[inline(always)]
+    pub fn put_sums(&mut self, theme: usize, sums: ThemeSums) {
+        if let Some(slot) = self.sums.get_mut(theme) {
+            *slot = sums;
         }
     }
 
@@ -176,10 +181,15 @@ impl Tally {
         if matches!(outcome, Outcome::Unanswered | Outcome::Unscored) {
             return;
         }
-        self.add_effect(question, theme, &Effect::of(outcome, weight, mil));
+        if let Some(sums) = self.sums.get_mut(theme) {
+            sums.add(&Effect::of(outcome, weight, mil));
+        }
     }
 
-    /// Records a question's outcome without adding it: for [`Tally::compute`].
+    /// Records a question's outcome without adding it: for [`Tally::compute`], and for a caller that adds
+    /// its effect to the theme's sums itself.
+    #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
+    #[inline(always)]
     pub fn record(&mut self, question: usize, outcome: Outcome) {
         if let Some(slot) = self.assessment.questions.get_mut(question) {
             *slot = outcome;
@@ -238,80 +248,29 @@ impl Tally {
     }
 }
 
-/// Adds outcomes to a [`Tally`], keeping the sums of the theme last added to in registers until a cell of
-/// another theme comes (they go back to the tally then, and when this is dropped).
-///
-/// Kept in memory, each cell's sums would wait for the previous cell's to be stored and read back; a row's
-/// cells of one theme usually stand side by side, so this keeps them in registers instead. The additions
-/// are the same, in the same order, so the sums are equal to the last bit.
-pub struct Adding<'a> {
-    sums: &'a mut [ThemeSums],
-    questions: &'a mut [Outcome],
-    /// The theme whose sums are in `current` (`usize::MAX` before the first).
-    theme: usize,
-    current: ThemeSums,
-}
-
-impl Adding<'_> {
-    /// Records a question's outcome and adds its effect to its theme.
+impl ThemeSums {
+    /// Adds an answer's effect (its outcome is recorded apart, with [`Tally::record`]).
     #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
     #[inline(always)]
-    pub fn add_effect(&mut self, question: usize, theme: usize, effect: &Effect) {
-        self.add(question, theme, effect.outcome, effect.weighted, effect.weight, effect.counts, effect.practices);
+    pub fn add(&mut self, effect: &Effect) {
+        self.add_parts(effect.weighted, effect.weight, effect.counts, effect.practices);
     }
 
-    /// [`Adding::add_effect`] of [`Effect::scored`], given its `weighted` and `practices` (for the most
-    /// common cell, a level's digit, whose effect is not stored whole).
+    /// [`ThemeSums::add`] of [`Effect::scored`], given its `weighted` and `practices`: for the most common
+    /// cell, a level's digit, whose effect is not stored whole.
     #[expect(clippy::inline_always, reason = "called for nearly every cell of a batch")]
     #[inline(always)]
-    pub fn add_scored(
-        &mut self,
-        question: usize,
-        theme: usize,
-        weight: f64,
-        score: f64,
-        weighted: f64,
-        practices: u128,
-    ) {
-        self.add(question, theme, Outcome::Scored(score), weighted, weight, 1, practices);
+    pub fn add_scored(&mut self, weight: f64, weighted: f64, practices: u128) {
+        self.add_parts(weighted, weight, 1, practices);
     }
 
     #[expect(clippy::inline_always, reason = "called for every cell of a batch")]
-    #[expect(clippy::too_many_arguments, reason = "an effect taken apart, so that a level's digit needs none built")]
     #[inline(always)]
-    fn add(
-        &mut self,
-        question: usize,
-        theme: usize,
-        outcome: Outcome,
-        weighted: f64,
-        weight: f64,
-        counts: u64,
-        practices: u128,
-    ) {
-        if theme != self.theme {
-            if let Some(sums) = self.sums.get_mut(self.theme) {
-                *sums = self.current;
-            }
-            // A theme out of range (never: the caller's layout comes from the questionnaire) adds to nothing.
-            self.current = self.sums.get(theme).copied().unwrap_or_default();
-            self.theme = theme;
-        }
-        if let Some(slot) = self.questions.get_mut(question) {
-            *slot = outcome;
-        }
-        self.current.weighted += weighted;
-        self.current.weights += weight;
-        self.current.counts += counts;
-        self.current.practices += practices;
-    }
-}
-
-impl Drop for Adding<'_> {
-    fn drop(&mut self) {
-        if let Some(sums) = self.sums.get_mut(self.theme) {
-            *sums = self.current;
-        }
+    fn add_parts(&mut self, weighted: f64, weight: f64, counts: u64, practices: u128) {
+        self.weighted += weighted;
+        self.weights += weight;
+        self.counts += counts;
+        self.practices += practices;
     }
 }
 
