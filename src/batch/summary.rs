@@ -79,7 +79,7 @@ impl<W: Write> SummaryWriter<W> {
                 })
                 .collect(),
             band_mins: q.bands.iter().map(|b| b.min).collect(),
-            line: Vec::with_capacity(1024),
+            line: Vec::with_capacity(PENDING + 1024),
             floats: FloatCache::default(),
             rows: 0,
             table: Vec::new(),
@@ -116,7 +116,6 @@ impl<W: Write> SummaryWriter<W> {
                     }
                 }
                 line.extend_from_slice(b",completeness,report\n");
-                self.out.write_all(&line)?;
                 self.line = line;
             }
             Format::Json => self.out.write_all(b"[")?,
@@ -137,9 +136,10 @@ impl<W: Write> SummaryWriter<W> {
         }
     }
 
+    /// Adds the row's line to the lines waiting in `self.line`, and writes them out once they fill
+    /// [`PENDING`]: one large write, which the buffered writer passes straight through, for many lines.
     fn write_csv(&mut self, row: &SummaryRow<'_>) -> io::Result<()> {
         let mut line = std::mem::take(&mut self.line);
-        line.clear();
         match (self.grouped, row.group, row.line) {
             (true, Some(group), _) => push_csv(&mut line, group),
             (_, _, Some(number)) => line.extend_from_slice(itoa::Buffer::new().format(number).as_bytes()),
@@ -159,7 +159,10 @@ impl<W: Write> SummaryWriter<W> {
         line.push(b',');
         let (band_mins, band_cells) = (&self.band_mins, &self.band_cells);
         let band_cell = |line: &mut Vec<u8>, score: Option<f64>| push_band_cell(band_mins, band_cells, line, score);
-        self.floats.push(&mut line, row.overall, band_cell);
+        // The overall index is seldom the same twice: written each time, it leaves the cache to the
+        // theme scores.
+        push_number(&mut line, row.overall);
+        band_cell(&mut line, row.overall);
         for (t, (score, mil)) in row.themes.iter().enumerate() {
             line.push(b',');
             self.floats.push(&mut line, *score, band_cell);
@@ -177,7 +180,11 @@ impl<W: Write> SummaryWriter<W> {
             push_csv(&mut line, report);
         }
         line.push(b'\n');
-        let result = self.out.write_all(&line);
+        let mut result = Ok(());
+        if line.len() >= PENDING {
+            result = self.out.write_all(&line);
+            line.clear();
+        }
         self.line = line;
         result
     }
@@ -244,7 +251,7 @@ impl<W: Write> SummaryWriter<W> {
     /// Closes the JSON array or draws the table, and flushes.
     pub fn finish(mut self, width: u16) -> io::Result<W> {
         match self.format {
-            Format::Csv => {}
+            Format::Csv => self.out.write_all(&self.line)?,
             Format::Json => self.out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
             Format::Table => {
                 let lang = self.lang;
@@ -318,6 +325,16 @@ fn push_band_cell(band_mins: &[f64], band_cells: &[Vec<u8>], line: &mut Vec<u8>,
 /// follows it in the line when that depends on the number alone (a score's `,band` cell): a batch's
 /// scores take few distinct values (levels 0–4 over a handful of questions), so most are formatted once,
 /// and a cell is then one copy of fixed length.
+/// How many bytes of CSV lines wait before they are written.
+const PENDING: usize = 64 * 1024;
+
+/// A number in its shortest exact form (nothing for none).
+fn push_number(line: &mut Vec<u8>, value: Option<f64>) {
+    if let Some(number) = value.filter(|v| v.is_finite()) {
+        line.extend_from_slice(ryu::Buffer::new().format_finite(number).as_bytes());
+    }
+}
+
 struct FloatCache {
     /// Direct-mapped by the number's bits: (bits, length, text); length 0 for an empty slot.
     entries: Vec<(u64, u8, [u8; CACHED])>,
