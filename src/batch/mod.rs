@@ -147,8 +147,12 @@ pub struct Engine<'q> {
     /// outcome is added to the tally as it is read, in the order the reference sums them.
     fused: bool,
     allow_na: Vec<bool>,
-    /// The columns of the current row that the plain pass left to be read in full.
+    /// The columns of the current row that the plain pass left to be read in full (the first ones of it),
+    /// as long as the widest row so far.
     slow: Vec<u32>,
+    /// Whether every question's outcome is kept in `tally.assessment.questions`; see
+    /// [`Engine::keep_outcomes`].
+    record_outcomes: bool,
     /// Each question's outcome when it has no answer: where every row starts.
     blank: Vec<Outcome>,
     arena: Vec<u16>,
@@ -260,6 +264,7 @@ impl<'q> Engine<'q> {
             fused,
             rules: Rules::new(lanes, table, ids, numbers),
             slow: Vec::new(),
+            record_outcomes: true,
             q,
             cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
             scoring,
@@ -285,6 +290,14 @@ impl<'q> Engine<'q> {
         self.q
     }
 
+    /// Whether [`Engine::process`] keeps each question's outcome in `tally.assessment.questions` (it does
+    /// unless told not to). A run that needs only the theme scores, the overall index and completeness (a
+    /// summary without reports or groups) is spared recording an outcome for every cell; the outcomes are
+    /// then stale, and only `themes`, `overall` and `completeness` are the row's.
+    pub fn keep_outcomes(&mut self, keep: bool) {
+        self.record_outcomes = keep;
+    }
+
     /// Reads one row: every cell, every problem.
     pub fn process(&mut self, row: &Row) -> RowKind {
         if row.is_blank() {
@@ -292,7 +305,12 @@ impl<'q> Engine<'q> {
         }
         self.errors.clear();
         self.arena.clear();
-        self.tally.assessment.questions.copy_from_slice(&self.blank);
+        // A row of every column records every question with a column (the plain pass or the full reader
+        // sets each, or the row is rejected), and questions without one are never set: only a short row
+        // and folded option columns leave questions to start as they do.
+        if row.len() < self.plan.headers.len() || !self.folded.is_empty() {
+            self.tally.assessment.questions.copy_from_slice(&self.blank);
+        }
         self.tally.begin();
         self.fields.clear();
         for &question in &self.folded {
@@ -320,12 +338,18 @@ impl<'q> Engine<'q> {
         // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
         // out of questionnaire order, so the row is then summed again from its outcomes.
         let mut unread = std::mem::take(&mut self.slow);
-        unread.clear();
-        let (data, ends, gap) = row.raw();
+        let (data, first, ends, gap) = row.raw();
         let columns = ends.len().min(expected);
-        self.rules.plain_pass(&mut self.tally, data, &ends[..columns], gap, &mut unread);
+        if unread.len() < columns {
+            unread.resize(columns, 0);
+        }
+        let set_aside = if self.record_outcomes {
+            self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        } else {
+            self.rules.plain_pass::<false>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        };
         let mut reordered = false;
-        for &column in &unread {
+        for &column in &unread[..set_aside] {
             let column = column as usize;
             let bytes = row.get(column).unwrap_or_default();
             let role = self.plan.roles[column];
@@ -407,6 +431,12 @@ impl<'q> Engine<'q> {
         if self.fused && !reordered {
             self.tally.finish();
         } else {
+            if !self.record_outcomes {
+                // The plain cells' outcomes too, for summing the row again from all of them.
+                let mut ignored = std::mem::take(&mut self.slow);
+                self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut ignored);
+                self.slow = ignored;
+            }
             self.tally.compute();
         }
         RowKind::Scored
@@ -482,7 +512,7 @@ impl<'q> Engine<'q> {
         match meta {
             Meta::MunicipalityCode => {
                 if let Some(code) = cell::read_code(text)? {
-                    out.extend(code.iter().map(|b| char::from(*b)));
+                    out.push_str(std::str::from_utf8(&code).unwrap_or_default());
                 }
             }
             Meta::Population => self.fields.population = cell::read_population(text)?,
@@ -680,18 +710,25 @@ impl Rules {
         }
     }
 
-    /// Reads and adds every level digit and every cell [`KnownCells`] holds; skips columns left aside; puts
-    /// the columns of any other cell on `slow`, to be read in full. A small function of its own, without a
-    /// call in its loop, so that the loop keeps a theme's sums in registers. `data` may run on past the
-    /// last cell.
+    /// Reads and adds every level digit and every cell [`KnownCells`] holds, and with `RECORD` records their
+    /// outcomes; skips columns left aside; puts the columns of any other cell at the start of `slow` (as
+    /// long as the row), to be read in full, and returns how many. A small function of its own, without a
+    /// call in its loop, so that the loop keeps a theme's sums in registers. The cells are as
+    /// [`Row::raw`] gives them (the first from `offset`); `data` may run on past the last.
     #[inline(never)]
-    fn plain_pass(&self, tally: &mut Tally, data: &[u8], ends: &[usize], gap: usize, slow: &mut Vec<u32>) {
+    fn plain_pass<const RECORD: bool>(
+        &self,
+        tally: &mut Tally,
+        data: &[u8],
+        offset: usize,
+        ends: &[usize],
+        gap: usize,
+        slow: &mut [u32],
+    ) -> usize {
         let columns = ends.len().min(self.lanes.len());
-        // Room for every column, so that putting one aside is a store, not a call that could grow it.
-        slow.clear();
-        slow.resize(columns, 0);
         let mut set_aside = 0;
-        let mut start = 0;
+        // Where the next cell starts.
+        let mut start = offset;
         let mut first = 0;
         for &(after, theme) in &self.runs {
             // The run's theme's sums, as a local value the loop keeps in registers.
@@ -711,7 +748,9 @@ impl Rules {
                     if level < lane.count
                         && let Some(&(score, weighted, practices)) = self.table.get((lane.first + level) as usize)
                     {
-                        tally.record(question, Outcome::Scored(score));
+                        if RECORD {
+                            tally.record(question, Outcome::Scored(score));
+                        }
                         sums.add_scored(lane.weight, weighted, practices);
                         continue;
                     }
@@ -723,7 +762,9 @@ impl Rules {
                     None => known::key(Word::of(data.get(begin..end).unwrap_or_default())),
                 };
                 if let Some(effect) = self.known.find(column, key) {
-                    tally.record(question, effect.outcome);
+                    if RECORD {
+                        tally.record(question, effect.outcome);
+                    }
                     sums.add(effect);
                     continue;
                 }
@@ -740,7 +781,7 @@ impl Rules {
                 break;
             }
         }
-        slow.truncate(set_aside);
+        set_aside
     }
 
     /// The outcome of a plain answer cell, read straight from its bytes: a level digit, an option id, yes/no
@@ -942,6 +983,37 @@ mod tests {
     }
 
     #[test]
+    fn a_spreadsheet_row_cut_short_leaves_nothing_of_the_row_before() {
+        let q = small();
+        let mut engine = engine(&q, &HEADERS);
+        let full = row(2, &["Pöytyä", "608", "2", "some", "p|r", "45,5", "kyllä", "dk", "ei", "vapaa", "huom"]);
+        assert_eq!(engine.process(&full), RowKind::Scored);
+        let mut short = row(3, &["Salo", "734", "3"]);
+        short.padded = true;
+        assert_eq!(engine.process(&short), RowKind::Scored);
+        assert_eq!(engine.tally.assessment, assess(&q, &engine.sheet(&short)));
+    }
+
+    #[test]
+    fn an_engine_keeping_no_outcomes_scores_rows_read_in_full_the_same() {
+        let q = small();
+        let mut lean = engine(&q, &HEADERS);
+        lean.keep_outcomes(false);
+        let rows = [
+            row(2, &["Pöytyä", "608", "2", "Vähän", "p|r", "45,5", "kyllä", "dk", "ei", "vapaa", "huom"]),
+            row(3, &["Salo", "734", "4", "all", "p", "3", "no", "0", "1", "", ""]),
+            row(4, &["Lieto", "423", "0", "some", "", "7", "yes", "na", "", "", ""]),
+        ];
+        for r in &rows {
+            assert_eq!(lean.process(r), RowKind::Scored);
+            let reference = assess(&q, &lean.sheet(r));
+            assert_eq!(lean.tally.assessment.themes, reference.themes, "line {}", r.line);
+            assert_eq!(lean.tally.assessment.overall, reference.overall, "line {}", r.line);
+            assert_eq!(lean.tally.assessment.completeness, reference.completeness, "line {}", r.line);
+        }
+    }
+
+    #[test]
     fn empty_cells_leave_their_questions_as_every_row_starts() {
         let q = small();
         let mut engine = engine(&q, &HEADERS);
@@ -989,16 +1061,33 @@ mod tests {
         /// Whichever path reads a cell (the lanes, the fast path, the full reader), a scored row's
         /// assessment is the reference assessment of its answer sheet, to the last bit.
         #[test]
-        fn any_scored_row_equals_the_reference_assessment(cells in proptest::collection::vec(cell_value(), 8)) {
+        fn any_scored_row_equals_the_reference_assessment(
+            before in proptest::collection::vec(cell_value(), 0..=9),
+            cells in proptest::collection::vec(cell_value(), 8),
+        ) {
             let q = small();
             let mut engine = engine(&q, &HEADERS);
+            // One that keeps no outcomes, for a summary alone: its scores are the same.
+            let mut lean = self::engine(&q, &HEADERS);
+            lean.keep_outcomes(false);
+            // A row before it, of any length, scored or not, leaves nothing behind.
+            let mut earlier = vec!["Salo", "608"];
+            earlier.extend(before.iter().map(String::as_str));
+            engine.process(&row(1, &earlier));
+            lean.process(&row(1, &earlier));
             let mut values = vec!["Salo", "608"];
             values.extend(cells.iter().map(String::as_str));
             values.push("");
             let r = row(2, &values);
-            if engine.process(&r) == RowKind::Scored {
-                let sheet = engine.sheet(&r);
-                proptest::prop_assert_eq!(&engine.tally.assessment, &assess(&q, &sheet));
+            let kind = engine.process(&r);
+            proptest::prop_assert_eq!(lean.process(&r), kind);
+            if kind == RowKind::Scored {
+                let reference = assess(&q, &engine.sheet(&r));
+                proptest::prop_assert_eq!(&engine.tally.assessment, &reference);
+                let lean = &lean.tally.assessment;
+                proptest::prop_assert_eq!(&lean.themes, &reference.themes);
+                proptest::prop_assert_eq!(lean.overall.map(f64::to_bits), reference.overall.map(f64::to_bits));
+                proptest::prop_assert_eq!(lean.completeness.to_bits(), reference.completeness.to_bits());
             }
         }
     }

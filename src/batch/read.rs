@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, Cursor, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -82,8 +83,10 @@ pub const CELL_LIMIT: usize = 1024 * 1024;
 pub struct Row {
     /// The line (CSV) or row (XLSX) number where the row starts, from 1.
     pub line: u64,
-    /// The cells' bytes, one after another; `ends[i]` is where cell `i` ends.
+    /// The cells' bytes, one after another, from `first`; `ends[i]` is where cell `i` ends. While a line
+    /// split in place is read, this is the reader's buffer, lent ([`Row::split_in_place`]).
     data: Vec<u8>,
+    first: usize,
     used: usize,
     ends: Vec<usize>,
     cells: usize,
@@ -98,7 +101,17 @@ pub struct Row {
 
 impl Default for Row {
     fn default() -> Row {
-        Row { line: 0, data: vec![0; 1024], used: 0, ends: vec![0; 64], cells: 0, gap: 0, lenient: true, padded: false }
+        Row {
+            line: 0,
+            data: vec![0; 1024],
+            first: 0,
+            used: 0,
+            ends: vec![0; 64],
+            cells: 0,
+            gap: 0,
+            lenient: true,
+            padded: false,
+        }
     }
 }
 
@@ -113,6 +126,7 @@ impl Row {
     }
 
     pub fn clear(&mut self) {
+        self.first = 0;
         self.used = 0;
         self.cells = 0;
         self.gap = 0;
@@ -134,16 +148,35 @@ impl Row {
 
     /// Fills the row with a line that holds no quote: one copy, one pass for the delimiters.
     pub fn split_line(&mut self, line: &[u8], delimiter: u8) {
-        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
         if self.data.len() < line.len() {
             self.data.resize(line.len().next_power_of_two(), 0);
         }
+        self.data[..line.len()].copy_from_slice(line);
+        self.split(0..line.len(), delimiter);
+    }
+
+    /// Fills the row with the line at `range` of `buffer`, which holds no quote, without copying it: the
+    /// row takes the buffer (leaving it its own in exchange) until [`Row::give_back`].
+    pub fn split_in_place(&mut self, buffer: &mut Vec<u8>, range: Range<usize>, delimiter: u8) {
+        std::mem::swap(&mut self.data, buffer);
+        self.split(range, delimiter);
+    }
+
+    /// Returns the buffer lent to [`Row::split_in_place`], taking back the row's own.
+    pub fn give_back(&mut self, buffer: &mut Vec<u8>) {
+        std::mem::swap(&mut self.data, buffer);
+        self.clear();
+    }
+
+    /// Finds the cells of the line at `range` of the row's bytes.
+    fn split(&mut self, range: Range<usize>, delimiter: u8) {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        let line = &self.data[range.clone()];
+        let base = range.start;
         // Room for eight ends past the last: each word writes four whether it has them or not.
         if self.ends.len() < line.len() + 9 {
             self.ends.resize((line.len() + 9).next_power_of_two(), 0);
         }
-        self.data[..line.len()].copy_from_slice(line);
-        self.used = line.len();
         // Eight bytes at a time (SWAR): a word's delimiter bytes become its set high bits, exactly. Each
         // word writes the places of its first four, found or not (the extra ones are overwritten or
         // past the end), and a loop takes any more: rows of one- and two-byte cells hold a delimiter every
@@ -159,27 +192,30 @@ impl Row {
             // Each byte of `found >> 7` is 0 or 1; the multiplication adds them all into the top byte (no
             // `popcnt` in the baseline instruction set, and this is shorter than its stand-in).
             let count = ((found >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+            let at = base + n * 8;
             if let Some(ends) = self.ends.get_mut(cells..cells + 4) {
                 for end in ends {
-                    *end = n * 8 + (found.trailing_zeros() / 8) as usize;
+                    *end = at + (found.trailing_zeros() / 8) as usize;
                     found &= found.wrapping_sub(1);
                 }
             }
             let mut more = cells + 4;
             while found != 0 {
-                self.ends[more] = n * 8 + (found.trailing_zeros() / 8) as usize;
+                self.ends[more] = at + (found.trailing_zeros() / 8) as usize;
                 more += 1;
                 found &= found - 1;
             }
             cells += count;
         }
-        let base = line.len() - tail.len();
+        let at = base + line.len() - tail.len();
         for (i, byte) in tail.iter().enumerate() {
-            self.ends[cells] = base + i;
+            self.ends[cells] = at + i;
             cells += usize::from(*byte == delimiter);
         }
-        self.ends[cells] = line.len();
+        self.ends[cells] = range.end;
         self.cells = cells + 1;
+        self.first = range.start;
+        self.used = range.end;
         self.gap = 1;
     }
 
@@ -201,15 +237,15 @@ impl Row {
         if index >= self.cells {
             return None;
         }
-        let start = if index == 0 { 0 } else { self.ends[index - 1] + self.gap };
+        let start = if index == 0 { self.first } else { self.ends[index - 1] + self.gap };
         Some(&self.data[start..self.ends[index]])
     }
 
-    /// The cells' bytes, where each ends, and the gap from one cell's end to the next one's start: for
-    /// reading every cell in one pass. The bytes run on past the last cell (whatever the buffer held
+    /// The cells' bytes, where the first starts, where each ends, and the gap from one cell's end to the
+    /// next one's start: for reading every cell in one pass. The bytes run on past the last cell (whatever the buffer held
     /// before), so that a short cell at the end can be loaded eight bytes at a time like any other.
-    pub fn raw(&self) -> (&[u8], &[usize], usize) {
-        (&self.data, &self.ends[..self.cells], self.gap)
+    pub fn raw(&self) -> (&[u8], usize, &[usize], usize) {
+        (&self.data, self.first, &self.ends[..self.cells], self.gap)
     }
 
     /// Every cell's raw bytes.
@@ -473,11 +509,14 @@ fn read_csv<E>(
                     record = head;
                 }
                 if memchr::memchr2(b'"', b'\r', record).is_none() {
-                    row.split_line(record, delimiter);
+                    let range = start..start + record.len();
+                    row.split_in_place(&mut input, range, delimiter);
                     row.line = line;
                     line += 1;
                     start += newline + 1;
-                    if !each(row).map_err(Stop::Caller)? {
+                    let going_on = each(row);
+                    row.give_back(&mut input);
+                    if !going_on.map_err(Stop::Caller)? {
                         return Ok(());
                     }
                     continue;

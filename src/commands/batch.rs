@@ -99,6 +99,8 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };
     let mut engine = Engine::new(&q, plan);
+    // Each question's outcome goes into the reports and the group sums; a summary alone needs none.
+    engine.keep_outcomes(outputs.staging.is_some() || engine.plan.group.is_some());
     let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
     let group_column = engine.plan.group.map(|c| engine.plan.header(c).trim().to_string());
     let grouped_field = engine.plan.group.and_then(|c| match engine.plan.roles[c] {
