@@ -335,19 +335,26 @@ fn push_number(line: &mut Vec<u8>, value: Option<f64>) {
     }
 }
 
+/// The text of numbers written before (a theme score with its band, a completeness), so that the same
+/// number is not formatted again: in a batch, the same few scores come back row after row.
 struct FloatCache {
-    /// Direct-mapped by the number's bits: (bits, length, text); length 0 for an empty slot.
-    entries: Vec<(u64, u8, [u8; CACHED])>,
+    /// Direct-mapped by the number's bits: each slot's number, and its text (the first byte its length,
+    /// 0 for an empty slot). Kept apart and small, so that the lookups stay in the processor's nearest
+    /// cache.
+    bits: Vec<u64>,
+    texts: Vec<[u8; SLOT]>,
     /// Where a missed number's text is made.
     scratch: Vec<u8>,
 }
 
-/// The longest cached text; longer ones (a long band name) are written each time.
-const CACHED: usize = 56;
+/// The bytes of a text slot: its length and up to 31 bytes of text; longer ones (a long band name) are
+/// written each time.
+const SLOT: usize = 32;
+const SLOTS: usize = 2048;
 
 impl Default for FloatCache {
     fn default() -> FloatCache {
-        FloatCache { entries: vec![(0, 0, [0; CACHED]); 4096], scratch: Vec::with_capacity(256) }
+        FloatCache { bits: vec![0; SLOTS], texts: vec![[0; SLOT]; SLOTS], scratch: Vec::with_capacity(256) }
     }
 }
 
@@ -360,24 +367,24 @@ impl FloatCache {
             return;
         };
         let bits = number.to_bits();
-        let slot = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize % self.entries.len();
-        let entry = &mut self.entries[slot];
-        if entry.1 == 0 || entry.0 != bits {
-            let text = &mut self.scratch;
-            text.clear();
-            text.extend_from_slice(ryu::Buffer::new().format_finite(number).as_bytes());
-            suffix(text, value);
-            if text.len() > CACHED {
-                line.extend_from_slice(text);
+        let slot = (bits.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 53) as usize % SLOTS;
+        let (Some(cached), Some(text)) = (self.bits.get_mut(slot), self.texts.get_mut(slot)) else { return };
+        if text[0] == 0 || *cached != bits {
+            let made = &mut self.scratch;
+            made.clear();
+            made.extend_from_slice(ryu::Buffer::new().format_finite(number).as_bytes());
+            suffix(made, value);
+            if made.len() >= SLOT {
+                line.extend_from_slice(made);
                 return;
             }
-            entry.2[..text.len()].copy_from_slice(text);
-            entry.0 = bits;
-            entry.1 = text.len() as u8;
+            text[0] = made.len() as u8;
+            text[1..=made.len()].copy_from_slice(made);
+            *cached = bits;
         }
         // A copy of fixed length, then the length cut: no call to memcpy for a few bytes.
-        let length = line.len() + usize::from(entry.1);
-        line.extend_from_slice(&entry.2);
+        let length = line.len() + usize::from(text[0]);
+        line.extend_from_slice(&text[1..]);
         line.truncate(length);
     }
 }
