@@ -865,7 +865,7 @@ pub fn push_number(value: f64, out: &mut String) {
     if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
         out.push_str(itoa::Buffer::new().format(value as i64));
     } else {
-        out.push_str(ryu::Buffer::new().format(value));
+        out.push_str(zmij::Buffer::new().format(value));
     }
 }
 

@@ -2,7 +2,7 @@
 //! respondents, the overall index and band, each theme's score, band (and MIL), completeness, and the name
 //! of its report file.
 //!
-//! CSV and JSON are streamed row by row, numbers unrounded and written with `ryu` and `itoa` into one reused
+//! CSV and JSON are streamed row by row, numbers unrounded and written with `zmij` (as `serde_json` writes them) and `itoa` into one reused
 //! line buffer; the terminal table, meant for a handful of rows, is drawn at the end.
 
 use std::io::{self, Write};
@@ -321,7 +321,7 @@ fn push_band_cell(band_mins: &[f64], band_cells: &[Vec<u8>], line: &mut Vec<u8>,
     }
 }
 
-/// Unrounded numbers as the shortest text that reads back the same (`ryu`), remembered, each with what
+/// Unrounded numbers as the shortest text that reads back the same (`zmij`), remembered, each with what
 /// follows it in the line when that depends on the number alone (a score's `,band` cell): a batch's
 /// scores take few distinct values (levels 0–4 over a handful of questions), so most are formatted once,
 /// and a cell is then one copy of fixed length.
@@ -331,7 +331,7 @@ const PENDING: usize = 64 * 1024;
 /// A number in its shortest exact form (nothing for none).
 fn push_number(line: &mut Vec<u8>, value: Option<f64>) {
     if let Some(number) = value.filter(|v| v.is_finite()) {
-        line.extend_from_slice(ryu::Buffer::new().format_finite(number).as_bytes());
+        line.extend_from_slice(zmij::Buffer::new().format_finite(number).as_bytes());
     }
 }
 
@@ -372,7 +372,7 @@ impl FloatCache {
         if text[0] == 0 || *cached != bits {
             let made = &mut self.scratch;
             made.clear();
-            made.extend_from_slice(ryu::Buffer::new().format_finite(number).as_bytes());
+            made.extend_from_slice(zmij::Buffer::new().format_finite(number).as_bytes());
             suffix(made, value);
             if made.len() >= SLOT {
                 line.extend_from_slice(made);
@@ -417,6 +417,19 @@ mod tests {
         writer.start().unwrap();
         writer.write(&row(&themes)).unwrap();
         String::from_utf8(writer.finish(100).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn numbers_read_as_in_the_report_json() {
+        for number in [0.0, 60.0, 45.925925925925924, 0.1 + 0.2, 1e-7, 1.5e-5, 123456789.125, 1e21, 2.5e300] {
+            let mut line = Vec::new();
+            push_number(&mut line, Some(number));
+            let mut cached = Vec::new();
+            FloatCache::default().push(&mut cached, Some(number), |_, _| {});
+            let json = serde_json::to_string(&number).unwrap();
+            assert_eq!(String::from_utf8(line).unwrap(), json);
+            assert_eq!(String::from_utf8(cached).unwrap(), json);
+        }
     }
 
     #[test]
