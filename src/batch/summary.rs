@@ -421,7 +421,7 @@ mod tests {
 
     #[test]
     fn numbers_read_as_in_the_report_json() {
-        for number in [0.0, 60.0, 45.925925925925924, 0.1 + 0.2, 1e-7, 1.5e-5, 123456789.125, 1e21, 2.5e300] {
+        for number in [0.0, 60.0, 45.925_925_925_925_924, 0.1 + 0.2, 1e-7, 1.5e-5, 123_456_789.125, 1e21, 2.5e300] {
             let mut line = Vec::new();
             push_number(&mut line, Some(number));
             let mut cached = Vec::new();
