@@ -454,6 +454,12 @@ pub fn read_option_mark(text: &str, scratch: &mut String) -> Result<Option<bool>
 
 /// A municipality code: one to three digits, with the zeros Excel drops put back (`49` → `049`).
 pub fn read_code(text: &str) -> Result<Option<[u8; 3]>, CellProblem> {
+    // The common cell first: three digits.
+    if let &[a, b, c] = text.as_bytes()
+        && [a, b, c].iter().all(u8::is_ascii_digit)
+    {
+        return Ok(Some([a, b, c]));
+    }
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);

@@ -509,6 +509,8 @@ impl<'q> Engine<'q> {
 
     fn read_field(&mut self, meta: Meta, text: &str) -> Result<(), CellProblem> {
         let out = &mut self.fields.text[meta.index()];
+        // The common cell, printable ASCII at both ends, has nothing to trim.
+        let plain = |text: &str| matches!(text.as_bytes(), [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic());
         match meta {
             Meta::MunicipalityCode => {
                 if let Some(code) = cell::read_code(text)? {
@@ -521,6 +523,7 @@ impl<'q> Engine<'q> {
                     out.push_str(&date);
                 }
             }
+            _ if plain(text) => out.push_str(text),
             _ => out.push_str(text.trim()),
         }
         Ok(())
