@@ -24,7 +24,22 @@ pub(super) struct KnownCells {
     effect_of: Vec<u16>,
     effects: Vec<Effect>,
     columns: Vec<Column>,
+    /// Per column, where its whole numbers' effects start in `number_effects`, and how many it has.
+    numbers: Vec<(u32, u32)>,
+    /// The effect (an index into `effects`, [`NO_EFFECT`] for none) of each whole number from 0 on.
+    number_effects: Vec<u16>,
 }
+
+/// A column's known cells: texts with their effects, and the effects of the whole numbers from 0 on
+/// (up to 999), which are found by their value rather than their text.
+#[derive(Debug, Default)]
+pub(super) struct KnownColumn {
+    pub cells: Vec<(Word, Effect)>,
+    pub numbers: Vec<Option<Effect>>,
+}
+
+/// No effect: the number is read in full.
+const NO_EFFECT: u16 = u16::MAX;
 
 /// Where a column's slots are: from `offset`, `1 << (64 - shift)` of them, a key's two slots given by
 /// its products with the two multipliers.
@@ -80,34 +95,43 @@ impl Column {
 }
 
 impl KnownCells {
-    /// A table of each column's known cells (an empty list for a column with none). Cells longer than
-    /// seven bytes are left out.
-    pub(super) fn new(columns: impl IntoIterator<Item = Vec<(Word, Effect)>>) -> KnownCells {
+    /// A table of each column's known cells. Cells longer than seven bytes are left out, and whole numbers
+    /// past 999.
+    pub(super) fn new(columns: impl IntoIterator<Item = KnownColumn>) -> KnownCells {
         let mut known = KnownCells {
             // Two open slots that every column without a table of its own points to.
             keys: vec![OPEN; 2],
             effect_of: vec![0; 2],
             effects: Vec::new(),
             columns: Vec::new(),
+            numbers: Vec::new(),
+            number_effects: Vec::new(),
         };
         let mut indexes: HashMap<EffectBits, u16> = HashMap::new();
-        for cells in columns {
+        let mut index_of = |effect: &Effect, effects: &mut Vec<Effect>| {
+            let bits = EffectBits::of(effect);
+            if let Some(index) = indexes.get(&bits) {
+                return Some(*index);
+            }
+            let index = u16::try_from(effects.len()).ok().filter(|index| *index != NO_EFFECT)?;
+            effects.push(*effect);
+            indexes.insert(bits, index);
+            Some(index)
+        };
+        for KnownColumn { cells, numbers } in columns {
+            let start = known.number_effects.len() as u32;
+            for effect in numbers.iter().take(1000) {
+                let index = effect.as_ref().and_then(|effect| index_of(effect, &mut known.effects));
+                known.number_effects.push(index.unwrap_or(NO_EFFECT));
+            }
+            known.numbers.push((start, known.number_effects.len() as u32 - start));
             let mut keyed = Vec::with_capacity(cells.len());
             for (word, effect) in cells {
                 let key = key(word);
                 if key == TOO_LONG || keyed.iter().any(|(k, _)| *k == key) {
                     continue;
                 }
-                let bits = EffectBits::of(&effect);
-                let index = match indexes.get(&bits) {
-                    Some(index) => *index,
-                    None => {
-                        let Ok(index) = u16::try_from(known.effects.len()) else { continue };
-                        known.effects.push(effect);
-                        indexes.insert(bits, index);
-                        index
-                    }
-                };
+                let Some(index) = index_of(&effect, &mut known.effects) else { continue };
                 keyed.push((key, index));
             }
             let column = place(&keyed).map_or(NONE, |(bits, multipliers, table)| {
@@ -134,6 +158,30 @@ impl KnownCells {
             return None;
         }
         self.effects.get(usize::from(*self.effect_of.get(slot)?))
+    }
+
+    /// The effect of a whole number of one to three digits in `column`, from the eight bytes at the cell's
+    /// start and its length, when it is known. The digits are read without a branch on them, as the
+    /// numbers of a column vary from row to row.
+    #[inline(always)]
+    pub(super) fn find_number(&self, column: usize, window: [u8; 8], length: usize) -> Option<&Effect> {
+        // What each digit is worth, by the number's length.
+        const WORTH: [[u32; 3]; 4] = [[0, 0, 0], [1, 0, 0], [10, 1, 0], [100, 10, 1]];
+        let &(start, count) = self.numbers.get(column)?;
+        let digits = [window[0], window[1], window[2]].map(|byte| u32::from(byte.wrapping_sub(b'0')));
+        let worth = WORTH[length & 3];
+        // A digit past the end is worth 0 and may be anything. `&`, not `&&`: no branch on each digit.
+        #[expect(clippy::needless_bitwise_bool, reason = "branch-free on purpose")]
+        let valid = (1..=3).contains(&length)
+            & (digits[0] < 10)
+            & ((digits[1] < 10) | (length < 2))
+            & ((digits[2] < 10) | (length < 3));
+        let value = digits[0] * worth[0] + digits[1] * worth[1] + digits[2] * worth[2];
+        if !valid || value >= count {
+            return None;
+        }
+        let index = *self.number_effects.get((start + value) as usize)?;
+        self.effects.get(usize::from(index))
     }
 }
 
@@ -204,6 +252,33 @@ mod tests {
     use super::*;
     use crate::scoring::Outcome;
 
+    fn column(cells: Vec<(Word, Effect)>) -> KnownColumn {
+        KnownColumn { cells, numbers: Vec::new() }
+    }
+
+    #[test]
+    fn finds_whole_numbers_by_value() {
+        let numbers: Vec<Option<Effect>> = (0..=120u32).map(|n| (n % 7 != 3).then(|| effect(f64::from(n)))).collect();
+        let known = KnownCells::new([KnownColumn { cells: Vec::new(), numbers }, KnownColumn::default()]);
+        let at = |text: &str| {
+            let mut window = *b"7;x;1234";
+            window[..text.len()].copy_from_slice(text.as_bytes());
+            known.find_number(0, window, text.len()).copied()
+        };
+        for n in 0..=120u32 {
+            let expected = (n % 7 != 3).then(|| effect(f64::from(n)));
+            assert_eq!(at(&n.to_string()), expected, "{n}");
+        }
+        // Leading zeros read as the same number, as the full reader reads them.
+        assert_eq!(at("007"), Some(effect(7.0)));
+        assert_eq!(at("05"), Some(effect(5.0)));
+        for text in ["", "121", "999", "1234", "-1", "1.", "1,5", " 1", "1 ", "x", "9a", "a9", "1/2", ":"] {
+            assert_eq!(at(text), None, "{text:?}");
+        }
+        assert_eq!(known.find_number(1, *b"1;;;;;;;", 1), None, "a column without numbers");
+        assert_eq!(known.find_number(2, *b"1;;;;;;;", 1), None, "a column past the last");
+    }
+
     fn effect(score: f64) -> Effect {
         Effect::of(Outcome::Scored(score), 1.0, 0)
     }
@@ -214,7 +289,7 @@ mod tests {
             (0..5u8).map(|level| (Word::of(&[b'0' + level]), effect(f64::from(level) / 4.0))).collect();
         let numbers: Vec<(Word, Effect)> =
             (0..=100u32).map(|n| (Word::of(n.to_string().as_bytes()), effect(f64::from(n) / 100.0))).collect();
-        let known = KnownCells::new([levels.clone(), Vec::new(), numbers.clone()]);
+        let known = KnownCells::new([column(levels.clone()), column(Vec::new()), column(numbers.clone())]);
         for (word, effect) in &levels {
             assert_eq!(known.find(0, key(*word)), Some(effect));
         }
@@ -238,7 +313,7 @@ mod tests {
             (Word::of(b"12345678"), effect(0.5)),
             (Word::of(b"x"), effect(0.5)),
         ];
-        let known = KnownCells::new([cells]);
+        let known = KnownCells::new([column(cells)]);
         assert_eq!(known.find(0, key(Word::of(b"1234567"))), Some(&effect(0.5)));
         assert_eq!(known.find(0, key(Word::of(b"x"))), Some(&effect(0.5)));
         assert_eq!(known.find(0, key(Word::of(b"12345678"))), None);
@@ -247,11 +322,11 @@ mod tests {
 
     #[test]
     fn a_repeated_cell_keeps_its_first_effect_and_large_columns_fit() {
-        let known = KnownCells::new([vec![(Word::of(b"a"), effect(0.0)), (Word::of(b"a"), effect(1.0))]]);
+        let known = KnownCells::new([column(vec![(Word::of(b"a"), effect(0.0)), (Word::of(b"a"), effect(1.0))])]);
         assert_eq!(known.find(0, key(Word::of(b"a"))), Some(&effect(0.0)));
         let many: Vec<(Word, Effect)> =
             (0..2000u32).map(|n| (Word::of(n.to_string().as_bytes()), effect(f64::from(n)))).collect();
-        let known = KnownCells::new([many.clone()]);
+        let known = KnownCells::new([column(many.clone())]);
         for (word, effect) in &many {
             assert_eq!(known.find(0, key(*word)), Some(effect));
         }

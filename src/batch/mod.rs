@@ -29,7 +29,7 @@ use crate::scoring::{Outcome, question_score};
 
 use cell::{CellProblem, QuestionCells, Slot};
 use header::{Meta, Plan, Role};
-use known::KnownCells;
+use known::{KnownCells, KnownColumn};
 use read::Row;
 use tally::{Effect, Tally};
 
@@ -650,30 +650,42 @@ impl Rules {
             None => runs.push((lanes.len(), usize::MAX)),
         }
         let mut rules = Rules { lanes, table, ids, numbers, known: KnownCells::new([]), runs };
-        let known: Vec<Vec<(Word, Effect)>> = rules
+        let known: Vec<KnownColumn> = rules
             .lanes
             .iter()
-            .map(|lane| {
-                rules
+            .map(|lane| KnownColumn {
+                cells: rules
                     .likely_cells(lane)
                     .into_iter()
                     .filter_map(|text| Some((Word::of(&text), rules.effect(lane, &text)?)))
-                    .collect()
+                    .collect(),
+                numbers: rules.likely_numbers(lane).map(|n| rules.effect(lane, n.to_string().as_bytes())).collect(),
             })
             .collect();
         rules.known = KnownCells::new(known);
         rules
     }
 
+    /// The whole numbers most likely in a number column, which [`KnownCells`] holds by value: from 0 to
+    /// its maximum, or to 100 (a percentage, a count of a few) when it has none.
+    fn likely_numbers(&self, lane: &Lane) -> std::ops::Range<u32> {
+        let max = self.numbers.get(lane.first as usize).and_then(|rule| rule.max).unwrap_or(100.0);
+        match lane.kind {
+            LaneKind::Number if max >= 0.0 => 0..max.min(999.0) as u32 + 1,
+            _ => 0..0,
+        }
+    }
+
     /// The cells most likely in a column of this kind, which [`KnownCells`] holds: the option ids, the
-    /// common yes/no words, whole numbers to 100, "dk" and "na", the empty cell. (A level's digit has a
+    /// common yes/no words, "dk" and "na", the empty cell. (Whole numbers are held by value, see
+    /// [`Rules::likely_numbers`].) (A level's digit has a
     /// path of its own in the plain pass, and a multiple choice answer is read by [`Engine::fast`].)
     fn likely_cells(&self, lane: &Lane) -> Vec<Vec<u8>> {
         let mut cells: Vec<Vec<u8>> = match lane.kind {
             LaneKind::Skip | LaneKind::Other => return Vec::new(),
             // An empty one: the text itself is read in full.
             LaneKind::Text => return vec![Vec::new()],
-            LaneKind::Level | LaneKind::Multi => Vec::new(),
+            LaneKind::Level | LaneKind::Multi | LaneKind::Number => Vec::new(),
             LaneKind::Choice => {
                 let (first, count) = (lane.first as usize, lane.count as usize);
                 self.ids
@@ -686,7 +698,6 @@ impl Rules {
             LaneKind::YesNo => {
                 YES.iter().chain(&NO).map(|word| word.0.to_le_bytes()[..usize::from(word.1)].to_vec()).collect()
             }
-            LaneKind::Number => (0..=100).map(|n: u32| n.to_string().into_bytes()).collect(),
         };
         cells.extend(["", "dk", "DK", "Dk", "na", "NA", "Na"].map(|text| text.as_bytes().to_vec()));
         cells.sort_unstable();
@@ -760,8 +771,20 @@ impl Rules {
                 }
                 // Any other cell of a common text (an option, yes/no, a number, "dk", "na", empty): the
                 // same steps whatever the text, where reading it by its kind would branch on it.
-                let key = match data.get(begin..begin + 8) {
-                    Some(window) => known::key_at(window.try_into().unwrap_or_default(), end.wrapping_sub(begin)),
+                let length = end.wrapping_sub(begin);
+                let window: Option<[u8; 8]> = data.get(begin..begin + 8).and_then(|window| window.try_into().ok());
+                if lane.kind == LaneKind::Number
+                    && let Some(window) = window
+                    && let Some(effect) = self.known.find_number(column, window, length)
+                {
+                    if RECORD {
+                        tally.record(question, effect.outcome);
+                    }
+                    sums.add(effect);
+                    continue;
+                }
+                let key = match window {
+                    Some(window) => known::key_at(window, length),
                     None => known::key(Word::of(data.get(begin..end).unwrap_or_default())),
                 };
                 if let Some(effect) = self.known.find(column, key) {
