@@ -107,9 +107,9 @@ impl KnownCells {
             numbers: Vec::new(),
             number_effects: Vec::new(),
         };
-        let mut indexes: HashMap<EffectBits, u16> = HashMap::new();
+        let mut indexes: HashMap<_, u16> = HashMap::new();
         let mut index_of = |effect: &Effect, effects: &mut Vec<Effect>| {
-            let bits = EffectBits::of(effect);
+            let bits = effect.bits();
             if let Some(index) = indexes.get(&bits) {
                 return Some(*index);
             }
@@ -182,17 +182,6 @@ impl KnownCells {
         }
         let index = *self.number_effects.get((start + value) as usize)?;
         self.effects.get(usize::from(index))
-    }
-}
-
-/// An effect's bits, to store equal effects once (`==` on floating point would take `-0.0` for `0.0`).
-#[derive(Debug, PartialEq, Eq, Hash)]
-struct EffectBits(String);
-
-impl EffectBits {
-    fn of(effect: &Effect) -> EffectBits {
-        // The debug form of the floats is exact (shortest round trip) and tells -0.0 from 0.0.
-        EffectBits(format!("{effect:?}"))
     }
 }
 

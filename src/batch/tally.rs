@@ -53,6 +53,19 @@ pub struct Effect {
 }
 
 impl Effect {
+    /// The effect's exact bits, to tell equal effects apart from different ones (`==` on floating point
+    /// would take `-0.0` for `0.0`).
+    pub fn bits(&self) -> (u8, u64, u64, u64, u64, u128) {
+        let (tag, score) = match self.outcome {
+            Outcome::Scored(score) => (0, score.to_bits()),
+            Outcome::DontKnow => (1, 0),
+            Outcome::NotApplicable => (2, 0),
+            Outcome::Unanswered => (3, 0),
+            Outcome::Unscored => (4, 0),
+        };
+        (tag, score, self.weighted.to_bits(), self.weight.to_bits(), self.counts, self.practices)
+    }
+
     /// The effect of `outcome` for a question of this weight and MIL (0 for none).
     pub fn of(outcome: Outcome, weight: f64, mil: u8) -> Effect {
         match outcome {
