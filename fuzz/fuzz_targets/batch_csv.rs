@@ -1,6 +1,7 @@
 //! Batch CSV read and scored against the small test questionnaire, as `kuntakompassi score FILE.csv` does:
 //! encoding and delimiter detection, the header plan, every row through the engine, every error rendered.
-//! A scored row must equal the reference assessment of its answer sheet to the last bit.
+//! A scored row must equal the reference assessment of its answer sheet to the last bit, and an engine that
+//! keeps no per-question outcomes (as for a summary alone) must give it the same scores.
 #![no_main]
 
 use std::sync::LazyLock;
@@ -41,6 +42,7 @@ fuzz_target!(|data: &[u8]| {
 
     let q = &*QUESTIONNAIRE;
     let mut engine: Option<Engine<'_>> = None;
+    let mut lean: Option<Engine<'_>> = None;
     let _ = source.for_each_row(|row: &Row| -> Result<bool, BatchReadError> {
         let Some(engine) = engine.as_mut() else {
             if row.is_blank() {
@@ -48,7 +50,12 @@ fuzz_target!(|data: &[u8]| {
             }
             let headers: Vec<String> = (0..row.len()).map(|i| row.cell_lossy(i).into_owned()).collect();
             match header::plan(q, &headers, row.line, None, None) {
-                Ok((plan, _notes)) => engine = Some(Engine::new(q, plan)),
+                Ok((plan, _notes)) => {
+                    let mut summary_only = Engine::new(q, plan.clone());
+                    summary_only.keep_outcomes(false);
+                    lean = Some(summary_only);
+                    engine = Some(Engine::new(q, plan));
+                }
                 Err(findings) => {
                     assert!(!findings.is_empty(), "a refused header names its problems");
                     return Ok(false);
@@ -56,7 +63,17 @@ fuzz_target!(|data: &[u8]| {
             }
             return Ok(true);
         };
-        match engine.process(row) {
+        let kind = engine.process(row);
+        if let Some(lean) = lean.as_mut() {
+            assert_eq!(lean.process(row), kind);
+            if kind == RowKind::Scored {
+                let (full, lean) = (&engine.tally.assessment, &lean.tally.assessment);
+                assert_eq!(lean.themes, full.themes);
+                assert_eq!(lean.overall.map(f64::to_bits), full.overall.map(f64::to_bits));
+                assert_eq!(lean.completeness.to_bits(), full.completeness.to_bits());
+            }
+        }
+        match kind {
             RowKind::Blank => {}
             RowKind::Rejected => {
                 assert!(!engine.errors.is_empty(), "a rejected row names its errors");

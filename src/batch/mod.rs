@@ -677,9 +677,9 @@ impl Rules {
     }
 
     /// The cells most likely in a column of this kind, which [`KnownCells`] holds: the option ids, the
-    /// common yes/no words, "dk" and "na", the empty cell. (Whole numbers are held by value, see
-    /// [`Rules::likely_numbers`].) (A level's digit has a
-    /// path of its own in the plain pass, and a multiple choice answer is read by [`Engine::fast`].)
+    /// common yes/no words, "dk" and "na", the empty cell. Whole numbers are held by value (see
+    /// [`Rules::likely_numbers`]), a level's digit has a path of its own in the plain pass, and a
+    /// multiple choice answer is read by [`Engine::fast`].
     fn likely_cells(&self, lane: &Lane) -> Vec<Vec<u8>> {
         let mut cells: Vec<Vec<u8>> = match lane.kind {
             LaneKind::Skip | LaneKind::Other => return Vec::new(),
