@@ -89,6 +89,55 @@ pub fn emit(target: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Writes one line of a message to standard error. A closed or broken standard error (`2>&1 | head`) is
+/// no reason to stop writing the files a run was asked for, so a failure here is ignored, and never a panic
+/// as `eprintln!` would make it.
+pub fn say(line: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(line.as_bytes()).and_then(|()| stderr.write_all(b"\n"));
+}
+
+/// Standard output for a run that also writes files: once the reader has gone (a broken pipe), what would
+/// have gone to it is dropped and the run goes on, so that the files are still written whole.
+pub struct UntilClosed<W: Write> {
+    inner: W,
+    closed: bool,
+}
+
+impl<W: Write> UntilClosed<W> {
+    pub fn new(inner: W) -> UntilClosed<W> {
+        UntilClosed { inner, closed: false }
+    }
+
+    fn guard(&mut self, result: std::io::Result<()>) -> std::io::Result<()> {
+        match result {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            other => other,
+        }
+    }
+}
+
+impl<W: Write> Write for UntilClosed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.inner.write_all(buf);
+        self.guard(result).map(|()| buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.inner.flush();
+        self.guard(result)
+    }
+}
+
 /// Whether two paths name the same existing file (so that output never overwrites its own input).
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {

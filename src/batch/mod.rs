@@ -19,6 +19,7 @@ pub mod progress;
 pub mod read;
 pub mod rejected;
 pub mod summary;
+pub mod summary_xlsx;
 pub mod tally;
 
 use std::borrow::Cow;

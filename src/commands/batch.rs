@@ -21,12 +21,13 @@ use crate::batch::progress::Progress;
 use crate::batch::read::{BatchReadError, Layout, ReadOptions, Row, Source};
 use crate::batch::rejected::RejectedWriter;
 use crate::batch::summary::{self, SummaryRow, SummaryWriter};
+use crate::batch::summary_xlsx::XlsxSummary;
 use crate::batch::{Engine, RowKind};
 use crate::cli::{ReportFormat, ScoreArgs};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::{self, ReadError};
-use crate::output::{WriteError, free_path, remove_abandoned, safe_file_stem, temp_prefix};
+use crate::output::{UntilClosed, WriteError, free_path, remove_abandoned, safe_file_stem, say, temp_prefix};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
 use crate::report::{self, Context};
@@ -54,6 +55,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         refuse_overwriting_input(Some(&output), &[&args.input], lang)?;
     }
     check_input(&args.input)?;
+    let format = batch_format(args, settings)?;
     let delimiter = match batch.delimiter.as_deref() {
         None => None,
         Some(text) => Some(parse_delimiter(text).ok_or_else(|| InputError(m::B_BAD_DELIMITER.fill(lang, &[&text])))?),
@@ -91,11 +93,15 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     if let (Some(map), Some(path)) = (&map, &batch.map) {
         for (key, (_, pos)) in &map.columns {
             if !header::map_key_used(key, &headers) {
-                eprintln!("{}:{pos}: {}: {}", path.display(), m::WARNING.get(lang), m::B_MAP_UNUSED.fill(lang, &[key]));
+                say(&format!(
+                    "{}:{pos}: {}: {}",
+                    path.display(),
+                    m::WARNING.get(lang),
+                    m::B_MAP_UNUSED.fill(lang, &[key])
+                ));
             }
         }
     }
-    let format = batch_format(args, settings)?;
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };
     let mut engine = Engine::new(&q, plan);
@@ -124,10 +130,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                 counts.rejected += 1;
                 rendered.clear();
                 rendered.extend(engine.errors.iter().map(|error| engine.render_error(error, &file, row, lang)));
-                let mut stderr = std::io::stderr().lock();
                 for line in &rendered {
                     if printed < MAX_PRINTED_ERRORS || batch.strict {
-                        writeln!(stderr, "{line}")?;
+                        say(line);
                     }
                     printed += 1;
                 }
@@ -237,9 +242,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         line.push_str(&m::B_COUNT_REJECTED_IN.fill(lang, &[&path.display()]));
     }
     if printed > MAX_PRINTED_ERRORS {
-        eprintln!("{}", m::B_MORE_ERRORS.fill(lang, &[&(printed - MAX_PRINTED_ERRORS)]));
+        say(&m::B_MORE_ERRORS.fill(lang, &[&(printed - MAX_PRINTED_ERRORS)]));
     }
-    eprintln!("{line}");
+    say(&line);
     Ok(if counts.rejected > 0 { 3 } else { 0 })
 }
 
@@ -253,7 +258,9 @@ struct Counts {
 /// The files a run may write besides the reports, so that none of them is the input.
 fn planned_outputs(args: &ScoreArgs) -> Vec<PathBuf> {
     match (&args.batch.out_dir, &args.render.output) {
-        (Some(dir), _) => ["summary.csv", "summary.json", "rejected.csv"].iter().map(|name| dir.join(name)).collect(),
+        (Some(dir), _) => {
+            ["summary.csv", "summary.json", "summary.xlsx", "rejected.csv"].iter().map(|name| dir.join(name)).collect()
+        }
         (None, Some(path)) => vec![path.clone(), rejected_beside(path)],
         (None, None) => vec![PathBuf::from("rejected.csv")],
     }
@@ -276,35 +283,62 @@ fn parse_delimiter(text: &str) -> Option<u8> {
     }
 }
 
+/// What the summary of `-o` or standard output is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Text(summary::Format),
+    Xlsx,
+}
+
 /// The summary's format: `--format`, else by the extension of `-o`, else a table on a terminal and CSV
-/// otherwise.
-fn batch_format(args: &ScoreArgs, settings: &Settings) -> Result<summary::Format> {
-    if let Some(format) = args.render.format {
-        return Ok(match format {
-            ReportFormat::Csv => summary::Format::Csv,
-            ReportFormat::Json => summary::Format::Json,
-            ReportFormat::Table => summary::Format::Table,
-            // The per-respondent reports are JSON; `report` renders any of them as Markdown, HTML or XLSX.
-            ReportFormat::Md | ReportFormat::Html | ReportFormat::Xlsx => {
-                return Err(InputError(m::B_FORMAT_NOT_FOR_BATCH.get(settings.lang).to_string()).into());
-            }
-        });
+/// otherwise. An extension that names no summary format, or another one than `--format`, is refused here,
+/// before any work.
+fn batch_format(args: &ScoreArgs, settings: &Settings) -> Result<Wanted> {
+    let lang = settings.lang;
+    let output = args.render.output.as_deref();
+    let extension = output.and_then(Path::extension).map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let by_extension = match extension.as_deref() {
+        None => None,
+        Some("csv") => Some(Wanted::Text(summary::Format::Csv)),
+        Some("json") => Some(Wanted::Text(summary::Format::Json)),
+        Some("txt") => Some(Wanted::Text(summary::Format::Table)),
+        Some("xlsx") => Some(Wanted::Xlsx),
+        Some(other) => {
+            let path = output.map(Path::display).map(|p| p.to_string()).unwrap_or_default();
+            return Err(InputError(
+                m::B_BAD_OUTPUT_EXTENSION.fill(lang, &[&path, &format!(".{other}"), &"`.csv` `.json` `.txt` `.xlsx`"]),
+            )
+            .into());
+        }
+    };
+    let by_flag = match args.render.format {
+        None => None,
+        Some(ReportFormat::Csv) => Some(Wanted::Text(summary::Format::Csv)),
+        Some(ReportFormat::Json) => Some(Wanted::Text(summary::Format::Json)),
+        Some(ReportFormat::Table) => Some(Wanted::Text(summary::Format::Table)),
+        Some(ReportFormat::Xlsx) => Some(Wanted::Xlsx),
+        // The per-respondent reports are JSON; `report` renders any of them as Markdown or HTML.
+        Some(ReportFormat::Md | ReportFormat::Html) => {
+            return Err(InputError(m::B_FORMAT_NOT_FOR_BATCH.get(lang).to_string()).into());
+        }
+    };
+    if let (Some(flag), Some(by_extension), Some(format)) = (by_flag, by_extension, args.render.format)
+        && flag != by_extension
+    {
+        let path = output.map(Path::display).map(|p| p.to_string()).unwrap_or_default();
+        let name = if format == ReportFormat::Table { "txt".to_string() } else { format!("{format:?}").to_lowercase() };
+        return Err(InputError(m::B_EXTENSION_NOT_FORMAT.fill(lang, &[&path, &name])).into());
     }
-    Ok(
-        match args
-            .render
-            .output
-            .as_deref()
-            .and_then(Path::extension)
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-        {
-            Some(ext) if ext == "json" => summary::Format::Json,
-            Some(ext) if ext == "txt" => summary::Format::Table,
-            None if settings.stdout_is_terminal => summary::Format::Table,
-            Some(_) | None => summary::Format::Csv,
-        },
-    )
+    let wanted = by_flag.or(by_extension).unwrap_or(if output.is_none() && settings.stdout_is_terminal {
+        Wanted::Text(summary::Format::Table)
+    } else {
+        Wanted::Text(summary::Format::Csv)
+    });
+    // With `--out-dir`, `summary.xlsx` is written there anyway; standard output gets no workbook.
+    if wanted == Wanted::Xlsx && output.is_none() && args.batch.out_dir.is_none() {
+        return Err(InputError(m::B_XLSX_NEEDS_FILE.get(lang).to_string()).into());
+    }
+    Ok(wanted)
 }
 
 /// The input must be a file with something in it; the same messages as for any input file.
@@ -389,7 +423,7 @@ fn choose_questionnaire(
     }
     let spec = best.map_or_else(|| builtin::DEFAULT_ID.to_string(), |(_, id)| id);
     let q = load_questionnaire(&spec, settings)?;
-    eprintln!("{}", m::B_CHOSE_QUESTIONNAIRE.fill(settings.lang, &[&q.id]));
+    say(&m::B_CHOSE_QUESTIONNAIRE.fill(settings.lang, &[&q.id]));
     Ok(q)
 }
 
@@ -473,6 +507,9 @@ type Sink = Box<dyn Write>;
 /// Where a run writes: the summaries, `rejected.csv`, and with `--out-dir` the staging folder.
 struct Outputs {
     summaries: Vec<SummaryWriter<Sink>>,
+    /// The workbook summary, and the file it is saved to at the end (in the staging folder, or the
+    /// temporary file of `-o`).
+    xlsx: Option<(XlsxSummary, PathBuf)>,
     /// Temporary files to be renamed into place at the end (summary to `-o`).
     pending: Vec<(tempfile::NamedTempFile, PathBuf)>,
     /// `--strict` to standard output: the summary waits in a temporary file until the run has succeeded.
@@ -484,6 +521,7 @@ struct Outputs {
     /// `--out-dir` did not exist before this run.
     created_dir: bool,
     finished: bool,
+    lang: Lang,
 }
 
 impl Drop for Outputs {
@@ -502,10 +540,12 @@ impl Drop for Outputs {
 }
 
 impl Outputs {
-    fn open(args: &ScoreArgs, format: summary::Format, q: &Questionnaire, lang: Lang, plan: &Plan) -> Result<Outputs> {
+    fn open(args: &ScoreArgs, wanted: Wanted, q: &Questionnaire, lang: Lang, plan: &Plan) -> Result<Outputs> {
         let grouped = plan.group.is_some();
+        let workbook = || XlsxSummary::new(q, lang, grouped).map_err(|e| anyhow::anyhow!("{e}"));
         let mut outputs = Outputs {
             summaries: Vec::new(),
+            xlsx: None,
             pending: Vec::new(),
             held_stdout: None,
             staging: None,
@@ -514,6 +554,7 @@ impl Outputs {
             rejected_path: PathBuf::from("rejected.csv"),
             created_dir: false,
             finished: false,
+            lang,
         };
         let fail = |path: &Path| {
             let path = path.to_path_buf();
@@ -529,8 +570,9 @@ impl Outputs {
                 let file = std::fs::File::create(&path).map_err(fail(&path))?;
                 outputs.summaries.push(SummaryWriter::new(Box::new(BufWriter::new(file)), format, q, lang, grouped));
             }
-            if args.render.format.is_some() {
-                let stdout: Sink = Box::new(BufWriter::new(std::io::stdout()));
+            outputs.xlsx = Some((workbook()?, staging.path().join("summary.xlsx")));
+            if let (Some(_), Wanted::Text(format)) = (args.render.format, wanted) {
+                let stdout: Sink = Box::new(UntilClosed::new(BufWriter::new(std::io::stdout())));
                 outputs.summaries.push(SummaryWriter::new(stdout, format, q, lang, grouped));
             }
             outputs.rejected_path = dir.join("rejected.csv");
@@ -540,23 +582,30 @@ impl Outputs {
             let dir = parent_dir(path);
             remove_abandoned(dir);
             let temp = tempfile::Builder::new().prefix(&temp_prefix()).tempfile_in(dir).map_err(fail(path))?;
-            let file = temp.reopen().map_err(fail(path))?;
-            outputs.summaries.push(SummaryWriter::new(
-                Box::new(BufWriter::with_capacity(1 << 16, file)),
-                format,
-                q,
-                lang,
-                grouped,
-            ));
+            match wanted {
+                Wanted::Text(format) => {
+                    let file = temp.reopen().map_err(fail(path))?;
+                    outputs.summaries.push(SummaryWriter::new(
+                        Box::new(BufWriter::with_capacity(1 << 16, file)),
+                        format,
+                        q,
+                        lang,
+                        grouped,
+                    ));
+                }
+                Wanted::Xlsx => outputs.xlsx = Some((workbook()?, temp.path().to_path_buf())),
+            }
             outputs.pending.push((temp, path.clone()));
             outputs.rejected_path = rejected_beside(path);
-        } else if args.batch.strict {
+        } else if let Wanted::Text(format) = wanted
+            && args.batch.strict
+        {
             let temp = tempfile::NamedTempFile::new().context("cannot create a temporary file")?;
             let file = temp.reopen()?;
             outputs.summaries.push(SummaryWriter::new(Box::new(BufWriter::new(file)), format, q, lang, grouped));
             outputs.held_stdout = Some(temp);
-        } else {
-            let stdout: Sink = Box::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+        } else if let Wanted::Text(format) = wanted {
+            let stdout: Sink = Box::new(UntilClosed::new(BufWriter::with_capacity(1 << 16, std::io::stdout())));
             outputs.summaries.push(SummaryWriter::new(stdout, format, q, lang, grouped));
         }
         for summary in &mut outputs.summaries {
@@ -568,6 +617,14 @@ impl Outputs {
     fn summary(&mut self, row: &SummaryRow<'_>) -> Result<()> {
         for summary in &mut self.summaries {
             summary.write(row)?;
+        }
+        if let Some((xlsx, _)) = &mut self.xlsx {
+            xlsx.write(row).map_err(|error| match error {
+                rust_xlsxwriter::XlsxError::RowColumnLimitError => {
+                    anyhow::Error::from(InputError(m::B_X_TOO_MANY_ROWS.get(self.lang).to_string()))
+                }
+                error => anyhow::anyhow!("{error}"),
+            })?;
         }
         Ok(())
     }
@@ -596,12 +653,15 @@ impl Outputs {
         for summary in std::mem::take(&mut self.summaries) {
             summary.finish(width)?;
         }
+        if let Some((xlsx, path)) = self.xlsx.take() {
+            xlsx.save(&path).map_err(|error| anyhow::anyhow!("cannot write `{}`: {error}", path.display()))?;
+        }
         for (temp, path) in std::mem::take(&mut self.pending) {
             temp.persist(&path).map_err(|error| WriteError { path: path.clone(), source: error.error })?;
         }
         if let Some(temp) = self.held_stdout.take() {
             let mut file = temp.reopen()?;
-            let mut stdout = std::io::stdout().lock();
+            let mut stdout = UntilClosed::new(std::io::stdout().lock());
             std::io::copy(&mut file, &mut stdout)?;
             stdout.flush()?;
         }

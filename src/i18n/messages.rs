@@ -634,9 +634,9 @@ messages! {
 
     // Batch scoring (issue 6)
     B_FORMAT_NOT_FOR_BATCH = (
-        "erän yhteenveto on table, csv tai json; yksittäisen raportin voi muuntaa komennolla `kuntakompassi report`",
-        "en satsens sammanfattning är table, csv eller json; en enskild rapport kan omvandlas med `kuntakompassi report`",
-        "a batch's summary is table, csv or json; a single report can be rendered with `kuntakompassi report`"
+        "erän yhteenveto on table, csv, json tai xlsx; yksittäisen raportin voi muuntaa komennolla `kuntakompassi report`",
+        "en satsens sammanfattning är table, csv, json eller xlsx; en enskild rapport kan omvandlas med `kuntakompassi report`",
+        "a batch's summary is table, csv, json or xlsx; a single report can be rendered with `kuntakompassi report`"
     );
     B_NOTE = ("huom", "obs", "note");
     B_READ_AS_CSV = ("luettu merkistönä {0}, erottimena `{1}`", "läst som {0}, med avgränsaren `{1}`", "read as {0}, delimiter `{1}`");
@@ -712,6 +712,30 @@ messages! {
     B_T_GROUP = ("Ryhmä", "Grupp", "Group");
     B_T_RESPONDENT = ("Kunta (rivi)", "Kommun (rad)", "Municipality (line)");
     B_T_COMPLETENESS = ("Kattavuus", "Täckning", "Complete");
+    B_X_LINE = ("Rivi", "Rad", "Line");
+    B_X_RESPONDENT = ("Vastaaja", "Svarande", "Respondent");
+    B_X_DEPARTMENT = ("Yksikkö", "Enhet", "Department");
+    B_X_REPORT = ("Raporttitiedosto", "Rapportfil", "Report file");
+    B_X_TOO_MANY_ROWS = (
+        "yhteenveto ei mahdu XLSX-taulukkoon (enintään 1 048 575 riviä); kirjoita se CSV- tai JSON-muodossa",
+        "sammanfattningen ryms inte i ett XLSX-blad (högst 1 048 575 rader); skriv den som CSV eller JSON",
+        "the summary does not fit in an XLSX sheet (at most 1,048,575 rows); write it as CSV or JSON"
+    );
+    B_XLSX_NEEDS_FILE = (
+        "XLSX-yhteenveto kirjoitetaan tiedostoon: anna -o TIEDOSTO.xlsx (--out-dir kirjoittaa aina myös summary.xlsx:n)",
+        "en XLSX-sammanfattning skrivs till en fil: ange -o FIL.xlsx (--out-dir skriver alltid också summary.xlsx)",
+        "an XLSX summary is written to a file: give -o FILE.xlsx (--out-dir always writes summary.xlsx as well)"
+    );
+    B_BAD_OUTPUT_EXTENSION = (
+        "tiedostoon `{0}` ei voi kirjoittaa erän yhteenvetoa: pääte `{1}` ei ole mikään muodoista {2}",
+        "satsens sammanfattning kan inte skrivas till `{0}`: ändelsen `{1}` är inte något av formaten {2}",
+        "cannot write a batch's summary to `{0}`: the extension `{1}` is none of {2}"
+    );
+    B_EXTENSION_NOT_FORMAT = (
+        "tiedoston `{0}` pääte ei vastaa muotoa `{1}`: anna pääte `.{1}` tai jätä --format pois",
+        "ändelsen på `{0}` motsvarar inte formatet `{1}`: ge ändelsen `.{1}` eller utelämna --format",
+        "the extension of `{0}` does not match the format `{1}`: name it `.{1}` or leave --format out"
+    );
     TPL_CODEBOOK_NEEDS_FILE = (
         "koodikirja kirjoitetaan tiedoston viereen: anna -o TIEDOSTO.csv",
         "kodboken skrivs bredvid filen: ange -o FIL.csv",

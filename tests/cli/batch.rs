@@ -43,7 +43,8 @@ fn a_finnish_excel_csv_scores_each_row_as_its_answer_sheet_would() {
             "out/narpes-545.json",
             "out/poytya-608.json",
             "out/summary.csv",
-            "out/summary.json"
+            "out/summary.json",
+            "out/summary.xlsx"
         ]
     );
     let run = run.stderr_has("read as Windows-1252, delimiter `;`").stderr_has("4 rows: 4 scored, 0 rejected");
@@ -258,7 +259,14 @@ fn a_staff_survey_grouped_by_department_averages_its_members() {
     let run = kk().args(["--group-by", "department", "--out-dir", "out"]).run().code(0);
     assert_eq!(
         run.files(),
-        ["out/bildning.json", "out/sivistys.json", "out/summary.csv", "out/summary.json", "out/tekninen.json"]
+        [
+            "out/bildning.json",
+            "out/sivistys.json",
+            "out/summary.csv",
+            "out/summary.json",
+            "out/summary.xlsx",
+            "out/tekninen.json"
+        ]
     );
     let sivistys = run.json("out/sivistys.json");
     assert_eq!(sivistys["respondents"], 2);
@@ -455,7 +463,7 @@ fn a_batch_killed_while_it_runs_leaves_no_output_and_the_next_run_cleans_up_afte
         .status()
         .unwrap();
     assert_eq!(status.code(), Some(0));
-    assert_eq!(listing(&out), ["lieto.json", "salo.json", "summary.csv", "summary.json"]);
+    assert_eq!(listing(&out), ["lieto.json", "salo.json", "summary.csv", "summary.json", "summary.xlsx"]);
     for name in ["lieto.json", "salo.json", "summary.json"] {
         let text = std::fs::read_to_string(out.join(name)).unwrap();
         serde_json::from_str::<serde_json::Value>(&text).unwrap_or_else(|e| panic!("{name}: {e}"));

@@ -9,3 +9,4 @@ mod reference;
 mod report;
 mod score;
 mod support;
+mod survey;
