@@ -237,7 +237,8 @@ pub enum TemplateFormat {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Batch (CSV/XLSX)")]
 pub struct BatchArgs {
-    /// Write summary.csv, summary.json, one report JSON per respondent or group, and rejected.csv here
+    /// Write summary.csv, summary.json, summary.xlsx, one report JSON per respondent or group, and
+    /// rejected.csv here
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
 
@@ -249,6 +250,11 @@ pub struct BatchArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// Also score responses the survey tool marks as not finished (LimeSurvey: empty `submitdate`, or
+    /// `lastpage` below the last page); without it they are counted and written beside the rejected rows
+    #[arg(long)]
+    pub include_incomplete: bool,
+
     /// The CSV delimiter: `,` `;` `tab` or `|` [default: sniffed from the file]
     #[arg(long, value_name = "C")]
     pub delimiter: Option<String>,
@@ -257,7 +263,8 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = crate::batch::read::EncodingChoice::Auto)]
     pub encoding: crate::batch::read::EncodingChoice,
 
-    /// A TOML file mapping column headers to question ids or respondent fields (`[columns]`)
+    /// A TOML file mapping column headers to question ids or respondent fields (`[columns]`) and answer
+    /// values to what they mean (`[values]`)
     #[arg(long, value_name = "FILE.toml")]
     pub map: Option<PathBuf>,
 

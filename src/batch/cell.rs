@@ -42,6 +42,11 @@ pub enum CellProblem {
     /// A LimeSurvey option column holds something else than `Y` or nothing.
     BadOptionMark,
     EmptyGroup,
+    /// A part of a multi answer joined with `, ` is no option.
+    PartNotAnOption {
+        part: String,
+        options: Vec<String>,
+    },
     ShortRow {
         cells: usize,
         expected: usize,
@@ -71,6 +76,9 @@ impl CellProblem {
             CellProblem::BadDate => m::S_BAD_DATE.fill(lang, &[&value]),
             CellProblem::BadOptionMark => m::B_BAD_OPTION_MARK.fill(lang, &[&value]),
             CellProblem::EmptyGroup => m::B_EMPTY_GROUP.get(lang).to_string(),
+            CellProblem::PartNotAnOption { part, options } => {
+                m::B_PART_NOT_AN_OPTION.fill(lang, &[&question, part, &crate::answers::backticked(options)])
+            }
             CellProblem::ShortRow { cells, expected } => m::B_SHORT_ROW.fill(lang, &[cells, expected]),
             CellProblem::ExtraCells { cells, expected } => m::B_EXTRA_CELLS.fill(lang, &[cells, expected]),
         }
@@ -293,6 +301,58 @@ impl QuestionCells {
         }
     }
 
+    /// Reads a cell as [`QuestionCells::read`] does, and also takes an "other" answer of a choice or multi
+    /// question: LimeSurvey's `-oth-` or its word for "Other" (Muu, Annat), and, where `free_other` (the
+    /// survey tool writes a typed "other" answer in the answer's own cell, as Forms does), any text that is
+    /// no option. The typed text goes to `other`; the chosen options count, and a question answered only
+    /// with "other" is left unanswered.
+    pub fn read_with_other(
+        &self,
+        text: &str,
+        column: usize,
+        arena: &mut Vec<u16>,
+        scratch: &mut String,
+        free_other: bool,
+        other: &mut String,
+    ) -> Result<Slot, CellProblem> {
+        let result = self.read(text, column, arena, scratch);
+        let Err(CellProblem::Answer(AnswerProblem::UnknownOption { .. }) | CellProblem::PartNotAnOption { .. }) =
+            result
+        else {
+            return result;
+        };
+        let text = text.trim();
+        normalise_into(text, scratch);
+        let marker = crate::batch::header::OTHER_WORDS.contains(&scratch.as_str());
+        match &self.kind {
+            CellKind::Choice { .. } if marker => Ok(Slot::Empty),
+            CellKind::Choice { .. } if free_other => {
+                other.push_str(text);
+                Ok(Slot::Empty)
+            }
+            CellKind::Multi { ids, keys } if marker || free_other => {
+                let separator = if text.contains('|') {
+                    "|"
+                } else if text.contains(';') {
+                    ";"
+                } else {
+                    ", "
+                };
+                read_multi_by(text, separator, ids, keys, arena, &mut Some(other))
+            }
+            _ => result,
+        }
+    }
+
+    /// Whether a cell of a LimeSurvey or Webropol option column that is not a yes/no mark names this
+    /// question's option `option` (Webropol writes the option's label in its column).
+    pub fn names_option(&self, option: usize, text: &str, scratch: &mut String) -> bool {
+        let CellKind::Multi { ids, keys } = &self.kind else { return false };
+        normalise_into(text, scratch);
+        ids.get(option).is_some_and(|id| id.eq_ignore_ascii_case(text.trim()))
+            || keys.iter().any(|(key, index)| usize::from(*index) == option && key == scratch)
+    }
+
     /// The answer a slot holds, as an answer sheet holds it; `text` gives the text of a column.
     pub fn answer<'a>(
         &self,
@@ -366,29 +426,69 @@ fn read_level(text: &str, normalised: &str, max: u32, labels: &[(String, u32)]) 
     if separated { fits(level) } else { Err(wrong()) }
 }
 
-/// A multi answer: options separated by `|`, or by `;` as Microsoft Forms writes them.
+/// A multi answer: options separated by `|`, or by `;` as Microsoft Forms writes them, or by `, ` as
+/// Webropol joins them when every part is an option (a label may itself hold a comma).
 fn read_multi(text: &str, ids: &[String], keys: &[(String, u16)], arena: &mut Vec<u16>) -> Result<Slot, CellProblem> {
-    let start = arena.len();
-    let separator = if text.contains('|') { '|' } else { ';' };
+    let separator = if text.contains('|') {
+        "|"
+    } else if text.contains(';') {
+        ";"
+    } else if text.contains(", ") && !is_option(text, ids, keys) {
+        ", "
+    } else {
+        ";"
+    };
+    let mut other = None;
+    read_multi_by(text, separator, ids, keys, arena, &mut other)
+}
+
+/// Whether the text (trimmed) is one option's id or label.
+fn is_option(text: &str, ids: &[String], keys: &[(String, u16)]) -> bool {
+    let text = text.trim();
     let mut scratch = String::new();
-    for item in text.split(separator).map(str::trim).filter(|item| !item.is_empty()) {
+    normalise_into(text, &mut scratch);
+    ids.iter().any(|id| id == text) || find_key(keys, &scratch).is_some()
+}
+
+/// Reads the options of a multi answer separated by `separator`. With `other`, a part that is no option
+/// is an "other" answer: its text is added to `other` (LimeSurvey's and Forms' word for "other" alone
+/// adds nothing) instead of refusing the cell.
+fn read_multi_by(
+    text: &str,
+    separator: &str,
+    ids: &[String],
+    keys: &[(String, u16)],
+    arena: &mut Vec<u16>,
+    other: &mut Option<&mut String>,
+) -> Result<Slot, CellProblem> {
+    let start = arena.len();
+    let mut scratch = String::new();
+    let parts = || text.split(separator).map(str::trim).filter(|item| !item.is_empty());
+    let single = parts().count() == 1;
+    for item in parts() {
         let index = match ids.iter().position(|id| id == item) {
             Some(index) => index as u16,
             None => {
                 normalise_into(item, &mut scratch);
                 match find_key(keys, &scratch) {
                     Some(index) => index,
-                    None if arena.len() == start
-                        && text.split(separator).filter(|i| !i.trim().is_empty()).count() == 1 =>
-                    {
-                        if NONE_WORDS.contains(&scratch.as_str()) {
-                            return Ok(Slot::Multi { start: start as u32, end: start as u32 });
-                        }
-                        arena.truncate(start);
-                        return Err(unknown_option(item, ids));
+                    None if single && arena.len() == start && NONE_WORDS.contains(&scratch.as_str()) => {
+                        return Ok(Slot::Multi { start: start as u32, end: start as u32 });
                     }
                     None => {
+                        if let Some(other) = other.as_deref_mut() {
+                            if !crate::batch::header::OTHER_WORDS.contains(&scratch.as_str()) {
+                                if !other.is_empty() {
+                                    other.push_str("; ");
+                                }
+                                other.push_str(item);
+                            }
+                            continue;
+                        }
                         arena.truncate(start);
+                        if separator == ", " {
+                            return Err(CellProblem::PartNotAnOption { part: item.to_string(), options: ids.to_vec() });
+                        }
                         return Err(unknown_option(item, ids));
                     }
                 }
@@ -447,6 +547,9 @@ pub fn read_option_mark(text: &str, scratch: &mut String) -> Result<Option<bool>
         Ok(Some(true))
     } else if NO_WORDS.contains(&scratch.as_str()) {
         Ok(Some(false))
+    } else if scratch == "n/a" {
+        // LimeSurvey's full answers: a box the respondent was never shown.
+        Ok(None)
     } else {
         Err(CellProblem::BadOptionMark)
     }
@@ -501,7 +604,9 @@ pub fn read_date(text: &str) -> Result<Option<String>, CellProblem> {
         }
         date.to_string()
     } else {
-        let parts: Vec<&str> = text.trim_end_matches('.').split('.').collect();
+        // `22.11.2026` or, as survey tools write a time of answering, `22.11.2026 10:15`.
+        let date = text.split_once(' ').map_or(text, |(date, _)| date);
+        let parts: Vec<&str> = date.trim_end_matches('.').split('.').collect();
         match parts.as_slice() {
             [d, mo, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&mo.len()) && y.len() == 4 => {
                 format!("{y}-{mo:0>2}-{d:0>2}")

@@ -83,6 +83,8 @@ pub enum Aside {
     LimeSurvey,
     /// A column Microsoft Forms adds (ID, Start time, …).
     Forms,
+    /// A column Webropol adds.
+    Webropol,
     /// The error column of a `rejected.csv` being scored again.
     Errors,
     /// Mapped to `""` or `"-"` in the `--map` file.
@@ -106,6 +108,13 @@ pub enum Role {
     },
     /// Only the `--group-by` column: read for its value, nothing else.
     GroupOnly,
+    /// When the response was submitted (LimeSurvey's `submitdate`, Forms' "Completion time", Webropol's
+    /// answer time): empty for an incomplete response, and the report's date when there is no `date` column.
+    Submitted(Aside),
+    /// LimeSurvey's `lastpage`: the page a respondent reached.
+    LastPage,
+    /// The free text of an "other" answer to the question with this index (LimeSurvey's `CODE[other]`).
+    Other(usize),
     Aside(Aside),
 }
 
@@ -121,6 +130,11 @@ pub struct Plan {
     pub group: Option<usize>,
     /// The line of the header row.
     pub line: u64,
+    /// The header took two rows (Webropol: question texts, then the option labels under them).
+    pub second_header: bool,
+    /// Per question, the answers a `--map` file's `[values]` gives a meaning (normalised answer → the cell
+    /// it stands for); empty for most.
+    pub values: Vec<BTreeMap<String, String>>,
 }
 
 impl Plan {
@@ -134,6 +148,14 @@ impl Plan {
 pub enum HeaderProblem {
     Unknown {
         suggestion: Option<String>,
+    },
+    /// The header reads like the text of this question (edited a little in the survey tool).
+    LikeQuestionText {
+        id: String,
+    },
+    /// A column without a header holds data (1-based row of the first such cell).
+    NoHeaderWithData {
+        line: u64,
     },
     /// The column says the same as an earlier one (1-based column number) does.
     Duplicate {
@@ -173,6 +195,8 @@ impl HeaderFinding {
         match &self.problem {
             HeaderProblem::Unknown { suggestion: Some(id) } => m::B_UNKNOWN_COLUMN_SUGGEST.fill(lang, &[id]),
             HeaderProblem::Unknown { suggestion: None } => m::B_UNKNOWN_COLUMN.get(lang).to_string(),
+            HeaderProblem::LikeQuestionText { id } => m::B_UNKNOWN_COLUMN_LIKE_TEXT.fill(lang, &[id]),
+            HeaderProblem::NoHeaderWithData { line } => m::B_NO_HEADER_WITH_DATA.fill(lang, &[line]),
             HeaderProblem::Duplicate { first, target } => m::B_DUPLICATE_COLUMN.fill(lang, &[target, first]),
             HeaderProblem::MissingMunicipality => m::B_MISSING_MUNICIPALITY.get(lang).to_string(),
             HeaderProblem::NotMulti { question } => m::B_OPTION_COLUMN_NOT_MULTI.fill(lang, &[question]),
@@ -206,8 +230,16 @@ pub struct HeaderNote {
     pub aside: Aside,
 }
 
-/// A header text ready to compare: lower case, surrounding space dropped, inner runs of space as one.
+/// A header text ready to compare: lower case, surrounding space dropped, inner runs of space as one, and
+/// `&amp;` `&lt;` `&gt;` as the characters they stand for (LimeSurvey's full headings are HTML-escaped).
 pub fn normalise(text: &str) -> String {
+    let decoded;
+    let text = if text.contains('&') {
+        decoded = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        decoded.as_str()
+    } else {
+        text
+    };
     let mut out = String::with_capacity(text.len());
     for word in text.trim_start_matches('\u{feff}').split_whitespace() {
         if !out.is_empty() {
@@ -218,37 +250,201 @@ pub fn normalise(text: &str) -> String {
     out
 }
 
-/// The columns LimeSurvey adds to a response export.
-const LIMESURVEY: &[&str] =
-    &["id", "submitdate", "lastpage", "startlanguage", "seed", "token", "startdate", "datestamp", "ipaddr", "refurl"];
+/// The columns LimeSurvey adds to a response export, by code and by their full headings in English, Finnish
+/// and Swedish (LimeSurvey 6: `createFieldMap()` in `application/helpers/common_helper.php`, the texts from
+/// its `locale/{fi,sv}` catalogues; see `docs/limesurvey-responses.md`).
+const LIMESURVEY: &[&str] = &[
+    "id",
+    "startlanguage",
+    "seed",
+    "token",
+    "startdate",
+    "datestamp",
+    "ipaddr",
+    "refurl",
+    "interviewtime",
+    "response id",
+    "start language",
+    "access code",
+    "date started",
+    "date last action",
+    "ip address",
+    "referrer url",
+    "total time",
+    "vastaus-id",
+    "aloituskieli",
+    "siemen",
+    "pääsyavain",
+    "aloituspäivämäärä",
+    "viimeisimmän toiminteen päivämäärä",
+    "ip-osoite",
+    "viittaava url",
+    "kokonaisaika",
+    "svars-id",
+    "startspråk",
+    "frö",
+    "åtkomstkod",
+    "datum påbörjad",
+    "datum senaste åtgärd",
+    "ip-adress",
+    "hänvisande url",
+    "total tid",
+];
+/// LimeSurvey's `submitdate` and `lastpage`, by code and full heading.
+const LIMESURVEY_SUBMITTED: &[&str] = &["submitdate", "date submitted", "lähetys päivämäärä", "datum inskickad"];
+const LIMESURVEY_LAST_PAGE: &[&str] = &["lastpage", "last page", "viimeinen sivu", "sista sidan"];
+/// The beginnings of LimeSurvey's full headings of its timing columns (`groupTime<N>` and `<code>Time` in
+/// code headings).
+const LIMESURVEY_TIMING: &[&str] =
+    &["group time:", "question time:", "ryhmän aika:", "kysymyksen aika:", "tid för frågegruppen:", "tid för frågan:"];
 /// The columns Microsoft Forms adds, in English, Finnish and Swedish.
 const FORMS: &[&str] = &[
     "id",
     "start time",
-    "completion time",
     "email",
     "name",
     "last modified time",
     "tunnus",
     "aloitusaika",
-    "valmistumisaika",
     "sähköposti",
     "nimi",
+    "viimeksi muokattu",
     "starttid",
-    "sluttid",
     "e-post",
     "namn",
+    "senast ändrad",
 ];
+/// Forms' "Completion time".
+const FORMS_SUBMITTED: &[&str] = &["completion time", "valmistumisaika", "sluttid"];
+/// Webropol's time of answering, as its exports name it in English, Finnish and Swedish.
+const WEBROPOL_SUBMITTED: &[&str] = &["vastausaika", "vastattu", "svarstid", "besvarad", "answer time", "answered"];
+/// The text LimeSurvey (`[other]`, and "Other" in the full headings and answers) and Forms use for an
+/// "other" answer, in its interface languages.
+pub const OTHER_WORDS: &[&str] = &["other", "muu", "annat", "-oth-"];
+/// Whether an option's label (normalised) is an "other" one: "Muu", "Annat", "Other", also with what
+/// follows ("Muu, mikä?", "Annat, vad?").
+pub fn is_other_label(label: &str) -> bool {
+    OTHER_WORDS.iter().any(|word| {
+        label.strip_prefix(word).is_some_and(|rest| rest.is_empty() || rest.starts_with([',', ':', ' ', '(', '.']))
+    })
+}
+
+/// What the row after the header row is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SecondHeader {
+    /// A respondent.
+    No,
+    /// Webropol's second header row: the headers of the two rows as one (`Question text [Option label]`
+    /// over the columns of a multiple-choice question).
+    Merged(Vec<String>),
+    /// It reads like a second header row but does not fit the questionnaire: the first column that does not.
+    Unclear { column: usize },
+}
+
+/// Reads the row after the header as Webropol's second header row, if it is one: the first row names a
+/// multiple-choice question once over its columns (the other cells empty, as a merged cell reads, or the
+/// text repeated), and the second row holds each column's option label. It is one when the municipality's
+/// cell is empty and every filled cell lies under such a question, each column of it with a label of its
+/// own; a respondent's row has its municipality, and labels only where options were chosen.
+pub fn second_header(q: &Questionnaire, first: &[String], second: &[String]) -> SecondHeader {
+    let filled: Vec<usize> = (0..second.len()).filter(|&c| !second[c].trim().is_empty()).collect();
+    if filled.is_empty() {
+        return SecondHeader::No;
+    }
+    let municipality = first.iter().position(|h| Meta::find(&normalise(h)) == Some(Meta::Municipality));
+    if municipality.is_some_and(|c| second.get(c).is_some_and(|cell| !cell.trim().is_empty())) {
+        return SecondHeader::No;
+    }
+    // Each column's question text: its own header, or the one of the nearest header to its left.
+    let mut owner: Vec<Option<(usize, String)>> = Vec::with_capacity(second.len());
+    let mut carried: Option<(usize, String)> = None;
+    for c in 0..second.len() {
+        let header = first.get(c).map_or("", |h| h.trim());
+        if !header.is_empty() && carried.as_ref().is_none_or(|(_, text)| text != header) {
+            carried = Some((c, header.to_string()));
+        }
+        owner.push(carried.clone());
+    }
+    let mut merged: Vec<String> = first.to_vec();
+    merged.resize(second.len().max(first.len()), String::new());
+    let mut labels_of: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut fits = 0usize;
+    let mut misfit = None;
+    for &c in &filled {
+        let label = normalise(&second[c]);
+        let question = owner[c].as_ref().and_then(|(start, text)| {
+            let normalised = normalise(text);
+            question_by_id(q, &normalised)
+                .or_else(|| question_by_text(q, &normalised))
+                .map(|question| (*start, question))
+        });
+        let fit = question.filter(|(_, question)| {
+            let kind = &q.questions[*question].kind;
+            matches!(kind, Kind::Multi { .. })
+                && (is_other_label(&label)
+                    || kind.options().iter().any(|o| {
+                        o.id.eq_ignore_ascii_case(&label) || o.label.0.values().any(|l| normalise(l) == label)
+                    }))
+        });
+        match fit {
+            Some((start, _)) => {
+                let labels = labels_of.entry(start).or_default();
+                if labels.contains(&label) {
+                    misfit.get_or_insert(c);
+                }
+                labels.push(label);
+                if let Some((_, text)) = &owner[c] {
+                    merged[c] = format!("{text} [{}]", second[c].trim());
+                }
+                fits += 1;
+            }
+            None => {
+                misfit.get_or_insert(c);
+            }
+        }
+    }
+    match misfit {
+        None => SecondHeader::Merged(merged),
+        Some(_) if fits == 0 => SecondHeader::No,
+        Some(column) => SecondHeader::Unclear { column },
+    }
+}
+
+/// LimeSurvey's `[comment]` sub-fields.
+const COMMENT_WORDS: &[&str] =
+    &["comment", "othercomment", "kommentti", "kommentar", "other comment", "muu kommentti", "annan kommentar"];
 /// The error column `rejected.csv` adds, in every interface language.
 pub fn error_column_names() -> [&'static str; 3] {
     [m::B_ERROR_COLUMN.fi, m::B_ERROR_COLUMN.sv, m::B_ERROR_COLUMN.en]
 }
 
-/// A `--map` file: `[columns]` header = target.
+/// A `--map` file: `[columns]` header = target, and `[values]` answer = what it means, for every question
+/// (`[values]` itself) or for one (`[values."question.id"]`, also by the column's header).
 #[derive(Debug, Clone, Default)]
 pub struct ColumnMap {
     /// Normalised header → (target, where it is in the map file).
     pub columns: BTreeMap<String, (String, Pos)>,
+    /// Normalised answer → the cell it stands for, for every question.
+    pub values: BTreeMap<String, String>,
+    /// Normalised question id or header → (normalised answer → the cell it stands for, where the table is).
+    pub question_values: BTreeMap<String, (BTreeMap<String, String>, Pos)>,
+}
+
+/// A `[values]` target as the cell text it stands for: a level or number as written, `true`/`false` as
+/// yes/no, a list of option ids joined with `|`.
+fn value_text(value: &toml::de::DeValue<'_>) -> Option<String> {
+    use toml::de::DeValue;
+    match value {
+        DeValue::String(text) => Some(text.trim().to_string()),
+        DeValue::Integer(number) => Some(number.as_str().to_string()),
+        DeValue::Float(number) => Some(number.as_str().to_string()),
+        DeValue::Boolean(yes) => Some(if *yes { "yes" } else { "no" }.to_string()),
+        DeValue::Array(items) => {
+            let parts: Option<Vec<String>> = items.iter().map(|item| value_text(item.get_ref())).collect();
+            parts.map(|parts| parts.join("|"))
+        }
+        _ => None,
+    }
 }
 
 /// A problem in a `--map` file, with its position.
@@ -272,6 +468,42 @@ impl ColumnMap {
         let mut map = ColumnMap::default();
         for (key, value) in root.get_ref() {
             let at = Some(Pos::of_offset(text, key.span().start));
+            if key.get_ref() == "values" {
+                let DeValue::Table(table) = value.get_ref() else {
+                    problems.push(MapProblem { pos: at, message: m::B_MAP_NOT_TABLE.get(lang).to_string() });
+                    continue;
+                };
+                for (answer, target) in table {
+                    let pos = Pos::of_offset(text, target.span().start);
+                    match target.get_ref() {
+                        DeValue::Table(answers) => {
+                            let mut values = BTreeMap::new();
+                            for (value, meaning) in answers {
+                                match value_text(meaning.get_ref()) {
+                                    Some(cell) => {
+                                        values.insert(normalise(value.get_ref()), cell);
+                                    }
+                                    None => problems.push(MapProblem {
+                                        pos: Some(Pos::of_offset(text, meaning.span().start)),
+                                        message: m::B_MAP_BAD_VALUE.fill(lang, &[&value.get_ref()]),
+                                    }),
+                                }
+                            }
+                            map.question_values.insert(normalise(answer.get_ref()), (values, pos));
+                        }
+                        meaning => match value_text(meaning) {
+                            Some(cell) => {
+                                map.values.insert(normalise(answer.get_ref()), cell);
+                            }
+                            None => problems.push(MapProblem {
+                                pos: Some(pos),
+                                message: m::B_MAP_BAD_VALUE.fill(lang, &[&answer.get_ref()]),
+                            }),
+                        },
+                    }
+                }
+                continue;
+            }
             if key.get_ref() != "columns" {
                 problems.push(MapProblem { pos: at, message: m::UNKNOWN_KEY.fill(lang, &[&key.get_ref()]) });
                 continue;
@@ -375,10 +607,7 @@ pub fn plan(
             Ok(Some(role)) => role,
             Ok(None) if group_wanted.as_deref() == Some(normalised.as_str()) => Role::GroupOnly,
             Ok(None) => {
-                let candidates =
-                    q.questions.iter().map(|question| question.id.as_str()).chain(Meta::ALL.map(Meta::key));
-                let suggestion = closest(&normalised, candidates).map(str::to_string);
-                findings.push(HeaderFinding { column: Some(column), problem: HeaderProblem::Unknown { suggestion } });
+                findings.push(HeaderFinding { column: Some(column), problem: unknown(q, &normalised) });
                 Role::Aside(Aside::NoHeader)
             }
             Err(problem) => {
@@ -392,10 +621,11 @@ pub fn plan(
         } else {
             role
         };
-        if let Role::Aside(aside) = role
-            && aside != Aside::NoHeader
-        {
-            notes.push(HeaderNote { column, aside });
+        match role {
+            Role::Aside(aside) if aside != Aside::NoHeader => notes.push(HeaderNote { column, aside }),
+            Role::Submitted(aside) => notes.push(HeaderNote { column, aside }),
+            Role::LastPage => notes.push(HeaderNote { column, aside: Aside::LimeSurvey }),
+            _ => {}
         }
         if group.is_none() && group_wanted.as_deref() == Some(normalised.as_str()) {
             group = Some(column);
@@ -410,6 +640,9 @@ pub fn plan(
             Role::Meta(meta) => Some(meta.key().to_string()),
             Role::Question(i) => Some(q.questions[*i].id.clone()),
             Role::Note(i) => Some(format!("{}.note", q.questions[*i].id)),
+            Role::Other(i) => Some(format!("{}[other]", q.questions[*i].id)),
+            Role::Submitted(_) => Some("submitdate".to_string()),
+            Role::LastPage => Some("lastpage".to_string()),
             Role::Option { question, option } => {
                 Some(format!("{}[{}]", q.questions[*question].id, q.questions[*question].kind.options()[*option].id))
             }
@@ -456,10 +689,88 @@ pub fn plan(
         }
     }
     if findings.is_empty() {
-        Ok((Plan { headers: headers.to_vec(), roles, meta, group, line }, notes))
+        let values = match map {
+            Some(map) => question_values(q, map, headers, &roles, &mut findings),
+            None => vec![BTreeMap::new(); q.questions.len()],
+        };
+        if !findings.is_empty() {
+            return Err(findings);
+        }
+        Ok((Plan { headers: headers.to_vec(), roles, meta, group, line, second_header: false, values }, notes))
     } else {
         Err(findings)
     }
+}
+
+/// The `[values]` of a map file for each question: the ones for every question, and over them those given
+/// for the question by its id or by the header of its column. A table for a question that names none is a
+/// problem.
+fn question_values(
+    q: &Questionnaire,
+    map: &ColumnMap,
+    headers: &[String],
+    roles: &[Role],
+    findings: &mut Vec<HeaderFinding>,
+) -> Vec<BTreeMap<String, String>> {
+    let mut values = vec![map.values.clone(); q.questions.len()];
+    for (key, (answers, _)) in &map.question_values {
+        let by_id = question_by_id(q, key);
+        let by_header = headers.iter().position(|h| normalise(h) == *key).and_then(|c| match roles[c] {
+            Role::Question(question) => Some(question),
+            _ => None,
+        });
+        match by_id.or(by_header) {
+            Some(question) => values[question].extend(answers.iter().map(|(a, b)| (a.clone(), b.clone()))),
+            None => findings.push(HeaderFinding {
+                column: None,
+                problem: HeaderProblem::BadMapTarget {
+                    target: format!("[values.\"{key}\"]"),
+                    suggestion: closest(key, q.questions.iter().map(|question| question.id.as_str()))
+                        .map(str::to_string),
+                },
+            }),
+        }
+    }
+    values
+}
+
+/// The problem of a header that names nothing: the closest question id or field, else the question whose
+/// text (in any language) it is closest to, as a survey tool's edited question text would be.
+fn unknown(q: &Questionnaire, normalised: &str) -> HeaderProblem {
+    let candidates = q.questions.iter().map(|question| question.id.as_str()).chain(Meta::ALL.map(Meta::key));
+    if let Some(id) = closest(normalised, candidates) {
+        return HeaderProblem::Unknown { suggestion: Some(id.to_string()) };
+    }
+    let texts: Vec<(String, usize)> = q
+        .questions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, question)| question.text.0.values().map(move |text| (normalise(text), i)))
+        .collect();
+    match closest(normalised, texts.iter().map(|(text, _)| text.as_str())) {
+        Some(text) => {
+            let question = texts.iter().find(|(t, _)| t == text).map_or(0, |(_, i)| *i);
+            HeaderProblem::LikeQuestionText { id: q.questions[question].id.clone() }
+        }
+        None => HeaderProblem::Unknown { suggestion: None },
+    }
+}
+
+/// The columns without a header, which must hold no data (see [`HeaderProblem::NoHeaderWithData`]).
+pub fn headerless(plan: &Plan) -> Vec<usize> {
+    (0..plan.roles.len()).filter(|&c| plan.roles[c] == Role::Aside(Aside::NoHeader)).collect()
+}
+
+/// A column by its spreadsheet letter and number, as a person finds it: `AB (28)`.
+pub fn column_name(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        letters.push(b'A' + ((n - 1) % 26) as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{} ({})", String::from_utf8_lossy(&letters), column + 1)
 }
 
 /// Whether a `--map` key (normalised) names one of the headers, or the `QID` of `QID[OPTION]` ones.
@@ -509,16 +820,42 @@ fn role_of(q: &Questionnaire, normalised: &str, map: Option<&ColumnMap>) -> Resu
             None => question_by_id(q, base).or_else(|| question_by_text(q, base)),
         };
         if let Some(question) = question {
+            let is_option = q.questions[question].kind.options().iter().any(|o| o.id.eq_ignore_ascii_case(option));
+            if !is_option && is_other_label(option) {
+                return Ok(Some(Role::Other(question)));
+            }
+            if !is_option && (COMMENT_WORDS.contains(&option) || option.ends_with("comment")) {
+                return Ok(Some(Role::Note(question)));
+            }
             return option_role(q, question, option).map(Some);
         }
     }
-    if LIMESURVEY.contains(&normalised) {
+    if LIMESURVEY_SUBMITTED.contains(&normalised) {
+        return Ok(Some(Role::Submitted(Aside::LimeSurvey)));
+    }
+    if LIMESURVEY_LAST_PAGE.contains(&normalised) {
+        return Ok(Some(Role::LastPage));
+    }
+    if LIMESURVEY.contains(&normalised) || is_limesurvey_timing(normalised) {
         return Ok(Some(Role::Aside(Aside::LimeSurvey)));
+    }
+    if FORMS_SUBMITTED.contains(&normalised) {
+        return Ok(Some(Role::Submitted(Aside::Forms)));
     }
     if FORMS.contains(&normalised) {
         return Ok(Some(Role::Aside(Aside::Forms)));
     }
+    if WEBROPOL_SUBMITTED.contains(&normalised) {
+        return Ok(Some(Role::Submitted(Aside::Webropol)));
+    }
     Ok(None)
+}
+
+/// `groupTime<N>` (N is LimeSurvey's own number of the group) and the full headings of the timing columns.
+/// The `<code>Time` columns of the questions are known by their codes (see [`role_of`]).
+fn is_limesurvey_timing(normalised: &str) -> bool {
+    normalised.strip_prefix("grouptime").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        || LIMESURVEY_TIMING.iter().any(|start| normalised.starts_with(start))
 }
 
 #[cfg(test)]

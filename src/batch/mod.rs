@@ -52,6 +52,18 @@ pub enum RowKind {
     Rejected,
     /// Scored: see [`Engine::tally`] and [`Engine::fields`].
     Scored,
+    /// A response the survey tool marks as not finished, left out unless asked for: see
+    /// [`Engine::incomplete`].
+    Incomplete,
+}
+
+/// Why a response counts as incomplete.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Incomplete {
+    /// Its submission time (LimeSurvey's `submitdate`, Forms' "Completion time") is empty.
+    NotSubmitted,
+    /// LimeSurvey's `lastpage` is below the survey's last page.
+    LastPage { page: u64, last: u64 },
 }
 
 /// The respondent fields of the current row, in reused buffers: the text of each field (the code with its
@@ -62,6 +74,11 @@ pub struct Fields {
     pub population: Option<u64>,
     /// The value of the `--group-by` column.
     pub group: String,
+    /// Whether the row's submission time is given, and its date (`YYYY-MM-DD`), when it is one.
+    pub submitted: bool,
+    pub submitted_date: String,
+    /// LimeSurvey's `lastpage`.
+    pub last_page: Option<u64>,
 }
 
 impl Fields {
@@ -75,6 +92,20 @@ impl Fields {
         }
         self.population = None;
         self.group.clear();
+        self.submitted = false;
+        self.submitted_date.clear();
+        self.last_page = None;
+    }
+}
+
+/// A cell's text, or what a `--map` file's `[values]` says it stands for.
+fn mapped<'t>(values: &std::collections::BTreeMap<String, String>, text: Cow<'t, str>) -> Cow<'t, str> {
+    if values.is_empty() {
+        return text;
+    }
+    match values.get(&header::normalise(&text)) {
+        Some(meaning) => Cow::Owned(meaning.clone()),
+        None => text,
     }
 }
 
@@ -162,6 +193,27 @@ pub struct Engine<'q> {
     options_seen: Vec<bool>,
     folded: Vec<usize>,
     scratch: String,
+    /// A typed "other" answer is written in the answer's own cell (Forms, Webropol), not in a column of
+    /// its own: text that is no option is then that "other" answer.
+    free_other: bool,
+    /// The "other" text of each question in this row, and the questions that have one.
+    other_text: Vec<String>,
+    other_questions: Vec<usize>,
+    /// The questions of this row answered only with "other" (unscored), see [`Engine::other_only`].
+    other_only: Vec<usize>,
+    /// The column of each question's answer.
+    question_column: Vec<Option<usize>>,
+    /// The columns of the submission time and of LimeSurvey's `lastpage`.
+    submitted_column: Option<usize>,
+    last_page_column: Option<usize>,
+    /// What an "other" text is introduced with in its question's note ("Muu: ").
+    other_prefix: String,
+    /// Incomplete responses are scored too (`--include-incomplete`).
+    include_incomplete: bool,
+    /// The last page of the survey, when known (a survey made by `questionnaire export`).
+    last_page: Option<u64>,
+    /// Why the current row is incomplete.
+    pub incomplete: Option<Incomplete>,
     pub tally: Tally,
     pub fields: Fields,
     pub errors: Vec<CellError>,
@@ -208,6 +260,8 @@ impl<'q> Engine<'q> {
             .roles
             .iter()
             .map(|role| match role {
+                // Answers a map file gives a meaning are read in full, never by their own bytes.
+                Role::Question(question) if !plan.values[*question].is_empty() => Lane::OTHER,
                 Role::Question(question) => {
                     let first = table.len() as u32;
                     let weight = q.questions[*question].weight;
@@ -249,7 +303,9 @@ impl<'q> Engine<'q> {
                     }
                 }
                 Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
-                Role::Meta(_) | Role::Option { .. } => Lane::OTHER,
+                Role::Meta(_) | Role::Option { .. } | Role::Submitted(_) | Role::LastPage | Role::Other(_) => {
+                    Lane::OTHER
+                }
             })
             .collect();
         let question_columns: Vec<usize> = plan
@@ -261,7 +317,31 @@ impl<'q> Engine<'q> {
             })
             .collect();
         let fused = folded.is_empty() && question_columns.windows(2).all(|pair| pair[0] < pair[1]);
+        let mut question_column = vec![None; q.questions.len()];
+        for (column, role) in plan.roles.iter().enumerate() {
+            if let Role::Question(question) = role {
+                question_column[*question] = Some(column);
+            }
+        }
+        let free_other = plan.roles.iter().any(|role| {
+            matches!(
+                role,
+                Role::Aside(header::Aside::Forms | header::Aside::Webropol)
+                    | Role::Submitted(header::Aside::Forms | header::Aside::Webropol)
+            )
+        }) || plan.second_header;
         Engine {
+            free_other,
+            other_text: vec![String::new(); q.questions.len()],
+            other_questions: Vec::new(),
+            other_only: Vec::new(),
+            question_column,
+            submitted_column: plan.roles.iter().position(|role| matches!(role, Role::Submitted(_))),
+            last_page_column: plan.roles.iter().position(|role| *role == Role::LastPage),
+            include_incomplete: false,
+            other_prefix: String::new(),
+            last_page: None,
+            incomplete: None,
             fused,
             rules: Rules::new(lanes, table, ids, numbers),
             slow: Vec::new(),
@@ -291,6 +371,24 @@ impl<'q> Engine<'q> {
         self.q
     }
 
+    /// How a response is found incomplete: with `include`, none is; `last_page` is the survey's last page,
+    /// when known, below which LimeSurvey's `lastpage` marks a response as not finished.
+    pub fn set_incomplete_rule(&mut self, include: bool, last_page: Option<u64>) {
+        self.include_incomplete = include;
+        self.last_page = last_page;
+    }
+
+    /// What an "other" text is introduced with in its question's note, in the report's language.
+    pub fn set_other_prefix(&mut self, prefix: &str) {
+        prefix.clone_into(&mut self.other_prefix);
+    }
+
+    /// The questions of the current row answered only with "other" (left unanswered, the text kept as the
+    /// question's note).
+    pub fn other_only(&self) -> &[usize] {
+        &self.other_only
+    }
+
     /// Whether [`Engine::process`] keeps each question's outcome in `tally.assessment.questions` (it does
     /// unless told not to). A run that needs only the theme scores, the overall index and completeness (a
     /// summary without reports or groups) is spared recording an outcome for every cell; the outcomes are
@@ -314,6 +412,12 @@ impl<'q> Engine<'q> {
         }
         self.tally.begin();
         self.fields.clear();
+        self.incomplete = None;
+        for &question in &self.other_questions {
+            self.other_text[question].clear();
+        }
+        self.other_questions.clear();
+        self.other_only.clear();
         for &question in &self.folded {
             self.options_chosen[question].clear();
             self.options_seen[question] = false;
@@ -357,6 +461,7 @@ impl<'q> Engine<'q> {
             reordered |= matches!(role, Role::Question(_));
             // A multiple choice answer of option ids, without decoding or allocating.
             if let Role::Question(question) = role
+                && self.plan.values[question].is_empty()
                 && let Some(slot) = self.fast(question, bytes)
             {
                 self.tally.record(question, self.outcome(question, slot));
@@ -368,8 +473,25 @@ impl<'q> Engine<'q> {
             };
             let result = match role {
                 Role::Question(question) => {
-                    match self.cells[question].read(&text, column, &mut self.arena, &mut self.scratch) {
+                    let text = mapped(&self.plan.values[question], text);
+                    let other = &mut self.other_text[question];
+                    let had_other = !other.is_empty();
+                    match self.cells[question].read_with_other(
+                        &text,
+                        column,
+                        &mut self.arena,
+                        &mut self.scratch,
+                        self.free_other,
+                        other,
+                    ) {
                         Ok(slot) => {
+                            if !had_other && !other.is_empty() {
+                                self.other_questions.push(question);
+                            }
+                            if slot == Slot::Empty && !text.trim().is_empty() {
+                                // "Other" alone: no option counts.
+                                self.other_only.push(question);
+                            }
                             self.tally.record(question, self.outcome(question, slot));
                             Ok(())
                         }
@@ -386,8 +508,41 @@ impl<'q> Engine<'q> {
                         }
                         Ok(())
                     }
+                    // Webropol writes the option's label in its column.
+                    Err(_) if self.cells[question].names_option(option, &text, &mut self.scratch) => {
+                        self.options_seen[question] = true;
+                        self.options_chosen[question].push(option as u16);
+                        Ok(())
+                    }
                     Err(problem) => Err((Some(question), problem)),
                 },
+                Role::Other(question) => {
+                    let typed = text.trim();
+                    if !typed.is_empty() {
+                        let other = &mut self.other_text[question];
+                        if other.is_empty() {
+                            self.other_questions.push(question);
+                        } else {
+                            other.push_str("; ");
+                        }
+                        other.push_str(typed);
+                    }
+                    Ok(())
+                }
+                Role::Submitted(_) => {
+                    self.fields.submitted = !text.trim().is_empty();
+                    // LimeSurvey stores 1980-01-01 for a survey that records no dates: not a date of answering.
+                    if let Ok(Some(date)) = cell::read_date(&text)
+                        && date != "1980-01-01"
+                    {
+                        self.fields.submitted_date = date;
+                    }
+                    Ok(())
+                }
+                Role::LastPage => {
+                    self.fields.last_page = text.trim().parse().ok();
+                    Ok(())
+                }
                 Role::Meta(meta) => self.read_field(meta, &text).map_err(|problem| (None, problem)),
                 Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Ok(()),
             };
@@ -415,8 +570,25 @@ impl<'q> Engine<'q> {
                 self.fields.group.push_str(text);
             }
         }
+        if !self.include_incomplete {
+            if self.submitted_column.is_some() && !self.fields.submitted {
+                self.incomplete = Some(Incomplete::NotSubmitted);
+            } else if let (Some(last), Some(page)) = (self.last_page, self.fields.last_page)
+                && page < last
+                && self.last_page_column.is_some()
+            {
+                self.incomplete = Some(Incomplete::LastPage { page, last });
+            }
+            if self.incomplete.is_some() {
+                return RowKind::Incomplete;
+            }
+        }
         if !self.errors.is_empty() {
             return RowKind::Rejected;
+        }
+        if self.fields.text[Meta::Date.index()].is_empty() && !self.fields.submitted_date.is_empty() {
+            let Fields { text, submitted_date, .. } = &mut self.fields;
+            text[Meta::Date.index()].push_str(submitted_date);
         }
 
         for i in 0..self.folded.len() {
@@ -427,6 +599,14 @@ impl<'q> Engine<'q> {
                 self.arena.extend_from_slice(chosen);
                 let slot = Slot::Multi { start, end: self.arena.len() as u32 };
                 self.tally.record(question, self.outcome(question, slot));
+            }
+        }
+        for i in 0..self.other_questions.len() {
+            let question = self.other_questions[i];
+            let main_empty = self.question_column[question].is_none_or(|c| row.cell_lossy(c).trim().is_empty());
+            let none_chosen = !self.folded.contains(&question) || self.options_chosen[question].is_empty();
+            if main_empty && none_chosen && !self.other_only.contains(&question) {
+                self.other_only.push(question);
             }
         }
         if self.fused && !reordered {
@@ -543,16 +723,29 @@ impl<'q> Engine<'q> {
         let (mut arena, mut scratch) = (Vec::new(), String::new());
         let mut slots = vec![Slot::Empty; q.questions.len()];
         let mut chosen: Vec<Option<Vec<u16>>> = vec![None; q.questions.len()];
+        let mut others: Vec<String> = vec![String::new(); q.questions.len()];
         for (column, role) in self.plan.roles.iter().enumerate() {
             let Ok(text) = row.cell(column) else { continue };
             match *role {
                 Role::Question(question) => {
-                    if let Ok(slot) = self.cells[question].read(&text, column, &mut arena, &mut scratch) {
+                    let text = mapped(&self.plan.values[question], text);
+                    if let Ok(slot) = self.cells[question].read_with_other(
+                        &text,
+                        column,
+                        &mut arena,
+                        &mut scratch,
+                        self.free_other,
+                        &mut others[question],
+                    ) {
                         slots[question] = slot;
                     }
                 }
                 Role::Option { question, option } => {
-                    if let Ok(Some(mark)) = cell::read_option_mark(&text, &mut scratch) {
+                    let mark = match cell::read_option_mark(&text, &mut scratch) {
+                        Ok(mark) => mark,
+                        Err(_) => Some(self.cells[question].names_option(option, &text, &mut scratch)),
+                    };
+                    if let Some(mark) = mark {
                         let options = chosen[question].get_or_insert_with(Vec::new);
                         if mark {
                             options.push(option as u16);
@@ -562,7 +755,27 @@ impl<'q> Engine<'q> {
                 Role::Note(question) if !text.trim().is_empty() => {
                     sheet.notes.insert(q.questions[question].id.clone(), text.trim().to_string());
                 }
+                Role::Other(question) if !text.trim().is_empty() => {
+                    let other = &mut others[question];
+                    if !other.is_empty() {
+                        other.push_str("; ");
+                    }
+                    other.push_str(text.trim());
+                }
                 _ => {}
+            }
+        }
+        for (question, other) in others.iter().enumerate().filter(|(_, other)| !other.is_empty()) {
+            let id = &q.questions[question].id;
+            let text = format!("{}{other}", self.other_prefix);
+            match sheet.notes.get_mut(id) {
+                Some(note) => {
+                    note.push_str(" — ");
+                    note.push_str(&text);
+                }
+                None => {
+                    sheet.notes.insert(id.clone(), text);
+                }
             }
         }
         for (question, options) in chosen.into_iter().enumerate() {

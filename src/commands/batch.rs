@@ -16,13 +16,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 
 use crate::batch::group::Accumulator;
-use crate::batch::header::{self, Aside, ColumnMap, HeaderNote, Meta, Plan};
+use crate::batch::header::{self, Aside, ColumnMap, HeaderNote, Meta, Plan, Role};
 use crate::batch::progress::Progress;
 use crate::batch::read::{BatchReadError, Layout, ReadOptions, Row, Source};
 use crate::batch::rejected::RejectedWriter;
 use crate::batch::summary::{self, SummaryRow, SummaryWriter};
 use crate::batch::summary_xlsx::XlsxSummary;
-use crate::batch::{Engine, RowKind};
+use crate::batch::{Engine, Incomplete, RowKind};
 use crate::cli::{ReportFormat, ScoreArgs};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
@@ -67,17 +67,59 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     };
 
     // The header row, before anything else.
-    let (headers, header_line) = Source::open(&args.input, &options)
+    let ((mut headers, mut header_line), next) = Source::open(&args.input, &options)
         .and_then(|mut source| read_header(&mut source))
         .map_err(|e| batch_read_error(&e, lang))?;
     let q = choose_questionnaire(args, &headers, map.as_ref(), settings)?;
-    let (plan, notes) = match header::plan(&q, &headers, header_line, map.as_ref(), batch.group_by.as_deref()) {
+    let mut second_header = false;
+    if let Some((next, next_line)) = next {
+        match header::second_header(&q, &headers, &next) {
+            header::SecondHeader::No => {}
+            header::SecondHeader::Merged(merged) => {
+                headers = merged;
+                header_line = next_line;
+                second_header = true;
+                say(&format!("{file}:{next_line}: {}: {}", m::B_NOTE.get(lang), m::B_SECOND_HEADER.get(lang)));
+            }
+            header::SecondHeader::Unclear { column } => {
+                let at = format!("{file}:{next_line}:{} ({})", column + 1, next[column].trim());
+                say(&format!("{at}: {}: {}", m::ERROR.get(lang), m::B_SECOND_HEADER_UNCLEAR.get(lang)));
+                return Err(InputError(m::B_HEADER_PROBLEMS.fill(lang, &[&file, &1])).into());
+            }
+        }
+    }
+    let planned = header::plan(&q, &headers, header_line, map.as_ref(), batch.group_by.as_deref()).and_then(
+        |(mut plan, notes)| {
+            plan.second_header = second_header;
+            let columns = header::headerless(&plan);
+            if columns.is_empty() {
+                return Ok((plan, notes));
+            }
+            // A read error here is met again, and reported, when the rows are read.
+            let found = headerless_data(&args.input, &options, header_line, &columns).unwrap_or_default();
+            if found.is_empty() {
+                Ok((plan, notes))
+            } else {
+                Err(found
+                    .into_iter()
+                    .map(|(column, line)| header::HeaderFinding {
+                        column: Some(column),
+                        problem: header::HeaderProblem::NoHeaderWithData { line },
+                    })
+                    .collect())
+            }
+        },
+    );
+    let (plan, notes) = match planned {
         Ok(found) => found,
         Err(mut findings) => {
             findings.sort_by_key(|finding| finding.column.unwrap_or(usize::MAX));
             let mut stderr = std::io::stderr().lock();
             for finding in &findings {
                 let at = match finding.column {
+                    Some(column) if headers.get(column).is_none_or(|h| h.trim().is_empty()) => {
+                        format!("{file}:{header_line}: {} {}", m::TPL_COLUMN.get(lang), header::column_name(column))
+                    }
                     Some(column) => format!("{file}:{header_line}:{} ({})", column + 1, headers[column].trim()),
                     None => format!("{file}:{header_line}"),
                 };
@@ -105,6 +147,8 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };
     let mut engine = Engine::new(&q, plan);
+    engine.set_incomplete_rule(batch.include_incomplete, None);
+    engine.set_other_prefix(m::B_OTHER_PREFIX.get(lang));
     // Each question's outcome goes into the reports and the group sums; a summary alone needs none.
     engine.keep_outcomes(outputs.staging.is_some() || engine.plan.group.is_some());
     let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
@@ -126,6 +170,17 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         }
         match engine.process(row) {
             RowKind::Blank => counts.blank += 1,
+            RowKind::Incomplete => {
+                counts.incomplete += 1;
+                rendered.clear();
+                rendered.push(match engine.incomplete {
+                    Some(Incomplete::LastPage { page, last }) => {
+                        format!("{file}:{}: {}", row.line, m::B_INCOMPLETE_LAST_PAGE.fill(lang, &[&page, &last]))
+                    }
+                    _ => format!("{file}:{}: {}", row.line, m::B_INCOMPLETE_NOT_SUBMITTED.get(lang)),
+                });
+                outputs.reject(row, &rendered, delimiter, &engine.plan.headers, lang)?;
+            }
             RowKind::Rejected => {
                 counts.rejected += 1;
                 rendered.clear();
@@ -143,6 +198,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
             }
             RowKind::Scored => {
                 counts.scored += 1;
+                counts.other_only += engine.other_only().len();
                 if group_column.is_some() {
                     let key = engine.fields.group.as_str();
                     if !groups.contains_key(key) {
@@ -174,7 +230,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                 }
             }
         }
-        progress.tick(counts.scored + counts.rejected + counts.blank);
+        progress.tick(counts.scored + counts.rejected + counts.incomplete + counts.blank);
         Ok(true)
     });
     progress.finish();
@@ -233,13 +289,19 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     }
 
     let rejected_path = outputs.finish(settings.width())?;
-    let total = counts.scored + counts.rejected;
+    let total = counts.scored + counts.rejected + counts.incomplete;
     let mut line = m::B_COUNT.fill(lang, &[&total, &counts.scored, &counts.rejected]);
+    if counts.incomplete > 0 {
+        line.push_str(&m::B_COUNT_INCOMPLETE.fill(lang, &[&counts.incomplete]));
+    }
     if counts.blank > 0 {
         line.push_str(&m::B_COUNT_BLANK.fill(lang, &[&counts.blank]));
     }
     if let Some(path) = &rejected_path {
         line.push_str(&m::B_COUNT_REJECTED_IN.fill(lang, &[&path.display()]));
+    }
+    if counts.other_only > 0 {
+        line.push_str(&m::B_COUNT_OTHER.fill(lang, &[&counts.other_only]));
     }
     if printed > MAX_PRINTED_ERRORS {
         say(&m::B_MORE_ERRORS.fill(lang, &[&(printed - MAX_PRINTED_ERRORS)]));
@@ -252,7 +314,10 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
 struct Counts {
     scored: usize,
     rejected: usize,
+    incomplete: usize,
     blank: usize,
+    /// Questions answered only with "other", over all scored rows.
+    other_only: usize,
 }
 
 /// The files a run may write besides the reports, so that none of them is the input.
@@ -377,17 +442,47 @@ fn batch_read_error(error: &BatchReadError, lang: Lang) -> anyhow::Error {
     InputError(message).into()
 }
 
-/// Reads the first non-blank row: the header.
-fn read_header(source: &mut Source) -> Result<(Vec<String>, u64), BatchReadError> {
-    let mut found: Option<(Vec<String>, u64)> = None;
+/// A row's cells and its line.
+type Cells = (Vec<String>, u64);
+
+/// Reads the first two non-blank rows: the header, and the row after it (a second header row, or the
+/// first respondent).
+fn read_header(source: &mut Source) -> Result<(Cells, Option<Cells>), BatchReadError> {
+    let mut found: Vec<Cells> = Vec::with_capacity(2);
     source.for_each_row(|row: &Row| -> Result<bool, BatchReadError> {
         if row.is_blank() {
             return Ok(true);
         }
-        found = Some(((0..row.len()).map(|i| row.cell_lossy(i).into_owned()).collect(), row.line));
-        Ok(false)
+        found.push(((0..row.len()).map(|i| row.cell_lossy(i).into_owned()).collect(), row.line));
+        Ok(found.len() < 2)
     })?;
-    found.ok_or_else(|| BatchReadError::NoRows { path: source.path().to_path_buf() })
+    let mut found = found.into_iter();
+    let header = found.next().ok_or_else(|| BatchReadError::NoRows { path: source.path().to_path_buf() })?;
+    Ok((header, found.next()))
+}
+
+/// The first line of each column without a header that holds data, read over the whole file (only when
+/// there are such columns).
+fn headerless_data(
+    path: &Path,
+    options: &ReadOptions,
+    header_line: u64,
+    columns: &[usize],
+) -> Result<Vec<(usize, u64)>, BatchReadError> {
+    let mut found: Vec<(usize, u64)> = Vec::new();
+    let mut source = Source::open(path, options)?;
+    source.for_each_row(|row: &Row| -> Result<bool, BatchReadError> {
+        if row.line > header_line {
+            for &column in columns {
+                if !found.iter().any(|(c, _)| *c == column) && !row.cell_lossy(column).trim().is_empty() {
+                    found.push((column, row.line));
+                }
+            }
+        }
+        Ok(found.len() < columns.len())
+    })?;
+    found.sort_unstable();
+    Ok(found)
 }
 
 fn load_map(path: &Path, lang: Lang) -> Result<ColumnMap> {
@@ -438,13 +533,31 @@ fn print_notes(file: &str, plan: &Plan, notes: &[HeaderNote], layout: &Layout, l
         Layout::Workbook { sheet } => m::B_READ_AS_SHEET.fill(lang, &[sheet]),
     };
     let _ = writeln!(stderr, "{file}: {word}: {read_as}");
+    // One note per tool, however many columns it adds: a LimeSurvey export with timings has dozens.
+    for (aside, tool) in
+        [(Aside::LimeSurvey, "LimeSurvey"), (Aside::Forms, "Microsoft Forms"), (Aside::Webropol, "Webropol")]
+    {
+        let columns: Vec<&str> = notes
+            .iter()
+            .filter(|note| note.aside == aside && !matches!(plan.roles[note.column], Role::Submitted(_)))
+            .map(|note| plan.header(note.column).trim())
+            .collect();
+        if !columns.is_empty() {
+            let listed = list_some(&columns, 6);
+            let _ = writeln!(
+                stderr,
+                "{file}:{}: {word}: {}",
+                plan.line,
+                m::B_ASIDE_COUNT.fill(lang, &[&columns.len(), &tool, &listed])
+            );
+        }
+    }
     for note in notes {
-        let reason = match note.aside {
-            Aside::LimeSurvey => m::B_ASIDE_LIMESURVEY.get(lang),
-            Aside::Forms => m::B_ASIDE_FORMS.get(lang),
-            Aside::Errors => m::B_ASIDE_ERRORS.get(lang),
-            Aside::Mapped => m::B_ASIDE_MAPPED.get(lang),
-            Aside::NoHeader => continue,
+        let reason = match (note.aside, plan.roles[note.column]) {
+            (_, Role::Submitted(_)) => m::B_SUBMITTED_USED.fill(lang, &[&plan.header(note.column).trim()]),
+            (Aside::Errors, _) => m::B_ASIDE_ERRORS.get(lang).to_string(),
+            (Aside::Mapped, _) => m::B_ASIDE_MAPPED.get(lang).to_string(),
+            _ => continue,
         };
         let _ = writeln!(
             stderr,
@@ -454,6 +567,15 @@ fn print_notes(file: &str, plan: &Plan, notes: &[HeaderNote], layout: &Layout, l
             plan.header(note.column).trim()
         );
     }
+}
+
+/// The first `n` names in backticks, and "…" when there are more.
+fn list_some(names: &[&str], n: usize) -> String {
+    let mut listed: Vec<String> = names.iter().take(n).map(|name| format!("`{name}`")).collect();
+    if names.len() > n {
+        listed.push("…".to_string());
+    }
+    listed.join(", ")
 }
 
 fn field_texts<'a>(engine: &'a Engine<'_>, population: Option<&'a str>) -> [Option<&'a str>; 8] {

@@ -655,6 +655,21 @@ messages! {
         "okänd kolumn: den är varken en frågas id, en frågas text eller en uppgift om den svarande; ange den i en --map-fil eller ta bort den",
         "unknown column: not a question id, a question's text or a respondent field; map it with --map or remove it"
     );
+    B_PART_NOT_AN_OPTION = (
+        "kysymyksen `{0}` vastaus luettiin pilkulla ja välilyönnillä (`, `) erotettuina vaihtoehtoina, mutta `{1}` ei ole mikään sen vaihtoehdoista {2}",
+        "svaret på frågan `{0}` lästes som alternativ åtskilda med komma och mellanslag (`, `), men `{1}` är inget av dess alternativ {2}",
+        "the answer to question `{0}` was read as options separated by a comma and a space (`, `), but `{1}` is none of its options {2}"
+    );
+    B_UNKNOWN_COLUMN_LIKE_TEXT = (
+        "tuntematon sarake; otsikko muistuttaa kysymyksen `{0}` tekstiä (muokattiinko sitä kyselytyökalussa?): jos se on tämä kysymys, lisää --map-tiedostoon rivi `\"otsikko\" = \"{0}\"`",
+        "okänd kolumn; rubriken liknar texten i frågan `{0}` (ändrades den i enkätverktyget?): om den är den frågan, lägg till raden `\"rubrik\" = \"{0}\"` i en --map-fil",
+        "unknown column; the header reads like the text of question `{0}` (was it edited in the survey tool?): if it is that question, add `\"header\" = \"{0}\"` to a --map file"
+    );
+    B_NO_HEADER_WITH_DATA = (
+        "sarakkeella ei ole otsikkoa, mutta siinä on tietoja (ensimmäinen rivillä {0}); anna sille otsikko tai poista se, jotta mitään ei jätetä huomiotta",
+        "kolumnen har ingen rubrik men innehåller data (första på rad {0}); ge den en rubrik eller ta bort den, så att inget lämnas obeaktat",
+        "the column has no header but holds data (first on line {0}); give it a header or remove it, so that nothing is passed over"
+    );
     B_UNKNOWN_COLUMN_SUGGEST = (
         "tuntematon sarake; tarkoititko `{0}`? Voit myös nimetä sarakkeen --map-tiedostossa",
         "okänd kolumn; menade du `{0}`? Du kan också ange kolumnen i en --map-fil",
@@ -694,6 +709,48 @@ messages! {
     B_STRICT_STOPPED = ("--strict: `{0}` rivillä {1} on virheitä; mitään ei kirjoitettu", "--strict: `{0}` har fel på rad {1}; ingenting skrevs", "--strict: `{0}` has errors on line {1}; nothing was written");
     B_ERROR_COLUMN = ("virheet", "fel", "errors");
     B_COUNT = ("{0} riviä: {1} pisteytetty, {2} hylätty", "{0} rader: {1} poängsatta, {2} avvisade", "{0} rows: {1} scored, {2} rejected");
+    B_COUNT_INCOMPLETE = (", {0} keskeneräistä", ", {0} ofullständiga", ", {0} incomplete");
+    B_COUNT_OTHER = (
+        "; {0} kysymystä vastattiin vain vaihtoehdolla ”muu” (jätetty pisteyttämättä, teksti kysymyksen huomautuksena)",
+        "; {0} frågor besvarades endast med ”annat” (inte poängsatta, texten som frågans anteckning)",
+        "; {0} questions were answered only with \"other\" (left unscored, the text kept as the question's note)"
+    );
+    B_OTHER_PREFIX = ("Muu: ", "Annat: ", "Other: ");
+    B_INCOMPLETE_NOT_SUBMITTED = (
+        "keskeneräinen vastaus: lähetysaika puuttuu (pisteytä mukaan valitsimella --include-incomplete)",
+        "ofullständigt svar: tidpunkten för inskickandet saknas (poängsätt med --include-incomplete)",
+        "incomplete response: it was never submitted (score it with --include-incomplete)"
+    );
+    B_INCOMPLETE_LAST_PAGE = (
+        "keskeneräinen vastaus: vastaaja pääsi sivulle {0}, kyselyn viimeinen sivu on {1} (pisteytä mukaan valitsimella --include-incomplete)",
+        "ofullständigt svar: den svarande kom till sidan {0}, enkätens sista sida är {1} (poängsätt med --include-incomplete)",
+        "incomplete response: the respondent reached page {0}, the survey's last page is {1} (score it with --include-incomplete)"
+    );
+    B_ASIDE_COUNT = (
+        "{0} saraketta, jotka {1} lisää, jätetään sivuun: {2}",
+        "{0} kolumner som {1} lägger till lämnas åt sidan: {2}",
+        "{0} columns that {1} adds are left aside: {2}"
+    );
+    B_SUBMITTED_USED = (
+        "sarake `{0}` kertoo, milloin vastaus lähetettiin: tyhjä tarkoittaa keskeneräistä vastausta, ja raportin päivämäärä otetaan siitä, kun päivämääräsaraketta ei ole",
+        "kolumnen `{0}` visar när svaret skickades in: tom betyder ett ofullständigt svar, och rapportens datum tas därifrån när det inte finns någon datumkolumn",
+        "column `{0}` tells when the response was submitted: empty means incomplete, and the report's date is taken from it when there is no date column"
+    );
+    B_SECOND_HEADER = (
+        "rivi on toinen otsikkorivi (Webropol): monivalintakysymysten vaihtoehdot luetaan sen sarakkeista",
+        "raden är en andra rubrikrad (Webropol): flervalsfrågornas alternativ läses ur dess kolumner",
+        "the row is a second header row (Webropol): the options of multiple-choice questions are read from its columns"
+    );
+    B_SECOND_HEADER_UNCLEAR = (
+        "rivi näyttää toiselta otsikkoriviltä (kunnan solu on tyhjä ja siinä on vaihtoehtojen nimiä), mutta tämä solu ei ole sen yläpuolella olevan monivalintakysymyksen vaihtoehto; korjaa otsikot tai nimeä sarakkeet --map-tiedostossa",
+        "raden ser ut som en andra rubrikrad (kommunens cell är tom och den har alternativs namn), men den här cellen är inget alternativ till flervalsfrågan ovanför; rätta rubrikerna eller ange kolumnerna i en --map-fil",
+        "the row looks like a second header row (its municipality cell is empty and it holds option labels), but this cell is no option of the multiple-choice question above it; fix the headers or map the columns with --map"
+    );
+    B_MAP_BAD_VALUE = (
+        "vastauksen `{0}` merkitys on annettava tekstinä, lukuna, totuusarvona tai vaihtoehtojen luettelona",
+        "betydelsen av svaret `{0}` ska anges som text, tal, sanningsvärde eller lista av alternativ",
+        "the meaning of answer `{0}` must be a text, a number, true/false or a list of options"
+    );
     B_COUNT_BLANK = (" ({0} tyhjää riviä ohitettu)", " ({0} tomma rader överhoppade)", " ({0} blank rows skipped)");
     B_COUNT_REJECTED_IN = ("; hylätyt rivit: {0}", "; avvisade rader: {0}", "; rejected rows: {0}");
     B_MORE_ERRORS = ("… ja {0} virhettä lisää hylättyjen rivien tiedostossa", "… och {0} fel till i filen med avvisade rader", "… and {0} more errors in the file of rejected rows");

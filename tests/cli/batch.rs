@@ -177,7 +177,11 @@ fn header_problems_stop_before_any_output_and_suggest_a_fix() {
 #[test]
 fn limesurvey_option_columns_fold_into_one_multi_answer() {
     let run = score(batch("limesurvey.csv"), &["--out-dir", "out"]).run().code(0);
-    let run = run.stderr_has(":1:2 (submitdate): note: a column LimeSurvey adds; left aside");
+    let run = run
+        .stderr_has(
+            ":1: note: 4 columns that LimeSurvey adds are left aside: `id`, `lastpage`, `startlanguage`, `seed`",
+        )
+        .stderr_has(":1:2 (submitdate): note: column `submitdate` tells when the response was submitted");
     let kustavi = run.json("out/kustavi.json");
     assert_eq!(kustavi["questions"][2]["answer"], serde_json::json!(["p", "r"]));
     let narpes = run.json("out/narpes.json");
@@ -188,7 +192,8 @@ fn limesurvey_option_columns_fold_into_one_multi_answer() {
 #[test]
 fn microsoft_forms_metadata_is_left_aside_and_its_multi_answers_read() {
     let run = score(batch("forms.csv"), &["--format", "json"]).run().code(0);
-    let run = run.stderr_has(":1:1 (ID): note: a column Microsoft Forms adds").stderr_has(":1:4 (Email): note:");
+    let run = run
+        .stderr_has(": note: 4 columns that Microsoft Forms adds are left aside: `ID`, `Start time`, `Email`, `Name`");
     let json = run.stdout_json();
     assert_eq!(json[1]["municipality"], "Pöytyä");
     let a = json[0]["themes"][0]["score"].as_f64().unwrap();
