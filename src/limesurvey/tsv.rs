@@ -15,6 +15,8 @@
 //!   questions `Q` (`type/scale` = the question type, `name` = the code), each followed by its subquestions
 //!   `SQ` and answer options `A`. Rows of the second language find their group by `type/scale` and their
 //!   question by group and code, as LimeSurvey's own export writes them;
+//! - `encrypted` is left empty (LimeSurvey's default, `N`): the importer would also store a cell of it as a
+//!   question attribute, once per language, since its list of base fields lacks it;
 //! - question attributes that are not translated (`min_num_value_n` …) only on the base language's row, as
 //!   `tsvSurveyExport()` writes them (the importer would add one per row); translated ones (`suffix`) on every
 //!   language's row;
@@ -260,7 +262,6 @@ fn question_row(kind: &str, code: &str, text: &str, help: &str, lang: &str) -> R
         .set("help", help)
         .set("language", lang)
         .set("mandatory", "N")
-        .set("encrypted", "N")
         .set("other", "N")
 }
 
