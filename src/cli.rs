@@ -55,7 +55,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Compare the reports of many municipalities: ranks, peer groups, shared weak spots, change over time
     Compare(CompareArgs),
-    /// List, show, validate questionnaires, or write a template for a survey tool
+    /// List, show, validate questionnaires, write a template for a survey tool, or export one as a survey
     #[command(subcommand)]
     Questionnaire(QuestionnaireCommand),
     /// Print shell completions to standard output
@@ -208,6 +208,38 @@ pub enum QuestionnaireCommand {
     /// on the first sheet and the codebook on the second. The codebook lists each column's question, kind,
     /// allowed values and their meaning, in the language of `--lang`.
     Template(TemplateArgs),
+    /// Write the questionnaire as a survey for a survey tool: LimeSurvey's survey structure file (.txt)
+    ///
+    /// The survey has one question group for the respondent (municipality, municipality code, region,
+    /// population, name, role, unit, date) and one per theme, every question with its help text, and every
+    /// language of the questionnaire (the first is the survey's base language). Level, choice and yes/no
+    /// questions are lists with "don't know" and, where allowed, "not applicable"; multi questions are
+    /// multiple choice with "none of these", "don't know" and "not applicable" as exclusive options. Nothing is
+    /// mandatory. Question and answer codes come from the ids by the rule in the README ("LimeSurvey"), so
+    /// `score` reads LimeSurvey's response exports of this survey without a map. Import the file in
+    /// LimeSurvey under Create survey → Import (built on LimeSurvey 6.1 and 6.2).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// A built-in id or a TOML file
+    #[arg(value_name = "ID|FILE", default_value = crate::questionnaire::builtin::DEFAULT_ID)]
+    pub questionnaire: String,
+
+    /// The survey tool
+    #[arg(long, value_enum)]
+    pub to: ExportTarget,
+
+    /// Write to FILE (atomically) instead of standard output; LimeSurvey imports a .txt or .tsv file
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    /// LimeSurvey's tab-separated survey structure (.txt), for Create survey → Import
+    Limesurvey,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@
 //! - [`batch`]: CSV and XLSX files of many respondents, read and scored row by row;
 //! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
 //! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
+//! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
 //! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`]: the edges.
 
@@ -21,6 +22,7 @@ pub mod error;
 pub mod i18n;
 pub mod input;
 pub mod interview;
+pub mod limesurvey;
 pub mod output;
 pub mod questionnaire;
 pub mod regions;

@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod compare;
+pub mod export;
 pub mod interview;
 pub mod questionnaire;
 pub mod report;

@@ -1,4 +1,4 @@
-//! `kuntakompassi questionnaire list|show|validate`.
+//! `kuntakompassi questionnaire list|show|validate` (`template` and `export` have modules of their own).
 
 use std::fmt::Write as _;
 
@@ -26,6 +26,7 @@ pub fn run(command: &QuestionnaireCommand, settings: &Settings) -> Result<u8> {
         }
         QuestionnaireCommand::Validate { questionnaires } => validate(questionnaires, settings),
         QuestionnaireCommand::Template(args) => super::template::run(args, settings),
+        QuestionnaireCommand::Export(args) => super::export::run(args, settings),
     }
 }
 

@@ -823,6 +823,75 @@ messages! {
     TPL_MULTI_VALUES = ("yksi tai useampi, erottimena |: {0}", "ett eller flera, åtskilda med |: {0}", "one or more, separated by |: {0}");
     TPL_YESNO_VALUES = ("kyllä/ei, ja/nej, yes/no, 1/0", "ja/nej, kyllä/ei, yes/no, 1/0", "yes/no, kyllä/ei, ja/nej, 1/0");
     TPL_NUMBER_VALUES = ("luku {0}–{1} {2}, desimaalipilkku tai -piste", "tal {0}–{1} {2}, decimalkomma eller -punkt", "a number {0}–{1} {2}, decimal comma or point");
+
+    // `questionnaire export --to limesurvey`: messages, and the texts the survey itself shows.
+    LS_QUESTION_CODE_CLASH = (
+        "kysymykset `{0}` ja `{1}` saisivat saman LimeSurvey-koodin `{2}`; nimeä toinen niistä uudelleen",
+        "frågorna `{0}` och `{1}` skulle få samma LimeSurvey-kod `{2}`; byt namn på den ena",
+        "questions `{0}` and `{1}` would get the same LimeSurvey code `{2}`; rename one of them"
+    );
+    LS_OPTION_CODE_CLASH = (
+        "kysymyksen `{0}` vaihtoehdot `{1}` ja `{2}` saisivat saman LimeSurvey-koodin `{3}`; nimeä toinen niistä uudelleen",
+        "alternativen `{1}` och `{2}` i frågan `{0}` skulle få samma LimeSurvey-kod `{3}`; byt namn på det ena",
+        "options `{1}` and `{2}` of question `{0}` would get the same LimeSurvey code `{3}`; rename one of them"
+    );
+    LS_BAD_EXTENSION = (
+        "LimeSurvey tuo kyselyn rakenteen vain .txt- tai .tsv-tiedostosta: anna tiedoston nimeksi esim. `{0}`",
+        "LimeSurvey importerar enkätens struktur bara från en .txt- eller .tsv-fil: ge filen ett namn som `{0}`",
+        "LimeSurvey imports a survey structure only from a .txt or .tsv file: name the file e.g. `{0}`"
+    );
+    LS_WRITTEN = (
+        "{0}: kysely LimeSurveyyn, {1} kysymystä, kielet {2}. Tuo tiedosto LimeSurveyssä kohdassa Luo kysely → Tuo.",
+        "{0}: enkät för LimeSurvey, {1} frågor, språk {2}. Importera filen i LimeSurvey under Skapa enkät → Importera.",
+        "{0}: a LimeSurvey survey, {1} questions, languages {2}. Import the file in LimeSurvey under Create survey → Import."
+    );
+    LS_NONE_CHOSEN = ("Ei mitään näistä", "Inget av dessa", "None of these");
+    LS_GROUP_RESPONDENT = ("Vastaajan tiedot", "Uppgifter om den svarande", "About the respondent");
+    LS_GROUP_RESPONDENT_HELP = (
+        "Kunnan ja vastaajan perustiedot. Kunnan nimi tarvitaan tulosten laskemiseen; muut tiedot ovat vapaaehtoisia.",
+        "Grunduppgifter om kommunen och den svarande. Kommunens namn behövs för att resultaten ska kunna räknas ut; de övriga uppgifterna är frivilliga.",
+        "Basic details of the municipality and the respondent. The municipality's name is needed to calculate the results; the other details are optional."
+    );
+    LS_Q_MUNICIPALITY = ("Kunta", "Kommun", "Municipality");
+    LS_H_MUNICIPALITY = ("Kunnan nimi, esimerkiksi Kustavi.", "Kommunens namn, till exempel Gustavs.", "The municipality's name, for example Kustavi.");
+    LS_Q_MUNICIPALITY_CODE = ("Kuntanumero", "Kommunnummer", "Municipality code");
+    LS_H_MUNICIPALITY_CODE = (
+        "Tilastokeskuksen kolminumeroinen kuntanumero, esimerkiksi 304. Numero löytyy Tilastokeskuksen kuntaluokituksesta.",
+        "Statistikcentralens tresiffriga kommunnummer, till exempel 304. Numret finns i Statistikcentralens kommunklassificering.",
+        "Statistics Finland's three-digit municipality code, for example 304. It is listed in Statistics Finland's classification of municipalities."
+    );
+    LS_Q_REGION = ("Maakunta", "Landskap", "Region");
+    LS_H_REGION = ("Maakunta, johon kunta kuuluu.", "Det landskap som kommunen hör till.", "The region the municipality belongs to.");
+    LS_Q_POPULATION = ("Asukasluku", "Invånarantal", "Population");
+    LS_H_POPULATION = (
+        "Kunnan asukasluku viimeisimmän tilaston mukaan.",
+        "Kommunens invånarantal enligt den senaste statistiken.",
+        "The municipality's population according to the latest statistics."
+    );
+    LS_Q_RESPONDENT = ("Vastaajan nimi", "Den svarandes namn", "Respondent's name");
+    LS_H_RESPONDENT = (
+        "Vapaaehtoinen. Nimi tallennetaan kunnan raporttiin.",
+        "Frivilligt. Namnet sparas i kommunens rapport.",
+        "Optional. The name is stored in the municipality's report."
+    );
+    LS_Q_ROLE = ("Vastaajan tehtävä", "Den svarandes uppgift", "Respondent's role");
+    LS_H_ROLE = (
+        "Esimerkiksi tietohallintovastaava tai hallintojohtaja.",
+        "Till exempel it-ansvarig eller förvaltningsdirektör.",
+        "For example head of IT or head of administration."
+    );
+    LS_Q_DEPARTMENT = ("Yksikkö tai toimiala", "Enhet eller sektor", "Unit or department");
+    LS_H_DEPARTMENT = (
+        "Henkilöstökyselyssä yksikkö, jossa vastaaja työskentelee. Tulokset voidaan koota yksiköittäin.",
+        "I en personalenkät den enhet där den svarande arbetar. Resultaten kan sammanställas per enhet.",
+        "In a staff survey, the unit the respondent works in. The results can be grouped by unit."
+    );
+    LS_Q_DATE = ("Arvioinnin päivämäärä", "Datum för bedömningen", "Date of the assessment");
+    LS_H_DATE = (
+        "Jos kenttä jätetään tyhjäksi, päivämääränä käytetään vastauksen lähetyspäivää.",
+        "Om fältet lämnas tomt används det datum då svaret skickades.",
+        "If left empty, the date the response was submitted is used."
+    );
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 mod batch;
 mod compare;
+mod export;
 mod general;
 mod interview;
 mod questionnaire;
