@@ -46,7 +46,7 @@ pub fn is_batch(path: &Path) -> bool {
 pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
     let batch = &args.batch;
-    let file = args.input.display().to_string();
+    let file = crate::inert::inert_text(args.input.display().to_string(), crate::inert::Layout::Line);
     if args.render.output.is_some() && batch.out_dir.is_some() {
         return Err(InputError(m::B_OUTPUT_AND_OUT_DIR.get(lang).to_string()).into());
     }
@@ -76,7 +76,11 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
             let mut stderr = std::io::stderr().lock();
             for finding in &findings {
                 let at = match finding.column {
-                    Some(column) => format!("{file}:{header_line}:{} ({})", column + 1, headers[column].trim()),
+                    Some(column) => format!(
+                        "{file}:{header_line}:{} ({})",
+                        column + 1,
+                        crate::inert::inert(headers[column].trim(), crate::inert::Layout::Line)
+                    ),
                     None => format!("{file}:{header_line}"),
                 };
                 let _ = writeln!(stderr, "{at}: {}: {}", m::ERROR.get(lang), finding.message(lang));
@@ -417,7 +421,7 @@ fn print_notes(file: &str, plan: &Plan, notes: &[HeaderNote], layout: &Layout, l
             "{file}:{}:{} ({}): {word}: {reason}",
             plan.line,
             note.column + 1,
-            plan.header(note.column).trim()
+            crate::inert::inert(plan.header(note.column).trim(), crate::inert::Layout::Line)
         );
     }
 }
