@@ -26,7 +26,7 @@ use crate::cli::{ReportFormat, ScoreArgs};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::{self, ReadError};
-use crate::output::{WriteError, free_path, remove_abandoned, safe_file_stem, temp_prefix};
+use crate::output::{FreeNames, WriteError, remove_abandoned, safe_file_stem, temp_prefix};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
 use crate::report::{self, Context};
@@ -112,6 +112,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         _ => None,
     });
     let mut counts = Counts::default();
+    let mut names = FreeNames::default();
     let mut printed = 0usize;
     let mut themes: Vec<(Option<f64>, Option<u8>)> = Vec::with_capacity(q.themes.len());
     let mut rendered: Vec<String> = Vec::new();
@@ -153,7 +154,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                     }
                 } else {
                     let report_name = match &outputs.staging {
-                        Some(staging) => Some(write_individual_report(&engine, row, staging.path(), &context)?),
+                        Some(staging) => {
+                            Some(write_individual_report(&engine, row, staging.path(), &mut names, &context)?)
+                        }
                         None => None,
                     };
                     themes.clear();
@@ -190,7 +193,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                     {
                         stem = format!("{stem}-{code}");
                     }
-                    let path = free_path(staging.path(), &stem, "json");
+                    let path = names.path(staging.path(), &stem, "json");
                     write_file(&path, record.to_json().as_bytes())?;
                     Some(file_name(&path))
                 }
@@ -449,7 +452,13 @@ fn add_fields(acc: &mut Accumulator, engine: &Engine<'_>) {
 }
 
 /// The report of one respondent, scored as an answer sheet is, written into the staging folder.
-fn write_individual_report(engine: &Engine<'_>, row: &Row, staging: &Path, context: &Context) -> Result<String> {
+fn write_individual_report(
+    engine: &Engine<'_>,
+    row: &Row,
+    staging: &Path,
+    names: &mut FreeNames,
+    context: &Context,
+) -> Result<String> {
     let q = engine.questionnaire();
     let sheet = engine.sheet(row);
     let assessment = scoring::assess(q, &sheet);
@@ -459,7 +468,7 @@ fn write_individual_report(engine: &Engine<'_>, row: &Row, staging: &Path, conte
     if let Some(code) = &sheet.respondent.municipality_code {
         stem = format!("{stem}-{code}");
     }
-    let path = free_path(staging, &stem, "json");
+    let path = names.path(staging, &stem, "json");
     write_file(&path, record.to_json().as_bytes())?;
     Ok(file_name(&path))
 }
