@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::i18n::{Lang, messages as m};
+use crate::inert::{Layout, inert};
 
 /// A line and column, both counted from 1; the column counts characters, as editors do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -148,15 +149,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// `file:line:column: error: message`, with the severity word in `lang`.
+    /// `file:line:column: error: message`, with the severity word in `lang`; the text made inert.
     pub fn render(&self, lang: Lang) -> String {
         let word = match self.severity {
             Severity::Error => m::ERROR.get(lang),
             Severity::Warning => m::WARNING.get(lang),
         };
+        // The file's name and the message quote files: neither may drive the terminal.
+        let file = inert(&self.file, Layout::Line);
+        let message = inert(&self.message, Layout::Block);
         match self.pos {
-            Some(pos) => format!("{}:{}: {word}: {}", self.file, pos, self.message),
-            None => format!("{}: {word}: {}", self.file, self.message),
+            Some(pos) => format!("{file}:{pos}: {word}: {message}"),
+            None => format!("{file}: {word}: {message}"),
         }
     }
 }

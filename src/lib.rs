@@ -9,7 +9,7 @@
 //! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
 //! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
-//! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`]: the edges.
+//! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`], [`inert`]: the edges.
 
 pub mod answers;
 pub mod batch;
@@ -20,6 +20,7 @@ pub mod compare;
 pub mod diagnostic;
 pub mod error;
 pub mod i18n;
+pub mod inert;
 pub mod input;
 pub mod interview;
 pub mod limesurvey;
@@ -51,7 +52,8 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 
             let code = error::exit_code(&error);
             if code != 0 {
                 let word = i18n::messages::ERROR.get(settings.lang);
-                let _ = writeln!(std::io::stderr(), "{word}: {}", error::message(&error, settings.lang));
+                let message = error::message(&error, settings.lang);
+                let _ = writeln!(std::io::stderr(), "{word}: {}", inert::inert(&message, inert::Layout::Block));
             }
             code
         }

@@ -89,10 +89,12 @@ pub fn emit(target: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Writes one line of a message to standard error. A closed or broken standard error (`2>&1 | head`) is
+/// Writes one line of a message to standard error, with any control character from a file made visible
+/// (see [`crate::inert`]). A closed or broken standard error (`2>&1 | head`) is
 /// no reason to stop writing the files a run was asked for, so a failure here is ignored, and never a panic
 /// as `eprintln!` would make it.
 pub fn say(line: &str) {
+    let line = crate::inert::inert(line, crate::inert::Layout::Block);
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(line.as_bytes()).and_then(|()| stderr.write_all(b"\n"));
 }
@@ -165,19 +167,55 @@ pub fn safe_file_stem(text: &str) -> String {
             stem.push(folded);
         }
     }
+    let stem: String = stem.chars().take(80).collect();
     let stem = stem.trim_matches('-');
-    if stem.is_empty() { "raportti".to_string() } else { stem.chars().take(80).collect() }
+    if stem.is_empty() {
+        "raportti".to_string()
+    } else if is_reserved_on_windows(stem) {
+        format!("_{stem}")
+    } else {
+        stem.to_string()
+    }
+}
+
+/// Whether Windows keeps this name for a device (`CON`, `NUL`, `COM1` …), with any extension: such a file
+/// cannot be created or opened there. `stem` is lowercase, without dots.
+fn is_reserved_on_windows(stem: &str) -> bool {
+    matches!(stem, "con" | "prn" | "aux" | "nul")
+        || (stem.len() == 4
+            && (stem.starts_with("com") || stem.starts_with("lpt"))
+            && stem.as_bytes()[3].is_ascii_digit())
 }
 
 /// A path in `dir` named `<stem>.<extension>` that does not exist yet: `stem-2`, `stem-3` … when taken.
 pub fn free_path(dir: &Path, stem: &str, extension: &str) -> PathBuf {
-    let mut path = dir.join(format!("{stem}.{extension}"));
-    let mut n = 1u32;
-    while path.exists() && n < u32::MAX {
-        n += 1;
-        path = dir.join(format!("{stem}-{n}.{extension}"));
+    FreeNames::default().path(dir, stem, extension)
+}
+
+/// Free paths for the many files of one run in one folder (a batch's reports): like [`free_path`], but
+/// each name is tried from the number its stem reached last, so that a file of 100,000 respondents of one
+/// municipality does not look at 1 + 2 + … + 100,000 names.
+#[derive(Debug, Default)]
+pub struct FreeNames {
+    next: std::collections::HashMap<String, u32>,
+}
+
+impl FreeNames {
+    pub fn path(&mut self, dir: &Path, stem: &str, extension: &str) -> PathBuf {
+        let n = self.next.entry(format!("{stem}.{extension}")).or_insert(0);
+        loop {
+            *n = n.saturating_add(1);
+            let path = match *n {
+                1 => dir.join(format!("{stem}.{extension}")),
+                n => dir.join(format!("{stem}-{n}.{extension}")),
+            };
+            // Another stem may have taken the name (`salo-2` is also the second `salo`); `u32::MAX` files do
+            // not fit any folder, so the loop ends.
+            if !path.exists() || *n == u32::MAX {
+                return path;
+            }
+        }
     }
-    path
 }
 
 #[cfg(test)]
@@ -191,6 +229,37 @@ mod tests {
         assert_eq!(safe_file_stem("../../etc"), "etc");
         assert_eq!(safe_file_stem("<script>"), "script");
         assert_eq!(safe_file_stem("¤¤"), "raportti");
+    }
+
+    #[test]
+    fn file_stems_are_safe_on_windows_macos_and_linux() {
+        assert_eq!(safe_file_stem("Sa\0lo"), "sa-lo");
+        assert_eq!(safe_file_stem("Evil\u{1b}]0;x\u{7}"), "evil-0-x");
+        assert_eq!(safe_file_stem("Salo. "), "salo");
+        for reserved in ["CON", "con", "Aux", "NUL", "prn", "COM1", "lpt9", "Nul.", " con "] {
+            let stem = safe_file_stem(reserved);
+            assert!(stem.starts_with('_'), "{reserved:?} gave {stem:?}");
+        }
+        assert_eq!(safe_file_stem("Conlahti"), "conlahti");
+        assert_eq!(safe_file_stem("COM10"), "com10");
+        assert!(safe_file_stem(&"Ä".repeat(500)).len() <= 80);
+        assert_eq!(safe_file_stem(&format!("{}-b", "a".repeat(79))), "a".repeat(79), "no trailing dash after the cut");
+    }
+
+    #[test]
+    fn colliding_names_get_files_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut names = FreeNames::default();
+        let mut made = Vec::new();
+        // `Salo`, `SALO`, `Salo 2` and `salo-2` all make the stem of a name another one takes.
+        for name in ["Salo", "SALO", "Salo 2", "salo", "salo-2"] {
+            let path = names.path(dir.path(), &safe_file_stem(name), "json");
+            std::fs::write(&path, name).unwrap();
+            made.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+        assert_eq!(made, ["salo.json", "salo-2.json", "salo-2-2.json", "salo-3.json", "salo-2-3.json"]);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 5);
+        assert_eq!(free_path(dir.path(), "salo", "json").file_name().unwrap(), "salo-4.json");
     }
 
     #[test]

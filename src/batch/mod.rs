@@ -818,13 +818,15 @@ impl<'q> Engine<'q> {
             (None, None) => "",
         };
         let message = error.problem.message(lang, subject, value.trim());
-        match error.column {
+        let line = match error.column {
             Some(column) if !self.plan.header(column).trim().is_empty() => {
                 format!("{file}:{}:{} ({}): {message}", row.line, column + 1, self.plan.header(column).trim())
             }
             Some(column) => format!("{file}:{}:{}: {message}", row.line, column + 1),
             None => format!("{file}:{}: {message}", row.line),
-        }
+        };
+        // The header, the file's name and the cell are the file's text: shown, never obeyed by a terminal.
+        crate::inert::inert_text(line, crate::inert::Layout::Line)
     }
 }
 

@@ -276,7 +276,7 @@ impl<W: Write> SummaryWriter<W> {
                         if i == 0 || i == 3 { cell } else { cell.set_alignment(CellAlignment::Right) }
                     }));
                 }
-                writeln!(self.out, "{table}")?;
+                writeln!(self.out, "{}", crate::inert::inert_text(table.to_string(), crate::inert::Layout::Block))?;
             }
         }
         self.out.flush()?;
@@ -285,8 +285,11 @@ impl<W: Write> SummaryWriter<W> {
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break; formula-like text (a name that
-/// begins with `=`) gets a leading apostrophe, so that a spreadsheet shows it and does not evaluate it.
+/// begins with `=`) gets a leading apostrophe, so that a spreadsheet shows it and does not evaluate it; control
+/// characters are made visible ([`crate::inert`]).
 pub fn push_csv(line: &mut Vec<u8>, text: &str) {
+    let inert = crate::inert::inert(text, crate::inert::Layout::Block);
+    let text = inert.as_ref();
     let owned;
     let text = if crate::report::escape::looks_like_formula(text) {
         owned = crate::report::escape::spreadsheet(text);

@@ -27,7 +27,7 @@ use crate::cli::{ReportFormat, ScoreArgs};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::{self, ReadError};
-use crate::output::{UntilClosed, WriteError, free_path, remove_abandoned, safe_file_stem, say, temp_prefix};
+use crate::output::{FreeNames, UntilClosed, WriteError, remove_abandoned, safe_file_stem, say, temp_prefix};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
 use crate::report::{self, Context};
@@ -47,7 +47,7 @@ pub fn is_batch(path: &Path) -> bool {
 pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
     let batch = &args.batch;
-    let file = args.input.display().to_string();
+    let file = crate::inert::inert_text(args.input.display().to_string(), crate::inert::Layout::Line);
     if args.render.output.is_some() && batch.out_dir.is_some() {
         return Err(InputError(m::B_OUTPUT_AND_OUT_DIR.get(lang).to_string()).into());
     }
@@ -120,7 +120,11 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                     Some(column) if headers.get(column).is_none_or(|h| h.trim().is_empty()) => {
                         format!("{file}:{header_line}: {} {}", m::TPL_COLUMN.get(lang), header::column_name(column))
                     }
-                    Some(column) => format!("{file}:{header_line}:{} ({})", column + 1, headers[column].trim()),
+                    Some(column) => format!(
+                        "{file}:{header_line}:{} ({})",
+                        column + 1,
+                        crate::inert::inert(headers[column].trim(), crate::inert::Layout::Line)
+                    ),
                     None => format!("{file}:{header_line}"),
                 };
                 let _ = writeln!(stderr, "{at}: {}: {}", m::ERROR.get(lang), finding.message(lang));
@@ -158,6 +162,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         _ => None,
     });
     let mut counts = Counts::default();
+    let mut names = FreeNames::default();
     let mut printed = 0usize;
     let mut themes: Vec<(Option<f64>, Option<u8>)> = Vec::with_capacity(q.themes.len());
     let mut rendered: Vec<String> = Vec::new();
@@ -210,7 +215,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                     }
                 } else {
                     let report_name = match &outputs.staging {
-                        Some(staging) => Some(write_individual_report(&engine, row, staging.path(), &context)?),
+                        Some(staging) => {
+                            Some(write_individual_report(&engine, row, staging.path(), &mut names, &context)?)
+                        }
                         None => None,
                     };
                     themes.clear();
@@ -247,7 +254,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                     {
                         stem = format!("{stem}-{code}");
                     }
-                    let path = free_path(staging.path(), &stem, "json");
+                    let path = names.path(staging.path(), &stem, "json");
                     write_file(&path, record.to_json().as_bytes())?;
                     Some(file_name(&path))
                 }
@@ -564,7 +571,7 @@ fn print_notes(file: &str, plan: &Plan, notes: &[HeaderNote], layout: &Layout, l
             "{file}:{}:{} ({}): {word}: {reason}",
             plan.line,
             note.column + 1,
-            plan.header(note.column).trim()
+            crate::inert::inert(plan.header(note.column).trim(), crate::inert::Layout::Line)
         );
     }
 }
@@ -601,7 +608,13 @@ fn add_fields(acc: &mut Accumulator, engine: &Engine<'_>) {
 }
 
 /// The report of one respondent, scored as an answer sheet is, written into the staging folder.
-fn write_individual_report(engine: &Engine<'_>, row: &Row, staging: &Path, context: &Context) -> Result<String> {
+fn write_individual_report(
+    engine: &Engine<'_>,
+    row: &Row,
+    staging: &Path,
+    names: &mut FreeNames,
+    context: &Context,
+) -> Result<String> {
     let q = engine.questionnaire();
     let sheet = engine.sheet(row);
     let assessment = scoring::assess(q, &sheet);
@@ -611,7 +624,7 @@ fn write_individual_report(engine: &Engine<'_>, row: &Row, staging: &Path, conte
     if let Some(code) = &sheet.respondent.municipality_code {
         stem = format!("{stem}-{code}");
     }
-    let path = free_path(staging, &stem, "json");
+    let path = names.path(staging, &stem, "json");
     write_file(&path, record.to_json().as_bytes())?;
     Ok(file_name(&path))
 }

@@ -166,7 +166,11 @@ fn load_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
                     used += 1;
                 }
                 Err(error) if in_folder && error.is_other_json() => {
-                    eprintln!("{}: {}", m::WARNING.get(lang), error.message(lang));
+                    eprintln!(
+                        "{}: {}",
+                        m::WARNING.get(lang),
+                        crate::inert::inert(&error.message(lang), crate::inert::Layout::Line)
+                    );
                 }
                 Err(error) => return Err(error.into_error(lang)),
             }

@@ -152,7 +152,7 @@ fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Pa
     let record = report::individual(q, sheet, &assessment, &steps, &context);
 
     let date = record.respondent.date.clone().unwrap_or_else(|| clock::date(settings.now));
-    let stem = format!("{}-{date}", output::safe_file_stem(&sheet.respondent.municipality));
+    let stem = format!("{}-{}", output::safe_file_stem(&sheet.respondent.municipality), output::safe_file_stem(&date));
     let path = output::free_path(out_dir, &stem, "json");
     output::write_atomic(&path, record.to_json().as_bytes())?;
 

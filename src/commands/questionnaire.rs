@@ -218,7 +218,7 @@ pub fn show(q: &Questionnaire, lang: Lang, width: u16) -> String {
             }
         }
     }
-    out
+    crate::inert::inert_text(out, crate::inert::Layout::Block)
 }
 
 /// The kind of a question in words.

@@ -345,7 +345,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         s.push_str("</tbody>\n</table></div>\n");
     }
     s.push_str("</section>\n</main>\n</body>\n</html>\n");
-    s
+    crate::inert::inert_text(s, crate::inert::Layout::Block)
 }
 
 /// The bands with their colours and thresholds, each name written out.

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use comfy_table::{CellAlignment, ContentArrangement, Table};
 
 use crate::i18n::{Lang, decimal, messages as m};
+use crate::inert::Layout;
 use crate::report::escape::{markdown as md, spreadsheet as cell};
 
 use super::{Comparison, Notice};
@@ -121,7 +122,7 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
         let _ =
             writeln!(out, "{}: {} ({})", change.municipality, signed(change.overall, lang), series.join(" → ").trim());
     }
-    out
+    crate::inert::inert_text(out, Layout::Block)
 }
 
 pub fn markdown(c: &Comparison, lang: Lang) -> String {
@@ -231,7 +232,7 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
             md(&series.join(" → "))
         );
     }
-    out
+    crate::inert::inert_text(out, Layout::Block)
 }
 
 /// One row per municipality: the matrix, with stable English headers for scripts.
@@ -281,5 +282,8 @@ pub fn csv(c: &Comparison) -> Vec<u8> {
 
 /// The notices as warnings for standard error.
 pub fn notices(c: &Comparison, lang: Lang) -> Vec<String> {
-    c.notices.iter().map(|n: &Notice| format!("{}: {}", m::WARNING.get(lang), n.message(lang))).collect()
+    c.notices
+        .iter()
+        .map(|n: &Notice| format!("{}: {}", m::WARNING.get(lang), crate::inert::inert(&n.message(lang), Layout::Line)))
+        .collect()
 }

@@ -84,7 +84,9 @@ impl Tr {
     }
 }
 
-/// Replaces `{0}`, `{1}` … in `template`; a placeholder without an argument is left as it is.
+/// Replaces `{0}`, `{1}` … in `template`; a placeholder without an argument is left as it is. The arguments
+/// are names and values, often from a file, so each is made inert ([`crate::inert`]): a message stays one
+/// line and cannot drive the terminal.
 pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
@@ -95,7 +97,7 @@ pub fn fill(template: &str, args: &[&dyn Display]) -> String {
         let index = end.and_then(|end| after[..end].parse::<usize>().ok());
         match (end, index.and_then(|i| args.get(i))) {
             (Some(end), Some(arg)) => {
-                out.push_str(&arg.to_string());
+                out.push_str(&crate::inert::inert(&arg.to_string(), crate::inert::Layout::Line));
                 rest = &after[end + 1..];
             }
             _ => {

@@ -14,6 +14,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Input, MultiSelect, Select};
 
 use crate::i18n::{Lang, messages as m};
+use crate::inert::{Layout, inert};
 use crate::report::table::wrap;
 
 use super::prompt::{Check, PromptError, Prompter};
@@ -57,7 +58,8 @@ fn shell_quote(text: &str) -> String {
     }
 }
 
-/// Prompts on the terminal's standard error, so that standard output keeps only the results.
+/// Prompts on the terminal's standard error, so that standard output keeps only the results. Every text
+/// reaches the screen through [`inert`] here: questions, help, labels and a draft's answers come from files.
 pub struct Terminal {
     term: Term,
     theme: ColorfulTheme,
@@ -78,7 +80,7 @@ impl Terminal {
 impl Prompter for Terminal {
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
         let width = self.width();
-        for line in text.lines() {
+        for line in inert(text, Layout::Block).lines() {
             for wrapped in wrap(line, width) {
                 self.term.write_line(&wrapped)?;
             }
@@ -90,9 +92,10 @@ impl Prompter for Terminal {
         // Long items (level descriptions) are wrapped here with a hanging indent: left to the terminal they
         // would break in the middle of a word.
         let width = self.width().saturating_sub(4).max(30);
-        let items: Vec<String> = items.iter().map(|item| wrap(item, width).join("\n    ")).collect();
+        let items: Vec<String> =
+            items.iter().map(|item| wrap(&inert(item, Layout::Block), width).join("\n    ")).collect();
         Select::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(inert(prompt, Layout::Line))
             .items(&items)
             .default(default.min(items.len().saturating_sub(1)))
             .interact_on(&self.term)
@@ -100,9 +103,10 @@ impl Prompter for Terminal {
     }
 
     fn multi_select(&mut self, prompt: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>, PromptError> {
+        let items: Vec<String> = items.iter().map(|item| inert(item, Layout::Line).into_owned()).collect();
         MultiSelect::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(items)
+            .with_prompt(inert(prompt, Layout::Line))
+            .items(&items)
             .defaults(checked)
             .interact_on(&self.term)
             .map_err(dialoguer_error)
@@ -110,8 +114,8 @@ impl Prompter for Terminal {
 
     fn input(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> Result<String, PromptError> {
         Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .with_initial_text(initial)
+            .with_prompt(inert(prompt, Layout::Line))
+            .with_initial_text(inert(initial, Layout::Line))
             .allow_empty(true)
             .validate_with(|text: &String| check(text))
             .interact_text_on(&self.term)

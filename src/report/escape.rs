@@ -1,12 +1,15 @@
 //! Making text from questionnaires and answer sheets safe to put into HTML, Markdown and spreadsheets.
 //!
 //! A municipality's name, a note or even a question is text somebody typed: it must show as text, never run
-//! as markup in a browser or as a formula in a spreadsheet.
+//! as markup in a browser or as a formula in a spreadsheet, and never carry a control character.
 
-/// Escapes text for HTML element content and attribute values (double-quoted).
+use crate::inert::{Layout, inert};
+
+/// Escapes text for HTML element content and attribute values (double-quoted); control characters other
+/// than tab and line break are made visible ([`inert`]).
 pub fn html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in inert(text, Layout::Block).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -22,7 +25,7 @@ pub fn html(text: &str) -> String {
 /// Escapes text for Markdown (GitHub and GitLab): characters that start emphasis, links, code or table
 /// cells are backslash-escaped anywhere, block markers (`#`, `-`, `+`, `=`, `1.`) only at the start, and
 /// `<`, `>` and `&` become entities, because both hosts render raw HTML. Line breaks become spaces, so that a
-/// note cannot break a table row or start a block.
+/// note cannot break a table row or start a block; other control characters are made visible ([`inert`]).
 pub fn markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     if text.starts_with(['#', '-', '+', '=']) {
@@ -40,6 +43,7 @@ pub fn markdown(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => out.push_str(&inert(c.encode_utf8(&mut [0; 4]), Layout::Line)),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -56,14 +60,23 @@ pub fn looks_like_formula(text: &str) -> bool {
 }
 
 /// Text for a CSV cell that a spreadsheet opens: formula-like text gets a leading apostrophe, which
-/// spreadsheets show as text and do not evaluate.
+/// spreadsheets show as text and do not evaluate; control characters are made visible ([`inert`]), as a
+/// CSV file is also read in a terminal.
 pub fn spreadsheet(text: &str) -> String {
-    if looks_like_formula(text) { format!("'{text}") } else { text.to_string() }
+    let text = inert(text, Layout::Block);
+    if looks_like_formula(&text) { format!("'{text}") } else { text.into_owned() }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_and_markdown_carry_no_control_characters() {
+        let evil = "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J\r\nx";
+        assert_eq!(html(evil), "Evil␛]0;pwned␇␛[2J\nx");
+        assert_eq!(markdown(evil), "Evil␛\\]0;pwned␇␛\\[2J  x");
+    }
 
     #[test]
     fn html_shows_markup_as_text() {
@@ -85,9 +98,11 @@ mod tests {
 
     #[test]
     fn formula_like_text_is_neutralised() {
-        for text in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+        for text in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"] {
             assert!(spreadsheet(text).starts_with('\''), "{text:?}");
         }
+        // A carriage return is made visible, which leaves nothing a spreadsheet would evaluate.
+        assert_eq!(spreadsheet("\rx"), "␍x");
         assert_eq!(spreadsheet("Kustavi"), "Kustavi");
         assert_eq!(spreadsheet("a=b"), "a=b");
     }

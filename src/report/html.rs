@@ -197,7 +197,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         esc(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version]))
     );
     s.push_str("</main>\n</body>\n</html>\n");
-    s
+    crate::inert::inert_text(s, crate::inert::Layout::Block)
 }
 
 /// A band name on its band's colour; the name itself carries the meaning, the colour repeats it.

@@ -121,7 +121,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
     let _ = writeln!(out, "\n## {}\n\n{}\n", m::R_METHODS.get(lang), m::R_METHODS_TEXT.get(lang));
     let _ = writeln!(out, "{}", md(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version])));
-    out
+    crate::inert::inert_text(out, crate::inert::Layout::Block)
 }
 
 /// The summary's label–value rows, shared by the written renderings.

@@ -2,13 +2,15 @@
 //! overall index, completeness, maturity levels and the top steps of the roadmap.
 //!
 //! Reads the report record and nothing else; writes into any `Write`, so tests capture it. Colour is
-//! decided by the caller (a terminal and no `NO_COLOR`), never here.
+//! decided by the caller (a terminal and no `NO_COLOR`), never here. Every text of the record is made inert
+//! ([`crate::inert`]) on its way in: the table is drawn with colours, so it cannot be cleaned afterwards.
 
 use std::io::{self, Write};
 
 use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
 
 use crate::i18n::{Lang, decimal, messages as m};
+use crate::inert::{Layout, inert};
 
 use super::Report;
 
@@ -61,16 +63,17 @@ pub fn band_color(band_index: usize, bands: usize) -> Color {
 
 pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
     let r = &report.respondent;
-    writeln!(out, "{} {}", report.questionnaire.title, report.questionnaire.version)?;
+    let line = |text: &str| inert(text, Layout::Line).into_owned();
+    writeln!(out, "{} {}", line(&report.questionnaire.title), line(&report.questionnaire.version))?;
     let mut who = vec![match &r.municipality_code {
-        Some(code) => format!("{} ({code})", r.municipality),
-        None => r.municipality.clone(),
+        Some(code) => format!("{} ({})", line(&r.municipality), line(code)),
+        None => line(&r.municipality),
     }];
-    who.extend(r.region.clone());
+    who.extend(r.region.as_deref().map(line));
     if let Some(group) = &report.group {
-        who.push(format!("{}: {} · n = {}", group.column, group.value, report.respondents));
+        who.push(format!("{}: {} · n = {}", line(&group.column), line(&group.value), report.respondents));
     }
-    who.extend(r.date.clone());
+    who.extend(r.date.as_deref().map(line));
     writeln!(out, "{}", who.join(" · "))?;
     writeln!(out)?;
 
@@ -94,13 +97,13 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     for theme in &report.themes {
         let score = theme.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
         let bar_text = theme.score.map_or_else(String::new, |s| bar(s, 10));
-        let mut band = Cell::new(theme.band.clone().unwrap_or_else(|| m::NO_SCORE.get(lang).to_string()));
+        let mut band = Cell::new(theme.band.as_deref().map_or_else(|| m::NO_SCORE.get(lang).to_string(), line));
         if let (true, Some(index)) = (options.color, theme.band_index) {
             band = band.fg(band_color(index, report.bands.len()));
         }
         let answered = answered(&theme.counts, lang);
         table.add_row(vec![
-            Cell::new(break_long_words(&theme.title, LONGEST_WORD)),
+            Cell::new(break_long_words(&line(&theme.title), LONGEST_WORD)),
             Cell::new(score).set_alignment(CellAlignment::Right),
             Cell::new(bar_text),
             band,
@@ -108,7 +111,8 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         ]);
     }
     let overall = report.overall.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
-    let mut overall_band = Cell::new(report.overall.band.clone().unwrap_or_default()).add_attribute(Attribute::Bold);
+    let mut overall_band =
+        Cell::new(report.overall.band.as_deref().map(line).unwrap_or_default()).add_attribute(Attribute::Bold);
     if let (true, Some(index)) = (options.color, report.overall.band_index) {
         overall_band = overall_band.fg(band_color(index, report.bands.len()));
     }
@@ -138,15 +142,17 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     let indent = "      ";
     let wrap_width = usize::from(options.width).saturating_sub(indent.len()).max(20);
     for (i, step) in report.roadmap.iter().take(options.steps).enumerate() {
-        let theme = report.theme_title(&step.theme);
+        let theme = line(report.theme_title(&step.theme));
         writeln!(out, "{:>2}. +{}  {theme}", i + 1, decimal(lang, step.gain, 1))?;
-        for line in wrap(&step.text, wrap_width) {
+        // Wrapping takes the text's own line breaks and tabs for spaces.
+        let block = |text: &str| inert(text, Layout::Block).into_owned();
+        for line in wrap(&block(&step.text), wrap_width) {
             writeln!(out, "{indent}{line}")?;
         }
-        for line in wrap(&format!("{}: {}", m::T_NOW.get(lang), step.current), wrap_width) {
+        for line in wrap(&format!("{}: {}", m::T_NOW.get(lang), block(&step.current)), wrap_width) {
             writeln!(out, "{indent}{line}")?;
         }
-        for line in wrap(&format!("→ {}", step.next_step), wrap_width) {
+        for line in wrap(&format!("→ {}", block(&step.next_step)), wrap_width) {
             writeln!(out, "{indent}{line}")?;
         }
     }
