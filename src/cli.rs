@@ -216,7 +216,7 @@ pub enum QuestionnaireCommand {
     /// questions are lists with "don't know" and, where allowed, "not applicable"; multi questions are
     /// multiple choice with "none of these", "don't know" and "not applicable" as exclusive options. Nothing is
     /// mandatory. Question and answer codes come from the ids by the rule in the README ("LimeSurvey"), so
-    /// `score` reads LimeSurvey's response exports of this survey without a map. Import the file in
+    /// the columns of LimeSurvey's response exports trace back to the questions. Import the file in
     /// LimeSurvey under Create survey → Import (built on LimeSurvey 6.1 and 6.2).
     Export(ExportArgs),
 }

@@ -457,6 +457,37 @@ const CASES: &[Case] = &[
         code: 1,
         says: &["tiedosto/pohja"],
     },
+    // --- questionnaire export ---
+    Case {
+        name: "export: unknown built-in id",
+        setup: |_| args(&["questionnaire", "export", "ei-ole-olemassa", "--to", "limesurvey", "-o", "kysely.txt"]),
+        code: 2,
+        says: &["ei-ole-olemassa"],
+    },
+    Case {
+        name: "export: a broken questionnaire file",
+        setup: |kk| {
+            kk.file("rikki.toml", PIENI.replace("kind = \"level\"", "kind = \"tasot\""));
+            args(&["questionnaire", "export", "rikki.toml", "--to", "limesurvey", "-o", "kysely.txt"])
+        },
+        code: 2,
+        says: &["rikki.toml"],
+    },
+    Case {
+        name: "export: a file name LimeSurvey would not import",
+        setup: |_| args(&["questionnaire", "export", "kuntakompassi", "--to", "limesurvey", "-o", "kysely.lss"]),
+        code: 2,
+        says: &["kysely.txt", ".txt"],
+    },
+    Case {
+        name: "export: an unwritable output folder",
+        setup: |kk| {
+            kk.file("tiedosto", "not a folder");
+            args(&["questionnaire", "export", "kuntakompassi", "--to", "limesurvey", "-o", "tiedosto/kysely.txt"])
+        },
+        code: 1,
+        says: &["tiedosto/kysely.txt"],
+    },
     // --- compare: reports, folders and batch summaries ---
     Case {
         name: "compare: a file that is not a report",

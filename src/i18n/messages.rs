@@ -837,7 +837,7 @@ messages! {
     );
     LS_BAD_EXTENSION = (
         "LimeSurvey tuo kyselyn rakenteen vain .txt- tai .tsv-tiedostosta: anna tiedoston nimeksi esim. `{0}`",
-        "LimeSurvey importerar enkätens struktur bara från en .txt- eller .tsv-fil: ge filen ett namn som `{0}`",
+        "LimeSurvey importerar enkätens struktur bara från en .txt- eller .tsv-fil: ge filen till exempel namnet `{0}`",
         "LimeSurvey imports a survey structure only from a .txt or .tsv file: name the file e.g. `{0}`"
     );
     LS_WRITTEN = (
@@ -857,7 +857,7 @@ messages! {
     LS_Q_MUNICIPALITY_CODE = ("Kuntanumero", "Kommunnummer", "Municipality code");
     LS_H_MUNICIPALITY_CODE = (
         "Tilastokeskuksen kolminumeroinen kuntanumero, esimerkiksi 304. Numero löytyy Tilastokeskuksen kuntaluokituksesta.",
-        "Statistikcentralens tresiffriga kommunnummer, till exempel 304. Numret finns i Statistikcentralens kommunklassificering.",
+        "Statistikcentralens tresiffriga kommunnummer, till exempel 304. Numret finns i Statistikcentralens klassifikation av kommuner.",
         "Statistics Finland's three-digit municipality code, for example 304. It is listed in Statistics Finland's classification of municipalities."
     );
     LS_Q_REGION = ("Maakunta", "Landskap", "Region");

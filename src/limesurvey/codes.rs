@@ -493,12 +493,12 @@ fn option_answer_codes(question_id: &str, ids: &[&str]) -> Result<Vec<String>, C
             }
         })
         .collect();
-    let coded: Vec<Coded> = codes
+    let options: Vec<Coded> = codes
         .iter()
         .zip(ids)
         .map(|(code, id)| Coded { code: code.clone(), value: Value::Option((*id).to_string()) })
         .collect();
-    check_unique(question_id, &coded)?;
+    check_unique(question_id, &options)?;
     Ok(codes)
 }
 
