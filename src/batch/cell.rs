@@ -234,6 +234,38 @@ impl QuestionCells {
         QuestionCells { allow_na: question.allow_na, kind }
     }
 
+    /// Also reads the answers as a LimeSurvey survey made by `questionnaire export --to limesurvey` writes
+    /// them: its answer codes (`L2`, an option's code) and, in a "full answers" export, the answer texts of
+    /// every survey language. Yes/no, "don't know" and "not applicable" are words the reader knows already.
+    #[must_use]
+    pub fn with_limesurvey(
+        mut self,
+        q: &Questionnaire,
+        question: &Question,
+        codes: &crate::limesurvey::codes::QuestionCodes,
+    ) -> QuestionCells {
+        use crate::limesurvey::codes::{Value, answer_text};
+        let normalise = crate::batch::header::normalise;
+        let option_index = |id: &str| question.kind.options().iter().position(|o| o.id == id).map(|i| i as u16);
+        for coded in codes.answers.iter().chain(&codes.subquestions) {
+            let texts = q.languages.iter().map(|lang| normalise(&answer_text(q, question, &coded.value, lang)));
+            let mut keys: Vec<String> = texts.collect();
+            keys.push(normalise(&coded.code));
+            match (&mut self.kind, &coded.value) {
+                (CellKind::Level { labels, .. }, Value::Level(level)) => {
+                    labels.extend(keys.into_iter().map(|key| (key, *level)));
+                }
+                (CellKind::Choice { keys: known, .. } | CellKind::Multi { keys: known, .. }, Value::Option(id)) => {
+                    if let Some(index) = option_index(id) {
+                        known.extend(keys.into_iter().map(|key| (key, index)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self
+    }
+
     /// Reads a cell. `column` is the cell's column (for text answers); chosen options of a multi answer are
     /// pushed onto `arena`; `scratch` is a reused buffer.
     pub fn read(

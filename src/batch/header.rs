@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::{Pos, closest};
 use crate::i18n::{Lang, messages as m};
+use crate::limesurvey::codes::{CodeTable, Column, Field, Value};
 use crate::questionnaire::{Kind, Questionnaire};
 
 /// A respondent field a column can hold.
@@ -70,9 +71,29 @@ impl Meta {
         self as usize
     }
 
-    /// A respondent field by its key or one of its other names (already normalised).
+    /// A respondent field by its key, one of its other names, or the text of its question in a survey made
+    /// by `questionnaire export --to limesurvey` (already normalised).
     pub fn find(normalised: &str) -> Option<Meta> {
-        Meta::ALL.into_iter().find(|meta| meta.key() == normalised || meta.aliases().contains(&normalised))
+        Meta::ALL.into_iter().find(|meta| {
+            meta.key() == normalised || meta.aliases().contains(&normalised) || {
+                let text = meta.survey_text();
+                [text.fi, text.sv, text.en].iter().any(|t| normalise(t) == normalised)
+            }
+        })
+    }
+
+    /// The question's text in the LimeSurvey survey.
+    fn survey_text(self) -> crate::i18n::Tr {
+        match self {
+            Meta::Municipality => m::LS_Q_MUNICIPALITY,
+            Meta::MunicipalityCode => m::LS_Q_MUNICIPALITY_CODE,
+            Meta::Region => m::LS_Q_REGION,
+            Meta::Population => m::LS_Q_POPULATION,
+            Meta::Respondent => m::LS_Q_RESPONDENT,
+            Meta::Role => m::LS_Q_ROLE,
+            Meta::Department => m::LS_Q_DEPARTMENT,
+            Meta::Date => m::LS_Q_DATE,
+        }
     }
 }
 
@@ -91,6 +112,14 @@ pub enum Aside {
     Mapped,
     /// A column without a header and without data.
     NoHeader,
+}
+
+/// What an exclusive option column answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exclusive {
+    DontKnow,
+    NotApplicable,
+    NoneChosen,
 }
 
 /// What a column holds.
@@ -115,6 +144,12 @@ pub enum Role {
     LastPage,
     /// The free text of an "other" answer to the question with this index (LimeSurvey's `CODE[other]`).
     Other(usize),
+    /// A column of a multi question that, marked, answers it whole: "don't know", "not applicable" or "none
+    /// of these" (the exclusive subquestions of a survey made by `questionnaire export --to limesurvey`).
+    Exclusive {
+        question: usize,
+        answer: Exclusive,
+    },
     Aside(Aside),
 }
 
@@ -596,6 +631,8 @@ pub fn plan(
     map: Option<&ColumnMap>,
     group_by: Option<&str>,
 ) -> Result<(Plan, Vec<HeaderNote>), Vec<HeaderFinding>> {
+    // A questionnaire whose ids the LimeSurvey rule cannot code has no codes to recognise.
+    let codes = CodeTable::new(q).ok();
     let mut roles = Vec::with_capacity(headers.len());
     let mut findings = Vec::new();
     let mut notes = Vec::new();
@@ -603,7 +640,7 @@ pub fn plan(
     let mut group: Option<usize> = None;
     for (column, header) in headers.iter().enumerate() {
         let normalised = normalise(header);
-        let role = match role_of(q, &normalised, map) {
+        let role = match role_of(q, &normalised, map, codes.as_ref()) {
             Ok(Some(role)) => role,
             Ok(None) if group_wanted.as_deref() == Some(normalised.as_str()) => Role::GroupOnly,
             Ok(None) => {
@@ -641,6 +678,7 @@ pub fn plan(
             Role::Question(i) => Some(q.questions[*i].id.clone()),
             Role::Note(i) => Some(format!("{}.note", q.questions[*i].id)),
             Role::Other(i) => Some(format!("{}[other]", q.questions[*i].id)),
+            Role::Exclusive { question, answer } => Some(format!("{}[{answer:?}]", q.questions[*question].id)),
             Role::Submitted(_) => Some("submitdate".to_string()),
             Role::LastPage => Some("lastpage".to_string()),
             Role::Option { question, option } => {
@@ -756,6 +794,25 @@ fn unknown(q: &Questionnaire, normalised: &str) -> HeaderProblem {
     }
 }
 
+/// The last page of the survey, when the file is a response export of a survey made by `questionnaire export
+/// --to limesurvey` (its headings are the survey's codes or its respondent questions' texts) and has
+/// LimeSurvey's `lastpage`: a submitted response has `lastpage` equal to the number of question groups.
+pub fn limesurvey_last_page(q: &Questionnaire, plan: &Plan) -> Option<u64> {
+    if !plan.roles.contains(&Role::LastPage) {
+        return None;
+    }
+    let codes = CodeTable::new(q).ok()?;
+    let ours = plan.headers.iter().any(|header| {
+        let normalised = normalise(header);
+        codes.field(&normalised).is_some()
+            || Meta::ALL.iter().any(|meta| {
+                let text = meta.survey_text();
+                [text.fi, text.sv, text.en].iter().any(|t| normalise(t) == normalised)
+            })
+    });
+    ours.then(|| codes.group_count() as u64)
+}
+
 /// The columns without a header, which must hold no data (see [`HeaderProblem::NoHeaderWithData`]).
 pub fn headerless(plan: &Plan) -> Vec<usize> {
     (0..plan.roles.len()).filter(|&c| plan.roles[c] == Role::Aside(Aside::NoHeader)).collect()
@@ -783,16 +840,25 @@ pub fn map_key_used(key: &str, headers: &[String]) -> bool {
 
 /// How many of the headers name a question of `q` (to choose a questionnaire when none is given).
 pub fn question_matches(q: &Questionnaire, headers: &[String], map: Option<&ColumnMap>) -> usize {
+    let codes = CodeTable::new(q).ok();
     headers
         .iter()
         .filter(|header| {
-            matches!(role_of(q, &normalise(header), map), Ok(Some(Role::Question(_) | Role::Option { .. })))
+            matches!(
+                role_of(q, &normalise(header), map, codes.as_ref()),
+                Ok(Some(Role::Question(_) | Role::Option { .. } | Role::Exclusive { .. }))
+            )
         })
         .count()
 }
 
 /// The role of a column by its normalised header; `Ok(None)` when nothing matches.
-fn role_of(q: &Questionnaire, normalised: &str, map: Option<&ColumnMap>) -> Result<Option<Role>, HeaderProblem> {
+fn role_of(
+    q: &Questionnaire,
+    normalised: &str,
+    map: Option<&ColumnMap>,
+    codes: Option<&CodeTable>,
+) -> Result<Option<Role>, HeaderProblem> {
     if normalised.is_empty() {
         return Ok(Some(Role::Aside(Aside::NoHeader)));
     }
@@ -811,6 +877,9 @@ fn role_of(q: &Questionnaire, normalised: &str, map: Option<&ColumnMap>) -> Resu
     if let Some(question) = normalised.strip_suffix(".note").and_then(|id| question_by_id(q, id.trim())) {
         return Ok(Some(Role::Note(question)));
     }
+    if let Some(column) = codes.and_then(|codes| codes.column(normalised)) {
+        return Ok(Some(code_role(q, column)));
+    }
     if let Some((base, option)) = split_option(normalised) {
         let mapped = map.and_then(|map| map.columns.get(base)).map(|(target, _)| resolve_target(q, target));
         let question = match mapped {
@@ -826,6 +895,9 @@ fn role_of(q: &Questionnaire, normalised: &str, map: Option<&ColumnMap>) -> Resu
             }
             if !is_option && (COMMENT_WORDS.contains(&option) || option.ends_with("comment")) {
                 return Ok(Some(Role::Note(question)));
+            }
+            if let Some(answer) = exclusive_label(option).filter(|_| !is_option) {
+                return Ok(Some(Role::Exclusive { question, answer }));
             }
             return option_role(q, question, option).map(Some);
         }
@@ -849,6 +921,42 @@ fn role_of(q: &Questionnaire, normalised: &str, map: Option<&ColumnMap>) -> Resu
         return Ok(Some(Role::Submitted(Aside::Webropol)));
     }
     Ok(None)
+}
+
+/// The role of a column a LimeSurvey code heading names.
+fn code_role(q: &Questionnaire, column: Column) -> Role {
+    match column {
+        Column::Value(Field::Respondent(meta)) => Role::Meta(meta),
+        Column::Value(Field::Question(question)) => Role::Question(question),
+        Column::Subquestion { question, value } => match value {
+            Value::Option(id) => match q.questions[question].kind.options().iter().position(|o| o.id == id) {
+                Some(option) => Role::Option { question, option },
+                None => Role::Aside(Aside::LimeSurvey),
+            },
+            Value::DontKnow => Role::Exclusive { question, answer: Exclusive::DontKnow },
+            Value::NotApplicable => Role::Exclusive { question, answer: Exclusive::NotApplicable },
+            _ => Role::Exclusive { question, answer: Exclusive::NoneChosen },
+        },
+        Column::Other(Field::Question(question)) => Role::Other(question),
+        Column::Comment(Field::Question(question)) => Role::Note(question),
+        Column::Other(Field::Respondent(_)) | Column::Comment(Field::Respondent(_)) | Column::Time(_) => {
+            Role::Aside(Aside::LimeSurvey)
+        }
+    }
+}
+
+/// The exclusive subquestion a full heading's bracketed text names ("En osaa sanoa", "Ei mitään näistä" …).
+fn exclusive_label(option: &str) -> Option<Exclusive> {
+    let is = |tr: crate::i18n::Tr| [tr.fi, tr.sv, tr.en].iter().any(|text| normalise(text) == option);
+    if is(m::DONT_KNOW) {
+        Some(Exclusive::DontKnow)
+    } else if is(m::NOT_APPLICABLE) {
+        Some(Exclusive::NotApplicable)
+    } else if is(m::LS_NONE_CHOSEN) {
+        Some(Exclusive::NoneChosen)
+    } else {
+        None
+    }
 }
 
 /// `groupTime<N>` (N is LimeSurvey's own number of the group) and the full headings of the timing columns.

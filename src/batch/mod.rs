@@ -98,6 +98,15 @@ impl Fields {
     }
 }
 
+/// The answer an exclusive column gives its multi question (`at`: where an empty option list starts).
+fn exclusive_slot(answer: header::Exclusive, at: u32) -> Slot {
+    match answer {
+        header::Exclusive::DontKnow => Slot::Dk,
+        header::Exclusive::NotApplicable => Slot::Na,
+        header::Exclusive::NoneChosen => Slot::Multi { start: at, end: at },
+    }
+}
+
 /// A cell's text, or what a `--map` file's `[values]` says it stands for.
 fn mapped<'t>(values: &std::collections::BTreeMap<String, String>, text: Cow<'t, str>) -> Cow<'t, str> {
     if values.is_empty() {
@@ -191,6 +200,8 @@ pub struct Engine<'q> {
     /// LimeSurvey option columns: per question, the options marked chosen and whether any cell was filled.
     options_chosen: Vec<Vec<u16>>,
     options_seen: Vec<bool>,
+    /// A multi question answered whole by an exclusive column ("don't know", "none of these" …).
+    exclusive: Vec<Option<header::Exclusive>>,
     folded: Vec<usize>,
     scratch: String,
     /// A typed "other" answer is written in the answer's own cell (Forms, Webropol), not in a column of
@@ -249,7 +260,7 @@ impl<'q> Engine<'q> {
             .roles
             .iter()
             .filter_map(|role| match role {
-                Role::Option { question, .. } => Some(*question),
+                Role::Option { question, .. } | Role::Exclusive { question, .. } => Some(*question),
                 _ => None,
             })
             .collect();
@@ -303,9 +314,12 @@ impl<'q> Engine<'q> {
                     }
                 }
                 Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
-                Role::Meta(_) | Role::Option { .. } | Role::Submitted(_) | Role::LastPage | Role::Other(_) => {
-                    Lane::OTHER
-                }
+                Role::Meta(_)
+                | Role::Option { .. }
+                | Role::Exclusive { .. }
+                | Role::Submitted(_)
+                | Role::LastPage
+                | Role::Other(_) => Lane::OTHER,
             })
             .collect();
         let question_columns: Vec<usize> = plan
@@ -347,7 +361,20 @@ impl<'q> Engine<'q> {
             slow: Vec::new(),
             record_outcomes: true,
             q,
-            cells: q.questions.iter().map(|question| QuestionCells::new(q, question)).collect(),
+            cells: {
+                let codes = crate::limesurvey::codes::CodeTable::new(q).ok();
+                q.questions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, question)| {
+                        let cells = QuestionCells::new(q, question);
+                        match codes.as_ref().and_then(|codes| codes.question(i)) {
+                            Some(codes) => cells.with_limesurvey(q, question, codes),
+                            None => cells,
+                        }
+                    })
+                    .collect()
+            },
             scoring,
             allow_na: q.questions.iter().map(|question| question.allow_na).collect(),
             blank: q
@@ -358,6 +385,7 @@ impl<'q> Engine<'q> {
             arena: Vec::new(),
             options_chosen: vec![Vec::new(); q.questions.len()],
             options_seen: vec![false; q.questions.len()],
+            exclusive: vec![None; q.questions.len()],
             folded,
             scratch: String::new(),
             tally: Tally::new(q),
@@ -421,6 +449,7 @@ impl<'q> Engine<'q> {
         for &question in &self.folded {
             self.options_chosen[question].clear();
             self.options_seen[question] = false;
+            self.exclusive[question] = None;
         }
         let expected = self.plan.headers.len();
         if row.len() < expected && !row.padded {
@@ -516,6 +545,18 @@ impl<'q> Engine<'q> {
                     }
                     Err(problem) => Err((Some(question), problem)),
                 },
+                Role::Exclusive { question, answer } => match cell::read_option_mark(&text, &mut self.scratch) {
+                    Ok(mark) => {
+                        if let Some(chosen) = mark {
+                            self.options_seen[question] = true;
+                            if chosen {
+                                self.exclusive[question] = Some(answer);
+                            }
+                        }
+                        Ok(())
+                    }
+                    Err(problem) => Err((Some(question), problem)),
+                },
                 Role::Other(question) => {
                     let typed = text.trim();
                     if !typed.is_empty() {
@@ -571,8 +612,12 @@ impl<'q> Engine<'q> {
             }
         }
         if !self.include_incomplete {
-            if self.submitted_column.is_some() && !self.fields.submitted {
-                self.incomplete = Some(Incomplete::NotSubmitted);
+            // The submission time, where there is one, is the reliable test (LimeSurvey updates `lastpage`
+            // only when something on the page changed); `lastpage` is read only without it.
+            if self.submitted_column.is_some() {
+                if !self.fields.submitted {
+                    self.incomplete = Some(Incomplete::NotSubmitted);
+                }
             } else if let (Some(last), Some(page)) = (self.last_page, self.fields.last_page)
                 && page < last
                 && self.last_page_column.is_some()
@@ -594,10 +639,16 @@ impl<'q> Engine<'q> {
         for i in 0..self.folded.len() {
             let question = self.folded[i];
             let chosen = &self.options_chosen[question];
-            if !chosen.is_empty() || self.options_seen[question] {
-                let start = self.arena.len() as u32;
-                self.arena.extend_from_slice(chosen);
-                let slot = Slot::Multi { start, end: self.arena.len() as u32 };
+            let slot = match self.exclusive[question] {
+                Some(answer) => Some(exclusive_slot(answer, self.arena.len() as u32)),
+                None if !chosen.is_empty() || self.options_seen[question] => {
+                    let start = self.arena.len() as u32;
+                    self.arena.extend_from_slice(chosen);
+                    Some(Slot::Multi { start, end: self.arena.len() as u32 })
+                }
+                None => None,
+            };
+            if let Some(slot) = slot {
                 self.tally.record(question, self.outcome(question, slot));
             }
         }
@@ -704,6 +755,10 @@ impl<'q> Engine<'q> {
                     out.push_str(&date);
                 }
             }
+            // A survey made by `questionnaire export --to limesurvey` answers the region with its code (`R02`).
+            Meta::Region if let Some(region) = crate::limesurvey::codes::region_by_code(text) => {
+                out.push_str(region.fi);
+            }
             _ if plain(text) => out.push_str(text),
             _ => out.push_str(text.trim()),
         }
@@ -724,6 +779,7 @@ impl<'q> Engine<'q> {
         let mut slots = vec![Slot::Empty; q.questions.len()];
         let mut chosen: Vec<Option<Vec<u16>>> = vec![None; q.questions.len()];
         let mut others: Vec<String> = vec![String::new(); q.questions.len()];
+        let mut exclusive: Vec<Option<header::Exclusive>> = vec![None; q.questions.len()];
         for (column, role) in self.plan.roles.iter().enumerate() {
             let Ok(text) = row.cell(column) else { continue };
             match *role {
@@ -750,6 +806,11 @@ impl<'q> Engine<'q> {
                         if mark {
                             options.push(option as u16);
                         }
+                    }
+                }
+                Role::Exclusive { question, answer } => {
+                    if let Ok(Some(true)) = cell::read_option_mark(&text, &mut scratch) {
+                        exclusive[question] = Some(answer);
                     }
                 }
                 Role::Note(question) if !text.trim().is_empty() => {
@@ -779,7 +840,9 @@ impl<'q> Engine<'q> {
             }
         }
         for (question, options) in chosen.into_iter().enumerate() {
-            if let Some(options) = options {
+            if let Some(answer) = exclusive[question] {
+                slots[question] = exclusive_slot(answer, arena.len() as u32);
+            } else if let Some(options) = options {
                 let start = arena.len() as u32;
                 arena.extend_from_slice(&options);
                 slots[question] = Slot::Multi { start, end: arena.len() as u32 };

@@ -150,8 +150,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     }
     let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
     let context = Context { lang, created: clock::rfc3339(settings.now) };
+    let last_page = header::limesurvey_last_page(&q, &plan);
     let mut engine = Engine::new(&q, plan);
-    engine.set_incomplete_rule(batch.include_incomplete, None);
+    engine.set_incomplete_rule(batch.include_incomplete, last_page);
     engine.set_other_prefix(m::B_OTHER_PREFIX.get(lang));
     // Each question's outcome goes into the reports and the group sums; a summary alone needs none.
     engine.keep_outcomes(outputs.staging.is_some() || engine.plan.group.is_some());

@@ -11,3 +11,4 @@ mod report;
 mod score;
 mod support;
 mod survey;
+mod survey_tools;

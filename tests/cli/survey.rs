@@ -99,3 +99,77 @@ fn a_closed_standard_error_or_output_does_not_cut_the_output_folder_short() {
         assert_eq!(rejected.lines().count(), 151, "closed {stream}: a header and 150 rejected rows");
     }
 }
+
+use crate::survey_tools::{LsExport, LsSurvey, response_of};
+
+/// The default questionnaire exported to LimeSurvey, and a response export of that survey with the
+/// answers of `examples/kalliojarvi.toml`, written as LimeSurvey writes it.
+fn limesurvey_export_of_kalliojarvi(how: LsExport<'_>) -> (Kk, std::path::PathBuf) {
+    let kk = Kk::new();
+    let survey_file = kk.dir().join("kysely.txt");
+    let exported = Kk::new()
+        .args(["questionnaire", "export", "kuntakompassi", "--to", "limesurvey", "-o"])
+        .arg(&survey_file)
+        .run()
+        .code(0);
+    drop(exported);
+    let survey = LsSurvey::parse(&std::fs::read_to_string(&survey_file).unwrap());
+    let questionnaire: toml::Table =
+        std::fs::read_to_string(repo().join("questionnaires/kuntakompassi.toml")).unwrap().parse().unwrap();
+    let sheet: toml::Table =
+        std::fs::read_to_string(repo().join("examples/kalliojarvi.toml")).unwrap().parse().unwrap();
+    let response = response_of(&survey, &questionnaire, &sheet);
+    let mut unfinished = response.clone();
+    unfinished.submitted = None;
+    unfinished.last_page = 3;
+    let path = kk.file("vastaukset.csv", survey.export(&[response, unfinished], how));
+    (kk, path)
+}
+
+/// The parts of a report that its answers decide (not its file name, time or notes).
+fn scored_parts(report: &serde_json::Value) -> serde_json::Value {
+    let questions: Vec<serde_json::Value> = report["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| serde_json::json!([q["id"], q["answer"], q["status"], q["score"]]))
+        .collect();
+    serde_json::json!({
+        "overall": report["overall"],
+        "completeness": report["completeness"],
+        "themes": report["themes"],
+        "questions": questions,
+        "roadmap": report["roadmap"],
+        "respondent": [report["respondent"]["municipality"], report["respondent"]["region"],
+                       report["respondent"]["population"], report["respondent"]["date"]],
+    })
+}
+
+#[test]
+fn a_limesurvey_export_of_the_exported_survey_scores_as_the_answer_sheet_does() {
+    let sheet = Kk::new()
+        .args(["--lang", "en", "score"])
+        .arg(repo().join("examples/kalliojarvi.toml"))
+        .args(["--format", "json"]);
+    let expected = scored_parts(&sheet.run().code(0).stdout_json());
+    for (full_headings, full_answers, language) in
+        [(false, false, "fi"), (true, true, "fi"), (true, false, "sv"), (false, true, "en"), (true, true, "en")]
+    {
+        let how = LsExport { full_headings, full_answers, language };
+        let (kk, input) = limesurvey_export_of_kalliojarvi(how);
+        let run = kk.args(["--lang", "en", "score"]).arg(&input).args(["--out-dir", "out"]).run();
+        let run = run.code(0).stderr_has("2 rows: 1 scored, 0 rejected, 1 incomplete");
+        let report = run.json("out/kalliojarvi.json");
+        let got = scored_parts(&report);
+        for key in ["overall", "completeness", "themes", "questions", "roadmap", "respondent"] {
+            if got[key] != expected[key] {
+                let (a, b) = (got[key].to_string(), expected[key].to_string());
+                let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(0).saturating_sub(80);
+                panic!("{how:?}: `{key}` differs:\n got {}\nwant {}", &a[at.min(a.len())..], &b[at.min(b.len())..]);
+            }
+        }
+        let rejected = run.read("out/rejected.csv");
+        assert!(rejected.contains("incomplete response: it was never submitted"), "{how:?}: {rejected}");
+        assert!(!run.stderr.contains("unknown column"), "{how:?}: {}", run.stderr);
+    }
+}
