@@ -213,7 +213,11 @@ pub fn show(q: &Questionnaire, lang: Lang, width: u16) -> String {
                 para(
                     &mut out,
                     "    ",
-                    &format!("{}: {}", m::SHOW_REFERENCES.get(lang), question.references.join("; ")),
+                    &format!(
+                        "{}: {}",
+                        m::SHOW_REFERENCES.get(lang),
+                        question.references.iter().map(|r| q.text(r, lang)).collect::<Vec<_>>().join("; ")
+                    ),
                 );
             }
         }

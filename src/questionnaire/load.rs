@@ -18,7 +18,7 @@ use crate::i18n::Lang;
 use crate::input;
 use crate::path;
 
-use super::raw::{RawKind, RawMeta, RawQuestion, RawQuestionnaire, RawScale, RawText};
+use super::raw::{RawKind, RawMeta, RawQuestion, RawQuestionnaire, RawReference, RawScale, RawText};
 use super::validate::{Located, Problem, validate};
 use super::{Band, Choice, Kind, Question, Questionnaire, Scale, ScoreBand, Text, Theme, builtin};
 
@@ -367,6 +367,7 @@ fn text(raw: RawText) -> Text {
 fn build(raw: RawQuestionnaire, sha256: String, source: Source) -> Option<Questionnaire> {
     let meta = raw.meta?;
     let scale = raw.scale?;
+    let first_language = meta.languages.first().cloned().unwrap_or_else(|| "fi".to_string());
     let themes: Vec<Theme> = raw
         .themes
         .into_iter()
@@ -424,7 +425,14 @@ fn build(raw: RawQuestionnaire, sha256: String, source: Source) -> Option<Questi
                 help: q.help.map(text),
                 weight: q.weight,
                 allow_na: q.allow_na,
-                references: q.references,
+                references: q
+                    .references
+                    .into_iter()
+                    .map(|reference| match reference {
+                        RawReference::Plain(plain) => Text([(first_language.clone(), plain)].into()),
+                        RawReference::Localized(localized) => text(localized),
+                    })
+                    .collect(),
                 mil: q.mil.and_then(|mil| u8::try_from(mil).ok()),
                 advice: q.advice.map(text),
                 kind,
@@ -477,6 +485,27 @@ mod tests {
         let q = load_text(&SMALL.replace("max_points = 3.0\n", ""), &Source::Builtin("t".into())).unwrap();
         assert!(
             matches!(&q.question("a.multi").unwrap().kind, Kind::Multi { max_points, .. } if (*max_points - 5.0).abs() < 1e-12)
+        );
+    }
+
+    #[test]
+    fn a_reference_is_a_plain_string_or_a_table_of_languages() {
+        let text = SMALL.replace(
+            "text = { fi = \"Taso?\", sv = \"Nivå?\", en = \"Level?\" }",
+            "text = { fi = \"Taso?\", sv = \"Nivå?\", en = \"Level?\" }\nreferences = [\"C2M2: ACCESS\", { fi = \"Laki 1/2000, 2 luku\", sv = \"Lag 1/2000, 2 kap.\", en = \"Act 1/2000, chapter 2\" }]",
+        );
+        let q = load_text(&text, &Source::Builtin("t".into())).unwrap();
+        let references = &q.question("a.level").unwrap().references;
+        assert_eq!(references.len(), 2);
+        // A plain string reads the same in every language; a table in each language.
+        assert_eq!(q.text(&references[0], Lang::Sv), "C2M2: ACCESS");
+        assert_eq!(q.text(&references[1], Lang::Sv), "Lag 1/2000, 2 kap.");
+        assert_eq!(q.text(&references[1], Lang::En), "Act 1/2000, chapter 2");
+        assert!(
+            check_text(&text, &Source::Builtin("t".into()))
+                .findings
+                .iter()
+                .all(|f| f.problem.severity() != crate::diagnostic::Severity::Error)
         );
     }
 

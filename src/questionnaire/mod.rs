@@ -87,7 +87,9 @@ pub struct Question {
     pub help: Option<Text>,
     pub weight: f64,
     pub allow_na: bool,
-    pub references: Vec<String>,
+    /// Sources of the question; a reference written as a plain string is held under the questionnaire's
+    /// first language, so that it reads the same in every language.
+    pub references: Vec<Text>,
     /// The maturity indicator level (1–3) of the practice, in a theme with `mil = true`.
     pub mil: Option<u8>,
     /// The step towards a full score, for scored kinds other than `level`.

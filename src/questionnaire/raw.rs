@@ -11,6 +11,15 @@ use serde::Deserialize;
 /// A text in several languages: language code → text.
 pub type RawText = BTreeMap<String, String>;
 
+/// A source reference as written: a plain string (one text for every language, as in version 1.0.0 of the
+/// built-in questionnaires) or a table of languages like any other text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum RawReference {
+    Plain(String),
+    Localized(RawText),
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct RawMeta {
     pub id: String,
@@ -94,7 +103,7 @@ pub struct RawQuestion {
     #[serde(default)]
     pub advice: Option<RawText>,
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<RawReference>,
     #[serde(default)]
     pub mil: Option<i64>,
     #[serde(default, rename = "option")]

@@ -10,7 +10,7 @@ use crate::diagnostic::{Path, Severity};
 use crate::i18n::{Lang, messages as m};
 use crate::path;
 
-use super::raw::{RawKind, RawQuestion, RawQuestionnaire, RawText};
+use super::raw::{RawKind, RawQuestion, RawQuestionnaire, RawReference, RawText};
 
 /// A problem in a questionnaire file.
 #[derive(Debug, Clone, PartialEq)]
@@ -408,6 +408,13 @@ pub fn validate(raw: &RawQuestionnaire) -> Vec<Located> {
                 texts.check(text, &at.join(key), &mut out);
             }
         }
+        // A plain-string reference is one text for every language; a table of languages is held to the
+        // questionnaire's languages like any other text.
+        for (i, reference) in question.references.iter().enumerate() {
+            if let RawReference::Localized(text) = reference {
+                texts.check(text, &at.join("references").join(i), &mut out);
+            }
+        }
     }
 
     // Themes that nothing scores, and a questionnaire that scores nothing at all.
@@ -754,6 +761,24 @@ mod tests {
         assert!(found.contains(&&Problem::ThemeWithoutScoredQuestion { theme: "x".into() }));
         assert!(checked.findings.iter().all(|f| f.problem.severity() == Severity::Warning));
         assert!(checked.questionnaire.is_some(), "warnings alone still load");
+    }
+
+    #[test]
+    fn warns_about_a_localized_reference_missing_a_language_but_not_about_a_plain_one() {
+        let text = SMALL.replace(
+            "text = { fi = \"Taso?\", sv = \"Nivå?\", en = \"Level?\" }",
+            "text = { fi = \"Taso?\", sv = \"Nivå?\", en = \"Level?\" }\nreferences = [\"Laki 1/2000\", { fi = \"Laki 1/2000\", en = \"Act 1/2000\" }]",
+        );
+        let checked = check(&text);
+        let missing: Vec<_> = checked
+            .findings
+            .iter()
+            .filter(|f| matches!(&f.problem, Problem::MissingText { language } if language == "sv"))
+            .collect();
+        assert_eq!(missing.len(), 1, "{:#?}", checked.findings);
+        let line = text.lines().position(|l| l.starts_with("references = ")).unwrap() + 1;
+        assert_eq!(missing[0].pos.unwrap().line, line);
+        assert!(checked.questionnaire.is_some());
     }
 
     #[test]
