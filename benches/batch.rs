@@ -243,11 +243,10 @@ fn write_labelled(ids: &Path, path: &Path) {
                 (_, "dk") => "En tiedä",
                 (_, "na") => "Ei koske",
                 (_, "") => "",
-                (7, "no") => "Ei",
+                (7 | 8, "no") => "Ei",
                 (7, "some") => "Osin",
                 (7, "all") => "Kaikki",
                 (8, "yes") => "Kyllä",
-                (8, "no") => "Ei",
                 (9, number) => number,
                 (_, level) => LEVELS[level.parse::<usize>().unwrap()],
             });

@@ -23,6 +23,7 @@ pub mod summary_xlsx;
 pub mod tally;
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use crate::answers::{Answer, AnswerSheet, Respondent};
 use crate::questionnaire::{Kind, Questionnaire};
@@ -514,14 +515,28 @@ impl<'q> Engine<'q> {
                         other,
                     ) {
                         Ok(slot) => {
-                            if !had_other && !other.is_empty() {
+                            let new_other = !had_other && !other.is_empty();
+                            if new_other {
                                 self.other_questions.push(question);
                             }
-                            if slot == Slot::Empty && !text.trim().is_empty() {
+                            let other_only = slot == Slot::Empty && !text.trim().is_empty();
+                            if other_only {
                                 // "Other" alone: no option counts.
                                 self.other_only.push(question);
                             }
-                            self.tally.record(question, self.outcome(question, slot));
+                            let outcome = self.outcome(question, slot);
+                            let lane = self.rules.lanes[column];
+                            let learnable = matches!(
+                                slot,
+                                Slot::Level(_) | Slot::Choice(_) | Slot::YesNo(_) | Slot::Number(_) | Slot::Dk | Slot::Na
+                            ) && matches!(
+                                lane.kind,
+                                LaneKind::Level | LaneKind::Choice | LaneKind::YesNo | LaneKind::Number
+                            );
+                            if learnable && !new_other && !other_only {
+                                self.rules.learned[column].learn(bytes, Effect::of(outcome, lane.weight, lane.mil));
+                            }
+                            self.tally.record(question, outcome);
                             Ok(())
                         }
                         Err(problem) => Err((Some(question), problem)),
@@ -893,6 +908,80 @@ impl<'q> Engine<'q> {
     }
 }
 
+/// The cells of a column that were read in full and whose effect depends on their bytes alone (a level or
+/// an option written as its label, "En tiedä", a decimal number), remembered by their exact bytes: a survey
+/// tool writes each answer the same way in every row, so after the first rows such a column is read as
+/// fast as one of ids. At most [`Learned::MAX`] cells of at most [`Learned::LONGEST`] bytes per column, so
+/// a column of ever-different numbers costs no more memory than one of labels.
+#[derive(Debug, Clone, Default)]
+struct Learned {
+    /// The first cells learned, found by their length and first bytes before their whole bytes are
+    /// compared: a column holds a handful of answers, and this is cheaper than hashing a label.
+    first: Vec<(u64, Box<[u8]>, Effect)>,
+    /// The rest.
+    more: HashMap<Box<[u8]>, Effect, foldhash::fast::FixedState>,
+}
+
+impl Learned {
+    const MAX: usize = 256;
+    const LONGEST: usize = 96;
+    const FIRST: usize = 16;
+
+    /// The cell's length and its first seven bytes in one word, from the eight bytes from its start (which
+    /// may run past its end).
+    #[inline]
+    fn tag_of(window: [u8; 8], length: usize) -> u64 {
+        let keep = if length >= 7 { u64::MAX >> 8 } else { (1u64 << (8 * length)) - 1 };
+        (u64::from_le_bytes(window) & keep) | ((length.min(255) as u64) << 56)
+    }
+
+    fn tag(bytes: &[u8]) -> u64 {
+        let mut window = [0u8; 8];
+        let n = bytes.len().min(8);
+        window[..n].copy_from_slice(&bytes[..n]);
+        Self::tag_of(window, bytes.len())
+    }
+
+    /// The effect of a learned cell; `window` is the eight bytes from its start, when the row has them.
+    #[inline]
+    fn find_at(&self, bytes: &[u8], window: Option<[u8; 8]>) -> Option<Effect> {
+        if self.first.is_empty() {
+            return None;
+        }
+        let tag = window.map_or_else(|| Self::tag(bytes), |window| Self::tag_of(window, bytes.len()));
+        for (known, cell, effect) in &self.first {
+            if *known == tag && **cell == *bytes {
+                return Some(*effect);
+            }
+        }
+        if self.more.is_empty() { None } else { self.more.get(bytes).copied() }
+    }
+
+    fn find(&self, bytes: &[u8]) -> Option<Effect> {
+        if self.first.is_empty() {
+            return None;
+        }
+        let tag = Self::tag(bytes);
+        for (known, cell, effect) in &self.first {
+            if *known == tag && **cell == *bytes {
+                return Some(*effect);
+            }
+        }
+        if self.more.is_empty() { None } else { self.more.get(bytes).copied() }
+    }
+
+    fn learn(&mut self, bytes: &[u8], effect: Effect) {
+        if bytes.len() > Self::LONGEST || self.find(bytes).is_some() {
+            return;
+        }
+        if self.first.len() < Self::FIRST {
+            self.first.push((Self::tag(bytes), bytes.into(), effect));
+        } else if self.first.len() + self.more.len() < Self::MAX {
+            self.more.insert(bytes.into(), effect);
+        }
+    }
+}
+
 /// What the tight pass over a row's plain cells needs, apart from the rest of the engine.
 #[derive(Debug, Clone)]
 struct Rules {
@@ -902,6 +991,8 @@ struct Rules {
     ids: Vec<Id>,
     numbers: Vec<NumberRule>,
     known: KnownCells,
+    /// Per column, longer cells read in full once and remembered with their effect (see [`Learned`]).
+    learned: Vec<Learned>,
     /// The columns in runs whose questions are of one theme: (the column after the run, the theme).
     /// Columns left aside or read in full join the run they stand in.
     runs: Vec<(usize, usize)>,
@@ -928,7 +1019,8 @@ impl Rules {
             // Nothing to add: one run of no theme.
             None => runs.push((lanes.len(), usize::MAX)),
         }
-        let mut rules = Rules { lanes, table, ids, numbers, known: KnownCells::new([]), runs };
+        let learned = lanes.iter().map(|_| Learned::default()).collect();
+        let mut rules = Rules { lanes, table, ids, numbers, known: KnownCells::new([]), learned, runs };
         let known: Vec<KnownColumn> = rules
             .lanes
             .iter()
@@ -1071,6 +1163,13 @@ impl Rules {
                         tally.record(question, effect.outcome);
                     }
                     sums.add(effect);
+                    continue;
+                }
+                if let Some(effect) = self.learned[column].find_at(data.get(begin..end).unwrap_or_default(), window) {
+                    if RECORD {
+                        tally.record(question, effect.outcome);
+                    }
+                    sums.add(&effect);
                     continue;
                 }
                 if lane.kind != LaneKind::Skip
@@ -1358,7 +1457,7 @@ mod tests {
         prop_oneof![
             proptest::sample::select(vec![
                 "", "dk", "DK", "na", "0", "1", "2", "3", "4", "5", "some", "all", "Vähän", "yes", "no", "kyllä",
-                "nej", "p|r", "q", "45,5", "-1", "1e2", "007", " 3 ",
+                "nej", "p|r", "q", "45,5", "-1", "1e2", "007", " 3 ", "En tiedä", "Ei koske", "Kyllä", "2 – b",
             ])
             .prop_map(String::from),
             (0u64..200).prop_map(|n| n.to_string()),
@@ -1393,6 +1492,9 @@ mod tests {
             proptest::prop_assert_eq!(lean.process(&r), kind);
             if kind == RowKind::Scored {
                 let reference = assess(&q, &engine.sheet(&r));
+                proptest::prop_assert_eq!(&engine.tally.assessment, &reference);
+                // Read again, the cells read in full the first time are now learned: the same result.
+                proptest::prop_assert_eq!(engine.process(&r), kind);
                 proptest::prop_assert_eq!(&engine.tally.assessment, &reference);
                 let lean = &lean.tally.assessment;
                 proptest::prop_assert_eq!(&lean.themes, &reference.themes);

@@ -189,6 +189,11 @@ impl Row {
         for (n, word) in words.enumerate() {
             let x = u64::from_le_bytes(word.try_into().unwrap_or_default()) ^ pattern;
             let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
+            // A word inside a long cell (a label) has none: nothing to write. In a file of short cells
+            // nearly every word has one, so this branch is taken the same way word after word.
+            if found == 0 {
+                continue;
+            }
             // Each byte of `found >> 7` is 0 or 1; the multiplication adds them all into the top byte (no
             // `popcnt` in the baseline instruction set, and this is shorter than its stand-in).
             let count = ((found >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
