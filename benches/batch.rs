@@ -229,8 +229,13 @@ fn questionnaire_text() -> String {
 
 /// The answers of `ids` as Forms and Webropol export them: each value as its label.
 fn write_labelled(ids: &Path, path: &Path) {
-    const LEVELS: [&str; 5] =
-        ["Ei toteudu", "Alkuvaiheessa", "Osittain toteutunut", "Suurelta osin toteutunut", "Täysin toteutunut ja vakiintunut"];
+    const LEVELS: [&str; 5] = [
+        "Ei toteudu",
+        "Alkuvaiheessa",
+        "Osittain toteutunut",
+        "Suurelta osin toteutunut",
+        "Täysin toteutunut ja vakiintunut",
+    ];
     let text = std::fs::read_to_string(ids).unwrap();
     let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path).unwrap());
     let mut lines = text.lines();

@@ -482,6 +482,24 @@ fn is_option(text: &str, ids: &[String], keys: &[(String, u16)]) -> bool {
     ids.iter().any(|id| id == text) || find_key(keys, &scratch).is_some()
 }
 
+/// The parts of a multi answer joined with `, `, where an option's label may itself hold `, ` ("Sähköiset
+/// lomakkeet, jotka tallentuvat …"): from each part, the longest run of parts that is an option is one item.
+fn comma_items(text: &str, ids: &[String], keys: &[(String, u16)]) -> Vec<String> {
+    let parts: Vec<&str> = text.split(", ").collect();
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let end =
+            (i + 1..=parts.len()).rev().find(|&end| is_option(&parts[i..end].join(", "), ids, keys)).unwrap_or(i + 1);
+        let item = parts[i..end].join(", ");
+        if !item.trim().is_empty() {
+            items.push(item.trim().to_string());
+        }
+        i = end;
+    }
+    items
+}
+
 /// Reads the options of a multi answer separated by `separator`. With `other`, a part that is no option
 /// is an "other" answer: its text is added to `other` (LimeSurvey's and Forms' word for "other" alone
 /// adds nothing) instead of refusing the cell.
@@ -495,9 +513,13 @@ fn read_multi_by(
 ) -> Result<Slot, CellProblem> {
     let start = arena.len();
     let mut scratch = String::new();
-    let parts = || text.split(separator).map(str::trim).filter(|item| !item.is_empty());
-    let single = parts().count() == 1;
-    for item in parts() {
+    let items = if separator == ", " {
+        comma_items(text, ids, keys)
+    } else {
+        text.split(separator).map(str::trim).filter(|item| !item.is_empty()).map(str::to_string).collect()
+    };
+    let single = items.len() == 1;
+    for item in items.iter().map(String::as_str) {
         let index = match ids.iter().position(|id| id == item) {
             Some(index) => index as u16,
             None => {

@@ -908,7 +908,11 @@ fn role_of(
     if LIMESURVEY_LAST_PAGE.contains(&normalised) {
         return Ok(Some(Role::LastPage));
     }
-    if LIMESURVEY.contains(&normalised) || is_limesurvey_timing(normalised) {
+    // `<code>Time` of a question whose code the map file names.
+    let mapped_time = normalised
+        .strip_suffix("time")
+        .is_some_and(|code| !code.is_empty() && map.is_some_and(|map| map.columns.contains_key(code)));
+    if LIMESURVEY.contains(&normalised) || is_limesurvey_timing(normalised) || mapped_time {
         return Ok(Some(Role::Aside(Aside::LimeSurvey)));
     }
     if FORMS_SUBMITTED.contains(&normalised) {

@@ -211,6 +211,11 @@ pub struct Engine<'q> {
     /// The "other" text of each question in this row, and the questions that have one.
     other_text: Vec<String>,
     other_questions: Vec<usize>,
+    /// The columns where a typed "other" answer was met, and the first such answer of a column met in this
+    /// row (for a note: text that is no option is taken for an "other" answer only where the survey tool
+    /// writes those so, and the user should see that it was).
+    other_noted: Vec<usize>,
+    pub first_other: Option<(usize, String)>,
     /// The questions of this row answered only with "other" (unscored), see [`Engine::other_only`].
     other_only: Vec<usize>,
     /// The column of each question's answer.
@@ -349,6 +354,8 @@ impl<'q> Engine<'q> {
             free_other,
             other_text: vec![String::new(); q.questions.len()],
             other_questions: Vec::new(),
+            other_noted: Vec::new(),
+            first_other: None,
             other_only: Vec::new(),
             question_column,
             submitted_column: plan.roles.iter().position(|role| matches!(role, Role::Submitted(_))),
@@ -447,6 +454,7 @@ impl<'q> Engine<'q> {
         }
         self.other_questions.clear();
         self.other_only.clear();
+        self.first_other = None;
         for &question in &self.folded {
             self.options_chosen[question].clear();
             self.options_seen[question] = false;
@@ -518,6 +526,10 @@ impl<'q> Engine<'q> {
                             let new_other = !had_other && !other.is_empty();
                             if new_other {
                                 self.other_questions.push(question);
+                                if !self.other_noted.contains(&column) {
+                                    self.other_noted.push(column);
+                                    self.first_other = Some((column, other.clone()));
+                                }
                             }
                             let other_only = slot == Slot::Empty && !text.trim().is_empty();
                             if other_only {
@@ -528,7 +540,12 @@ impl<'q> Engine<'q> {
                             let lane = self.rules.lanes[column];
                             let learnable = matches!(
                                 slot,
-                                Slot::Level(_) | Slot::Choice(_) | Slot::YesNo(_) | Slot::Number(_) | Slot::Dk | Slot::Na
+                                Slot::Level(_)
+                                    | Slot::Choice(_)
+                                    | Slot::YesNo(_)
+                                    | Slot::Number(_)
+                                    | Slot::Dk
+                                    | Slot::Na
                             ) && matches!(
                                 lane.kind,
                                 LaneKind::Level | LaneKind::Choice | LaneKind::YesNo | LaneKind::Number
@@ -1456,8 +1473,34 @@ mod tests {
         use proptest::prelude::*;
         prop_oneof![
             proptest::sample::select(vec![
-                "", "dk", "DK", "na", "0", "1", "2", "3", "4", "5", "some", "all", "Vähän", "yes", "no", "kyllä",
-                "nej", "p|r", "q", "45,5", "-1", "1e2", "007", " 3 ", "En tiedä", "Ei koske", "Kyllä", "2 – b",
+                "",
+                "dk",
+                "DK",
+                "na",
+                "0",
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                "some",
+                "all",
+                "Vähän",
+                "yes",
+                "no",
+                "kyllä",
+                "nej",
+                "p|r",
+                "q",
+                "45,5",
+                "-1",
+                "1e2",
+                "007",
+                " 3 ",
+                "En tiedä",
+                "Ei koske",
+                "Kyllä",
+                "2 – b",
             ])
             .prop_map(String::from),
             (0u64..200).prop_map(|n| n.to_string()),
@@ -1501,6 +1544,39 @@ mod tests {
                 proptest::prop_assert_eq!(lean.overall.map(f64::to_bits), reference.overall.map(f64::to_bits));
                 proptest::prop_assert_eq!(lean.completeness.to_bits(), reference.completeness.to_bits());
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Every row of a survey export ends in exactly one place: scored, rejected or incomplete (blank
+        /// rows aside), whatever the mix of complete and unfinished, good and bad rows.
+        #[test]
+        fn every_row_is_scored_rejected_or_incomplete(
+            rows in proptest::collection::vec(
+                (proptest::bool::ANY, cell_value(), cell_value(), proptest::sample::select(vec!["Salo", "", "Lieto"])),
+                1..40,
+            ),
+            include in proptest::bool::ANY,
+        ) {
+            let q = small();
+            let mut engine = engine(&q, &["submitdate", "lastpage", "municipality", "a.level", "a.choice"]);
+            engine.set_incomplete_rule(include, Some(3));
+            let (mut scored, mut rejected, mut incomplete, mut blank) = (0, 0, 0, 0);
+            for (i, (submitted, level, choice, municipality)) in rows.iter().enumerate() {
+                let date = if *submitted { "2026-11-22 10:15:00" } else { "" };
+                let r = row(i as u64 + 2, &[date, "1", municipality, level, choice]);
+                match engine.process(&r) {
+                    RowKind::Scored => scored += 1,
+                    RowKind::Rejected => rejected += 1,
+                    RowKind::Incomplete => incomplete += 1,
+                    RowKind::Blank => blank += 1,
+                }
+            }
+            proptest::prop_assert_eq!(scored + rejected + incomplete + blank, rows.len());
+            // `lastpage` is filled in every row, so none is blank.
+            proptest::prop_assert_eq!(blank, 0);
+            let unfinished = rows.iter().filter(|(submitted, ..)| !submitted).count();
+            proptest::prop_assert_eq!(incomplete, if include { 0 } else { unfinished });
         }
     }
 

@@ -205,6 +205,11 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
             RowKind::Scored => {
                 counts.scored += 1;
                 counts.other_only += engine.other_only().len();
+                if let Some((column, text)) = &engine.first_other {
+                    let header = engine.plan.header(*column).trim();
+                    let at = format!("{file}:{}:{} ({header})", row.line, column + 1);
+                    say(&format!("{at}: {}: {}", m::B_NOTE.get(lang), m::B_READ_AS_OTHER.fill(lang, &[text])));
+                }
                 if group_column.is_some() {
                     let key = engine.fields.group.as_str();
                     if !groups.contains_key(key) {
@@ -305,11 +310,11 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     if counts.blank > 0 {
         line.push_str(&m::B_COUNT_BLANK.fill(lang, &[&counts.blank]));
     }
-    if let Some(path) = &rejected_path {
-        line.push_str(&m::B_COUNT_REJECTED_IN.fill(lang, &[&path.display()]));
-    }
     if counts.other_only > 0 {
         line.push_str(&m::B_COUNT_OTHER.fill(lang, &[&counts.other_only]));
+    }
+    if let Some(path) = &rejected_path {
+        line.push_str(&m::B_COUNT_REJECTED_IN.fill(lang, &[&path.display()]));
     }
     if printed > MAX_PRINTED_ERRORS {
         say(&m::B_MORE_ERRORS.fill(lang, &[&(printed - MAX_PRINTED_ERRORS)]));

@@ -715,6 +715,11 @@ messages! {
         "; {0} frågor besvarades endast med ”annat” (inte poängsatta, texten som frågans anteckning)",
         "; {0} questions were answered only with \"other\" (left unscored, the text kept as the question's note)"
     );
+    B_READ_AS_OTHER = (
+        "`{0}` ei ole kysymyksen vaihtoehto, joten se luetaan vastaukseksi ”muu” ja tallennetaan kysymyksen huomautukseksi (ensimmäinen tässä sarakkeessa)",
+        "`{0}` är inget av frågans alternativ och läses därför som svaret ”annat” och sparas som frågans anteckning (den första i kolumnen)",
+        "`{0}` is none of the question's options, so it is read as an \"other\" answer and kept as the question's note (the first in this column)"
+    );
     B_OTHER_PREFIX = ("Muu: ", "Annat: ", "Other: ");
     B_INCOMPLETE_NOT_SUBMITTED = (
         "keskeneräinen vastaus: lähetysaika puuttuu (pisteytä mukaan valitsimella --include-incomplete)",

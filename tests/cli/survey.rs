@@ -173,3 +173,274 @@ fn a_limesurvey_export_of_the_exported_survey_scores_as_the_answer_sheet_does() 
         assert!(!run.stderr.contains("unknown column"), "{how:?}: {}", run.stderr);
     }
 }
+
+use crate::survey_tools::{Mark, Shown, forms_xlsx, shown_answers, webropol_xlsx};
+
+fn default_questionnaire() -> toml::Table {
+    std::fs::read_to_string(repo().join("questionnaires/kuntakompassi.toml")).unwrap().parse().unwrap()
+}
+
+fn kalliojarvi_sheet() -> toml::Table {
+    std::fs::read_to_string(repo().join("examples/kalliojarvi.toml")).unwrap().parse().unwrap()
+}
+
+/// The scores of Kalliojärvi's answer sheet, in English.
+fn kalliojarvi_scores() -> serde_json::Value {
+    let sheet = Kk::new().args(["--lang", "en", "score"]).arg(repo().join("examples/kalliojarvi.toml"));
+    let mut parts = scored_parts(&sheet.args(["--format", "json"]).run().code(0).stdout_json());
+    parts.as_object_mut().unwrap().remove("respondent");
+    parts
+}
+
+fn assert_same_scores(report: &serde_json::Value, expected: &serde_json::Value, what: &str) {
+    let mut got = scored_parts(report);
+    got.as_object_mut().unwrap().remove("respondent");
+    for key in ["overall", "completeness", "themes", "questions", "roadmap"] {
+        assert_eq!(got[key], expected[key], "{what}: `{key}` differs");
+    }
+}
+
+#[test]
+fn a_forms_workbook_of_labels_scores_as_the_answer_sheet_does_and_is_dated_by_its_completion_time() {
+    let q = default_questionnaire();
+    let answers = shown_answers(&q, &kalliojarvi_sheet());
+    let kk = Kk::new();
+    let input = kk.file("Kuntakompassi(1-1).xlsx", forms_xlsx(&[(answers, "Kalliojärvi")], None));
+    let run = kk.args(["--lang", "en", "score"]).arg(&input).args(["--out-dir", "out"]).run().code(0);
+    let run = run.stderr_has("4 columns that Microsoft Forms adds are left aside: `ID`, `Start time`, `Email`, `Name`");
+    let report = run.json("out/kalliojarvi.json");
+    assert_same_scores(&report, &kalliojarvi_scores(), "Forms");
+    assert_eq!(report["respondent"]["date"], "2026-11-22", "the date of Completion time");
+}
+
+#[test]
+fn a_typed_other_answer_in_forms_is_kept_as_the_note_and_the_chosen_options_count() {
+    let q = default_questionnaire();
+    let answers = shown_answers(&q, &kalliojarvi_sheet());
+    let kk = Kk::new();
+    let input = kk.file(
+        "vastaukset.xlsx",
+        forms_xlsx(&[(answers, "Kalliojärvi")], Some(("services.e_tools", "Oma kuntalaistili"))),
+    );
+    let run = kk.args(["--lang", "en", "score"]).arg(&input).args(["--out-dir", "out"]).run().code(0);
+    let report = run.json("out/kalliojarvi.json");
+    assert_same_scores(&report, &kalliojarvi_scores(), "Forms with an other answer");
+    let question = report["questions"].as_array().unwrap().iter().find(|q| q["id"] == "services.e_tools").unwrap();
+    assert_eq!(question["note"], "Other: Oma kuntalaistili");
+}
+
+#[test]
+fn a_webropol_workbook_with_its_two_row_header_scores_as_the_answer_sheet_does() {
+    let q = default_questionnaire();
+    let answers = shown_answers(&q, &kalliojarvi_sheet());
+    let marks: [Mark<'_>; 3] = [&|_, _| "1".to_string(), &|_, _| "X".to_string(), &|_, label: &str| label.to_string()];
+    for (n, mark) in marks.iter().enumerate() {
+        let kk = Kk::new();
+        let input = kk.file("webropol.xlsx", webropol_xlsx(&q, &[(answers.clone(), "Kalliojärvi")], *mark));
+        let run = kk.args(["--lang", "en", "score"]).arg(&input).args(["--out-dir", "out"]).run().code(0);
+        let run = run.stderr_has(":2: note: the row is a second header row (Webropol)");
+        let report = run.json("out/kalliojarvi.json");
+        assert_same_scores(&report, &kalliojarvi_scores(), &format!("Webropol, mark {n}"));
+        assert_eq!(report["respondent"]["date"], "2026-11-22", "the date of Vastausaika");
+    }
+}
+
+#[test]
+fn a_webropol_csv_with_multi_answers_joined_by_comma_and_space_scores_as_the_answer_sheet_does() {
+    let q = default_questionnaire();
+    let answers = shown_answers(&q, &kalliojarvi_sheet());
+    // Webropol's CSV as Finnish Excel saves it: `;`-separated, each answer in one column, a multiple choice
+    // as its labels joined with ", ".
+    let quote = |text: &str| {
+        if text.contains([';', '"']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+    };
+    let mut header = vec!["Vastausaika".to_string(), "Kunta".to_string()];
+    let mut row = vec!["22.11.2026 10:15".to_string(), "Kalliojärvi".to_string()];
+    for (_, text, shown) in &answers {
+        header.push(quote(text));
+        row.push(quote(&match shown {
+            Shown::One(text) if text.parse::<f64>().is_ok() => text.replace('.', ","),
+            Shown::One(text) => text.clone(),
+            Shown::Many(labels) => labels.join(", "),
+        }));
+    }
+    let kk = Kk::new();
+    let input = kk.file("webropol.csv", format!("{}\r\n{}\r\n", header.join(";"), row.join(";")));
+    let run = kk.args(["--lang", "en", "score"]).arg(&input).args(["--out-dir", "out"]).run().code(0);
+    let report = run.json("out/kalliojarvi.json");
+    let expected = kalliojarvi_scores();
+    let got = scored_parts(&report);
+    for (a, b) in got["questions"].as_array().unwrap().iter().zip(expected["questions"].as_array().unwrap()) {
+        assert_eq!(a, b, "Webropol CSV: a question differs");
+    }
+    assert_same_scores(&report, &expected, "Webropol CSV");
+}
+
+/// A CSV as LimeSurvey's `CsvWriter` writes it: a byte-order mark, every field quoted, CRLF after each record.
+fn limesurvey_csv(rows: &[&[&str]]) -> Vec<u8> {
+    let mut out = vec![0xEF, 0xBB, 0xBF];
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|cell| format!("\"{}\"", cell.replace('"', "\"\""))).collect();
+        out.extend_from_slice(cells.join(",").as_bytes());
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
+#[test]
+fn a_survey_built_by_hand_in_limesurvey_scores_with_a_map_of_columns_and_values() {
+    let kk = Kk::new();
+    // Question codes of the consultant's own making; LimeSurvey's default answer codes AO01 …; "Other" on
+    // the list question (stored as `-oth-`, its text in `Q2[other]`), a comment on Q1, timings on.
+    let input = kk.file(
+        "results-survey123456.csv",
+        limesurvey_csv(&[
+            &[
+                "id",
+                "submitdate",
+                "lastpage",
+                "startlanguage",
+                "seed",
+                "Kunta",
+                "Q1",
+                "Q1[comment]",
+                "Q2",
+                "Q2[other]",
+                "Q3[SQ001]",
+                "Q3[SQ002]",
+                "Q3[SQ003]",
+                "Q3[other]",
+                "interviewtime",
+                "groupTime1234",
+                "Q1Time",
+                "Q2Time",
+                "Q3Time",
+            ],
+            &[
+                "1",
+                "2026-11-22 10:15:00",
+                "2",
+                "fi",
+                "123",
+                "Kustavi",
+                "AO03",
+                "Varmuuskopiot testattu 2025",
+                "AO02",
+                "",
+                "Y",
+                "",
+                "Y",
+                "",
+                "412.5",
+                "400.1",
+                "10.2",
+                "5.5",
+                "3.3",
+            ],
+            &[
+                "2",
+                "2026-11-22 11:00:00",
+                "2",
+                "fi",
+                "456",
+                "Salo",
+                "AO05",
+                "",
+                "-oth-",
+                "Oma ratkaisu",
+                "",
+                "",
+                "",
+                "Jokin muu",
+                "300",
+                "290",
+                "4",
+                "3",
+                "2",
+            ],
+            &["3", "", "1", "fi", "789", "Lieto", "AO01", "", "", "", "", "", "", "", "12", "11", "1", "", ""],
+        ]),
+    );
+    let map = kk.file(
+        "kartta.toml",
+        "[columns]\n\"Q1\" = \"a.level\"\n\"Q2\" = \"a.choice\"\n\"Q3\" = \"a.multi\"\n\
+         \"Q3[SQ001]\" = \"a.multi[p]\"\n\"Q3[SQ002]\" = \"a.multi[q]\"\n\"Q3[SQ003]\" = \"a.multi[r]\"\n\
+         [values.\"a.level\"]\nAO01 = 0\nAO02 = 1\nAO03 = 2\nAO04 = 3\nAO05 = 4\n\
+         [values.\"a.choice\"]\nAO01 = \"no\"\nAO02 = \"some\"\nAO03 = \"all\"\n",
+    );
+    let run = kk
+        .args(["--lang", "en", "score"])
+        .arg(&input)
+        .arg("-q")
+        .arg(crate::support::fixture("pieni.toml"))
+        .arg("--map")
+        .arg(&map)
+        .args(["--format", "json", "--out-dir", "out"])
+        .run()
+        .code(0);
+    let run = run
+        .stderr_has("3 rows: 2 scored, 0 rejected, 1 incomplete; 2 questions were answered only with \"other\"")
+        .stderr_has("columns that LimeSurvey adds are left aside: `id`, `lastpage`, `startlanguage`, `seed`, `interviewtime`, `groupTime1234`, …");
+    assert!(!run.stderr.contains("Q1Time"), "one note for LimeSurvey's columns, not one per column:\n{}", run.stderr);
+    let kustavi = run.json("out/kustavi.json");
+    let question = |report: &serde_json::Value, id: &str| {
+        report["questions"].as_array().unwrap().iter().find(|q| q["id"] == id).unwrap().clone()
+    };
+    assert_eq!(question(&kustavi, "a.level")["answer"], 2);
+    assert_eq!(question(&kustavi, "a.level")["note"], "Varmuuskopiot testattu 2025");
+    assert_eq!(question(&kustavi, "a.choice")["answer"], "some");
+    assert_eq!(question(&kustavi, "a.multi")["answer"], serde_json::json!(["p", "r"]));
+    assert_eq!(kustavi["respondent"]["date"], "2026-11-22", "the date of submitdate");
+    let salo = run.json("out/salo.json");
+    assert_eq!(question(&salo, "a.choice")["status"], "unanswered", "-oth- alone leaves the question unscored");
+    assert_eq!(question(&salo, "a.choice")["note"], "Other: Oma ratkaisu");
+    assert_eq!(question(&salo, "a.multi")["status"], "unanswered");
+    assert_eq!(question(&salo, "a.multi")["note"], "Other: Jokin muu");
+    let rejected = run.read("out/rejected.csv");
+    assert!(rejected.contains("Lieto") && rejected.contains("never submitted"), "{rejected}");
+    let included = Kk::new()
+        .args(["--lang", "en", "score"])
+        .arg(&input)
+        .arg("-q")
+        .arg(crate::support::fixture("pieni.toml"))
+        .arg("--map")
+        .arg(&map)
+        .args(["--format", "csv", "--include-incomplete"])
+        .run()
+        .code(0);
+    included.stderr_has("3 rows: 3 scored, 0 rejected");
+}
+
+#[test]
+fn a_column_without_a_header_that_holds_data_stops_the_run_naming_its_letter() {
+    let kk = Kk::new();
+    let input = kk.file("vastaukset.csv", "municipality,a.level,,t.yes\nKustavi,2,,yes\nSalo,3,kadonnut,no\n");
+    let run = kk.args(["--lang", "en", "score"]).arg(&input).arg("-q").arg(crate::support::fixture("pieni.toml")).run();
+    let run = run
+        .code(2)
+        .stderr_has("vastaukset.csv:1: column C (3)")
+        .stderr_has("has no header but holds data (first on line 3)");
+    assert!(run.stdout.is_empty());
+}
+
+#[test]
+fn a_row_that_looks_like_a_second_header_but_does_not_fit_is_named_as_such() {
+    let kk = Kk::new();
+    let input = kk.file("vastaukset.csv", "Kunta,Monta?,,,Taso?\n,P,Q,Väärä,\nKustavi,1,,1,2\n");
+    let run = kk.args(["--lang", "en", "score"]).arg(&input).arg("-q").arg(crate::support::fixture("pieni.toml")).run();
+    run.code(2).stderr_has("vastaukset.csv:2:4 (Väärä): error: the row looks like a second header row");
+}
+
+#[test]
+fn a_header_edited_a_little_in_the_survey_tool_gets_the_question_id_to_map() {
+    let q = default_questionnaire();
+    let spec = &q["question"].as_array().unwrap()[0];
+    let (id, text) = (spec["id"].as_str().unwrap(), spec["text"]["fi"].as_str().unwrap());
+    // A word changed in the form, as a consultant edits a question's wording.
+    let edited = text.replacen("kunnalla", "kunnallanne", 1);
+    assert_ne!(edited, text);
+    let kk = Kk::new();
+    let input = kk.file("vastaukset.csv", format!("municipality;{edited}\nKustavi;2\n"));
+    let run = kk.args(["--lang", "en", "score"]).arg(&input).run();
+    run.code(2).stderr_has(&format!("the header reads like the text of question `{id}`"));
+}

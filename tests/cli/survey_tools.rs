@@ -323,3 +323,168 @@ pub fn response_of(survey: &LsSurvey, questionnaire: &toml::Table, sheet: &toml:
     }
     response
 }
+
+/// What a respondent answered, by question id, in words a survey shows: a level's scale label, an option's
+/// label, "Kyllä"/"Ei", "En tiedä", "Ei koske", a number, a text; a multi answer as its labels.
+#[derive(Debug, Clone)]
+pub enum Shown {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// A question's answer as a survey shows it: the question's id, its Finnish text, and the answer.
+pub type ShownAnswer = (String, String, Shown);
+
+/// One respondent's row: the answers and the municipality.
+pub type Respondent<'a> = (Vec<ShownAnswer>, &'a str);
+
+/// How a Webropol option column marks a chosen option (given its place and its label).
+pub type Mark<'a> = &'a dyn Fn(usize, &str) -> String;
+
+/// The answers of an answer sheet as a survey tool shows them in Finnish (the questionnaire's labels).
+pub fn shown_answers(questionnaire: &toml::Table, sheet: &toml::Table) -> Vec<ShownAnswer> {
+    let scale: Vec<String> = questionnaire["scale"]["labels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|label| label["fi"].as_str().unwrap().to_string())
+        .collect();
+    let answers = sheet["answers"].as_table().unwrap();
+    let mut out = Vec::new();
+    for spec in questionnaire["question"].as_array().unwrap() {
+        let id = spec["id"].as_str().unwrap();
+        let text = spec["text"]["fi"].as_str().unwrap().to_string();
+        let Some(answer) = answers.get(id) else { continue };
+        let label = |option: &str| -> String {
+            let options = spec["option"].as_array().unwrap();
+            let found = options.iter().find(|o| o["id"].as_str() == Some(option)).unwrap();
+            found["label"]["fi"].as_str().unwrap().to_string()
+        };
+        let shown = match (spec["kind"].as_str().unwrap(), answer) {
+            (_, toml::Value::String(word)) if word == "dk" => Shown::One("En tiedä".into()),
+            (_, toml::Value::String(word)) if word == "na" => Shown::One("Ei koske".into()),
+            ("level", toml::Value::Integer(level)) => Shown::One(scale[usize::try_from(*level).unwrap()].clone()),
+            ("choice", toml::Value::String(option)) => Shown::One(label(option)),
+            ("multi", toml::Value::Array(options)) => {
+                Shown::Many(options.iter().map(|o| label(o.as_str().unwrap())).collect())
+            }
+            ("yesno", toml::Value::Boolean(yes)) => Shown::One(if *yes { "Kyllä" } else { "Ei" }.into()),
+            ("number", number) => Shown::One(number.to_string()),
+            (_, toml::Value::String(text)) => Shown::One(text.clone()),
+            (kind, value) => panic!("{id}: a {kind} answer {value:?}"),
+        };
+        out.push((id.to_string(), text, shown));
+    }
+    out
+}
+
+/// The options of a multi question, by id, as their Finnish labels.
+pub fn option_labels(questionnaire: &toml::Table, id: &str) -> Vec<String> {
+    let spec = questionnaire["question"].as_array().unwrap().iter().find(|q| q["id"].as_str() == Some(id)).unwrap();
+    spec["option"].as_array().unwrap().iter().map(|o| o["label"]["fi"].as_str().unwrap().to_string()).collect()
+}
+
+/// A Microsoft Forms response workbook ("Open in Excel"): `ID`, `Start time`, `Completion time` (Excel date
+/// values), `Email`, `Name`, then one column per question headed by its text; a choice as its label, a
+/// multiple choice as its labels each followed by `;` (`A;B;`), a typed "Other" answer as its text among them.
+pub fn forms_xlsx(rows: &[Respondent<'_>], extra_other: Option<(&str, &str)>) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Sheet1").unwrap();
+    let mut headers: Vec<String> =
+        ["ID", "Start time", "Completion time", "Email", "Name", "Kunta"].iter().map(|h| (*h).to_string()).collect();
+    headers.extend(rows[0].0.iter().map(|(_, text, _)| text.clone()));
+    for (c, header) in headers.iter().enumerate() {
+        sheet.write_string(0, u16::try_from(c).unwrap(), header).unwrap();
+    }
+    let when = Format::new().set_num_format("m/d/yy h:mm:ss");
+    for (r, (answers, municipality)) in rows.iter().enumerate() {
+        let row = u32::try_from(r + 1).unwrap();
+        sheet.write_number(row, 0, f64::from(row)).unwrap();
+        let start = ExcelDateTime::parse_from_str("2026-11-22 10:01:02").unwrap();
+        let done = ExcelDateTime::parse_from_str("2026-11-22 10:29:00").unwrap();
+        sheet.write_datetime_with_format(row, 1, &start, &when).unwrap();
+        sheet.write_datetime_with_format(row, 2, &done, &when).unwrap();
+        sheet.write_string(row, 3, "anonymous").unwrap();
+        sheet.write_string(row, 5, *municipality).unwrap();
+        for (i, (id, _, shown)) in answers.iter().enumerate() {
+            let column = u16::try_from(6 + i).unwrap();
+            let text = match shown {
+                Shown::One(text) => text.clone(),
+                Shown::Many(labels) => {
+                    let mut text: String = labels.iter().fold(String::new(), |mut text, label| {
+                        text.push_str(label);
+                        text.push(';');
+                        text
+                    });
+                    if let Some((other_id, other)) = extra_other
+                        && other_id == id
+                    {
+                        text.push_str(&format!("{other};"));
+                    }
+                    text
+                }
+            };
+            match text.parse::<f64>() {
+                Ok(number) => sheet.write_number(row, column, number).unwrap(),
+                Err(_) => sheet.write_string(row, column, &text).unwrap(),
+            };
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// A Webropol result workbook as the issue describes Webropol's export: a first header row of question
+/// texts, a multiple-choice question's text over the first of its option columns (the others empty, as a
+/// merged cell reads), a second header row of the option labels over those columns, and a respondent's
+/// row with `1`, `X` or the option's label in the columns of the options chosen; other answers as labels;
+/// the time of answering (`Vastausaika`, `22.11.2026 10:15`).
+pub fn webropol_xlsx(questionnaire: &toml::Table, rows: &[Respondent<'_>], mark: Mark<'_>) -> Vec<u8> {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Vastaukset").unwrap();
+    sheet.write_string(0, 0, "Vastausaika").unwrap();
+    sheet.write_string(0, 1, "Kunta").unwrap();
+    let mut column = 2u16;
+    let mut columns: Vec<(String, u16, Vec<String>)> = Vec::new();
+    for (id, text, shown) in &rows[0].0 {
+        sheet.write_string(0, column, text).unwrap();
+        match shown {
+            Shown::Many(_) => {
+                let labels = option_labels(questionnaire, id);
+                for (k, label) in labels.iter().enumerate() {
+                    sheet.write_string(1, column + u16::try_from(k).unwrap(), label).unwrap();
+                }
+                columns.push((id.clone(), column, labels.clone()));
+                column += u16::try_from(labels.len()).unwrap();
+            }
+            Shown::One(_) => {
+                columns.push((id.clone(), column, Vec::new()));
+                column += 1;
+            }
+        }
+    }
+    for (r, (answers, municipality)) in rows.iter().enumerate() {
+        let row = u32::try_from(r + 2).unwrap();
+        sheet.write_string(row, 0, "22.11.2026 10:15").unwrap();
+        sheet.write_string(row, 1, *municipality).unwrap();
+        for ((id, _, shown), (_, at, labels)) in answers.iter().zip(&columns) {
+            match shown {
+                Shown::One(text) => match text.parse::<f64>() {
+                    Ok(number) => sheet.write_number(row, *at, number).unwrap(),
+                    Err(_) => sheet.write_string(row, *at, text).unwrap(),
+                },
+                Shown::Many(chosen) => {
+                    for (k, label) in labels.iter().enumerate() {
+                        if chosen.contains(label) {
+                            sheet.write_string(row, *at + u16::try_from(k).unwrap(), mark(k, label)).unwrap();
+                        }
+                    }
+                    let _ = id;
+                    continue;
+                }
+            };
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
