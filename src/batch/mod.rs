@@ -334,6 +334,14 @@ impl<'q> Engine<'q> {
                 problem: CellProblem::ExtraCells { cells: row.len(), expected },
             });
         }
+        if let (Some(span), Some(_)) = (row.quote, self.errors.last()) {
+            // Only count errors are in the list yet: a quote that took in the lines after it explains them.
+            self.errors.push(CellError {
+                column: Some(span.column),
+                question: None,
+                problem: CellProblem::QuoteAcrossLines { lines: span.lines },
+            });
+        }
 
         // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
         // out of questionnaire order, so the row is then summed again from its outcomes.

@@ -160,6 +160,26 @@ messages! {
         "{0}:{1}: raden läses inte eftersom en av dess celler är längre än {2} MiB; kontrollera om ett citattecken har lämnats öppet",
         "{0}:{1}: the row is not read, as one of its cells is longer than {2} MiB; check for a quote left unclosed"
     );
+    B_ROW_TOO_LONG_QUOTE = (
+        "{0}:{1}:{2}: tähän avattua lainausmerkkiä ei suljeta {3} MiB:n kuluessa, joten se nielee loput tiedostosta; sulje lainaus ja pisteytä tiedosto uudelleen",
+        "{0}:{1}:{2}: citattecknet som öppnas här stängs inte inom {3} MiB och slukar därför resten av filen; stäng citatet och poängsätt filen igen",
+        "{0}:{1}:{2}: the quote opened here is not closed within {3} MiB, so it swallows the rest of the file; close it and score the file again"
+    );
+    B_UNCLOSED_QUOTE = (
+        "{0}:{1}:{2}: tähän avattua lainausmerkkiä ei suljeta ennen tiedoston loppua, joten loput tiedostosta luettaisiin yhdeksi soluksi; sulje lainaus ja pisteytä tiedosto uudelleen",
+        "{0}:{1}:{2}: citattecknet som öppnas här stängs inte före filens slut, så resten av filen skulle läsas som en enda cell; stäng citatet och poängsätt filen igen",
+        "{0}:{1}:{2}: the quote opened here is never closed, so the rest of the file would be read as one cell; close it and score the file again"
+    );
+    B_QUOTE_ACROSS_LINES = (
+        "solun lainaus alkaa tästä ja jatkuu {0} riville, vieden mukanaan niiden rivit: puuttuuko sulkeva lainausmerkki?",
+        "cellens citat börjar här och fortsätter över {0} rader och tar med sig deras rader: saknas ett avslutande citattecken?",
+        "the cell's quote opens here and runs across {0} lines, taking in their rows: is a closing quote missing?"
+    );
+    B_QUOTE_ONLY_SPANNING = (
+        "tämä on tiedoston ainoa solu, joka jatkuu usealle riville ({0} riviä): jos sen ei pitäisi, lainausmerkki on jäänyt sulkematta ja seuraavat rivit ovat solun sisällä",
+        "det här är filens enda cell som fortsätter över flera rader ({0} rader): om den inte borde göra det har ett citattecken lämnats öppet och raderna efter ligger i cellen",
+        "this is the only cell of the file that runs across lines ({0} lines): if it should not, a quote was left open and the rows after it are inside the cell"
+    );
     READ_EMPTY = ("tiedosto `{0}` on tyhjä", "filen `{0}` är tom", "`{0}` is empty");
     READ_TOO_LARGE = (
         "tiedosto `{0}` on {1} tavua, mikä ylittää {2} tavun rajan: onko tämä oikea tiedosto?",
