@@ -20,6 +20,7 @@ pub mod read;
 pub mod rejected;
 pub mod summary;
 pub mod tally;
+pub mod workbook;
 
 use std::borrow::Cow;
 

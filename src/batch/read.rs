@@ -2,10 +2,11 @@
 //!
 //! CSV: the encoding is found from a byte-order mark, from the NUL bytes of UTF-16 without one, else UTF-8
 //! (any byte sequence that is not UTF-8 is read as Windows-1252, what Finnish Excel's "CSV" writes); the
-//! delimiter (`,` `;` tab `|`) is sniffed from the first lines. XLSX: read with calamine, cell by cell, the
-//! first sheet or the one named. Either way each row reaches the caller as a [`Row`] that is reused for the
-//! next one, so reading allocates nothing per row once it runs. This module knows nothing about
-//! questionnaires.
+//! delimiter (`,` `;` tab `|`) is sniffed from the first lines. XLSX: checked against its limits first
+//! ([`super::workbook`]), then read with calamine, cell by cell, the first sheet or the one named; other
+//! spreadsheet formats are refused with what to save them as. Either way each row reaches the caller as a
+//! [`Row`] that is reused for the next one, so reading allocates nothing per row once it runs. This module
+//! knows nothing about questionnaires.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use calamine::{DataRef, Reader};
+
+use super::workbook::{self, Limit, Refusal};
 
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -63,6 +66,9 @@ pub enum BatchReadError {
     Io { path: PathBuf, source: io::Error },
     #[error("`{}`: cannot read the workbook: {message}", .path.display())]
     Workbook { path: PathBuf, message: String },
+    /// A workbook that is not read: another format, or over a limit.
+    #[error("`{}`: the workbook is not read: {refusal:?}", .path.display())]
+    Refused { path: PathBuf, refusal: Refusal },
     #[error("`{}` has no sheet `{sheet}`; its sheets: {sheets}", .path.display())]
     NoSheet { path: PathBuf, sheet: String, sheets: String },
     #[error("`{}` has no rows", .path.display())]
@@ -342,7 +348,7 @@ pub struct Source {
 
 enum SourceKind {
     Csv { reader: Box<dyn Read>, delimiter: u8, lenient: bool, layout: Layout, spanning: Spanning },
-    Workbook { sheets: Box<calamine::Sheets<io::BufReader<File>>>, sheet: String },
+    Workbook { checked: Box<workbook::Checked>, sheet: String },
 }
 
 impl Source {
@@ -351,9 +357,12 @@ impl Source {
         let size = std::fs::metadata(path).map_err(io_error)?.len();
         let consumed = Rc::new(Cell::new(0));
         if is_workbook(path) {
-            let sheets = calamine::open_workbook_auto(path)
-                .map_err(|error| BatchReadError::Workbook { path: path.to_path_buf(), message: error.to_string() })?;
-            let names = sheets.sheet_names();
+            let refused = |error: workbook::OpenError| match error {
+                workbook::OpenError::Io(source) => BatchReadError::Io { path: path.to_path_buf(), source },
+                workbook::OpenError::Refused(refusal) => BatchReadError::Refused { path: path.to_path_buf(), refusal },
+            };
+            let mut checked = workbook::open(path).map_err(refused)?;
+            let names = checked.workbook.sheet_names();
             let sheet = match &options.sheet {
                 Some(wanted) => names
                     .iter()
@@ -367,9 +376,10 @@ impl Source {
                     })?,
                 None => names.first().cloned().ok_or_else(|| BatchReadError::NoRows { path: path.to_path_buf() })?,
             };
+            checked.check_sheet(&sheet).map_err(refused)?;
             return Ok(Source {
                 path: path.to_path_buf(),
-                kind: SourceKind::Workbook { sheets: Box::new(sheets), sheet },
+                kind: SourceKind::Workbook { checked: Box::new(checked), sheet },
                 consumed,
                 size,
             });
@@ -476,9 +486,9 @@ impl Source {
                     Stop::UnclosedQuote { line, column } => BatchReadError::UnclosedQuote { path, line, column }.into(),
                 })
             }
-            SourceKind::Workbook { sheets, sheet } => {
+            SourceKind::Workbook { checked, sheet } => {
                 let sheet = sheet.clone();
-                read_workbook(&path, sheets, &sheet, &self.consumed, self.size, &mut each)
+                read_workbook(&path, &mut checked.workbook, &sheet, &self.consumed, self.size, &mut each)
             }
         }
     }
@@ -912,10 +922,12 @@ impl<R: Read> Read for Transcoder<R> {
     }
 }
 
-/// Reads a workbook's sheet row by row. XLSX is streamed cell by cell; the older formats are read whole.
+/// Reads an XLSX sheet row by row, cell by cell, within the limits of a row, a cell and the columns: the
+/// sheet's XML was checked before ([`workbook`]), but a row of shared strings is only as long as its
+/// strings are, which is known here.
 fn read_workbook<E: From<BatchReadError>>(
     path: &Path,
-    sheets: &mut calamine::Sheets<io::BufReader<File>>,
+    xlsx: &mut calamine::Xlsx<io::BufReader<File>>,
     sheet: &str,
     consumed: &Rc<Cell<u64>>,
     size: u64,
@@ -923,69 +935,51 @@ fn read_workbook<E: From<BatchReadError>>(
 ) -> Result<(), E> {
     let workbook_error =
         |message: String| -> E { BatchReadError::Workbook { path: path.to_path_buf(), message }.into() };
+    let over = |row: u32, limit: Limit| -> E {
+        let refusal = Refusal::Limit { part: sheet.to_string(), row: Some(u64::from(row) + 1), limit };
+        BatchReadError::Refused { path: path.to_path_buf(), refusal }.into()
+    };
     let mut row = Row { lenient: false, padded: true, ..Row::default() };
     let mut text = String::new();
     let mut current: Option<u32> = None;
     let mut next_column = 0u32;
-    if let calamine::Sheets::Xlsx(xlsx) = sheets {
-        let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| workbook_error(e.to_string()))?;
-        while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
-            let (r, c) = cell.get_position();
-            if current != Some(r) {
-                if current.is_some() && !row.is_blank() && !each(&row)? {
-                    return Ok(());
-                }
-                row.clear();
-                row.line = u64::from(r) + 1;
-                current = Some(r);
-                next_column = 0;
+    let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| workbook_error(e.to_string()))?;
+    while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
+        let (r, c) = cell.get_position();
+        if current != Some(r) {
+            if current.is_some() && !row.is_blank() && !each(&row)? {
+                return Ok(());
             }
-            if c < next_column {
-                continue;
-            }
-            while next_column < c {
-                row.push_field(b"");
-                next_column += 1;
-            }
-            text.clear();
-            cell_text(cell.get_value(), &mut text);
-            row.push_field(text.as_bytes());
+            row.clear();
+            row.line = u64::from(r) + 1;
+            current = Some(r);
+            next_column = 0;
+        }
+        if c < next_column {
+            continue;
+        }
+        if u64::from(c) >= workbook::COLUMNS_LIMIT {
+            return Err(over(r, Limit::Columns { column: u64::from(c) + 1, limit: workbook::COLUMNS_LIMIT }));
+        }
+        text.clear();
+        cell_text(cell.get_value(), &mut text);
+        if text.len() > CELL_LIMIT {
+            return Err(over(r, Limit::Cell { limit: CELL_LIMIT as u64 }));
+        }
+        // The row's bytes so far, with one empty cell for each column skipped.
+        if row.used + text.len() > ROW_LIMIT {
+            return Err(over(r, Limit::Row { limit: ROW_LIMIT as u64 }));
+        }
+        while next_column < c {
+            row.push_field(b"");
             next_column += 1;
         }
-        consumed.set(size);
-        if current.is_some() && !row.is_blank() {
-            each(&row)?;
-        }
-        return Ok(());
+        row.push_field(text.as_bytes());
+        next_column += 1;
     }
-    let range = sheets.worksheet_range(sheet).map_err(|e| workbook_error(e.to_string()))?;
     consumed.set(size);
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    for (i, cells) in range.rows().enumerate() {
-        row.clear();
-        row.line = u64::from(first_row) + i as u64 + 1;
-        for _ in 0..first_column {
-            row.push_field(b"");
-        }
-        for cell in cells {
-            text.clear();
-            let value = match cell {
-                calamine::Data::Int(i) => DataRef::Int(*i),
-                calamine::Data::Float(f) => DataRef::Float(*f),
-                calamine::Data::String(s) | calamine::Data::DateTimeIso(s) | calamine::Data::DurationIso(s) => {
-                    DataRef::SharedString(s)
-                }
-                calamine::Data::Bool(b) => DataRef::Bool(*b),
-                calamine::Data::DateTime(d) => DataRef::DateTime(*d),
-                calamine::Data::Error(e) => DataRef::Error(e.clone()),
-                calamine::Data::Empty => DataRef::Empty,
-            };
-            cell_text(&value, &mut text);
-            row.push_field(text.as_bytes());
-        }
-        if !row.is_blank() && !each(&row)? {
-            return Ok(());
-        }
+    if current.is_some() && !row.is_blank() {
+        each(&row)?;
     }
     Ok(())
 }

@@ -356,6 +356,7 @@ fn batch_read_error(error: &BatchReadError, lang: Lang) -> anyhow::Error {
         BatchReadError::Workbook { path, message } => m::B_WORKBOOK_ERROR.fill(lang, &[&path.display(), message]),
         BatchReadError::NoSheet { path, sheet, sheets } => m::B_NO_SHEET.fill(lang, &[&path.display(), sheet, sheets]),
         BatchReadError::NoRows { path } => m::READ_EMPTY.fill(lang, &[&path.display()]),
+        BatchReadError::Refused { path, refusal } => refusal.message(path, lang),
         BatchReadError::UnclosedQuote { path, line, column } => {
             m::B_UNCLOSED_QUOTE.fill(lang, &[&path.display(), line, &(column + 1)])
         }
