@@ -72,26 +72,58 @@ pub enum Refusal {
     Damaged(String),
     /// A part over a limit; `part` is empty for the archive as a whole, `row` set where a sheet's row is
     /// known.
-    Limit { part: String, row: Option<u64>, limit: Limit },
+    Limit {
+        part: String,
+        row: Option<u64>,
+        limit: Limit,
+    },
 }
 
 /// Which limit, and its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
-    Entries { count: u64, limit: u64 },
-    PartSize { limit: u64 },
+    Entries {
+        count: u64,
+        limit: u64,
+    },
+    PartSize {
+        limit: u64,
+    },
     /// The part holds more than its directory entry declares.
-    Declared { declared: u64 },
-    Total { limit: u64 },
-    Ratio { limit: u64 },
-    Depth { limit: usize },
-    Event { limit: u64 },
-    Cell { limit: u64 },
-    Row { limit: u64 },
-    Strings { limit: u64 },
-    Rows { limit: u64 },
-    Cells { limit: u64 },
-    Columns { column: u64, limit: u64 },
+    Declared {
+        declared: u64,
+    },
+    Total {
+        limit: u64,
+    },
+    Ratio {
+        limit: u64,
+    },
+    Depth {
+        limit: usize,
+    },
+    Event {
+        limit: u64,
+    },
+    Cell {
+        limit: u64,
+    },
+    Row {
+        limit: u64,
+    },
+    Strings {
+        limit: u64,
+    },
+    Rows {
+        limit: u64,
+    },
+    Cells {
+        limit: u64,
+    },
+    Columns {
+        column: u64,
+        limit: u64,
+    },
 }
 
 impl Refusal {
@@ -255,8 +287,8 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
         .collect();
 
     let file = File::open(path)?;
-    let workbook = calamine::Xlsx::new(BufReader::new(file))
-        .map_err(|e| OpenError::Refused(Refusal::Damaged(e.to_string())))?;
+    let workbook =
+        calamine::Xlsx::new(BufReader::new(file)).map_err(|e| OpenError::Refused(Refusal::Damaged(e.to_string())))?;
     Ok(Checked { workbook, sheets, archive, path: path.to_path_buf() })
 }
 
@@ -265,7 +297,7 @@ impl Checked {
     /// checked once in this process (the batch reads the header first, then every row) is not unpacked a
     /// second time while the file is unchanged.
     pub fn check_sheet(&mut self, sheet: &str) -> Result<(), OpenError> {
-        static CHECKED: Mutex<Vec<(PathBuf, String, u64, Option<std::time::SystemTime>)>> = Mutex::new(Vec::new());
+        static CHECKED: Mutex<Vec<SheetKey>> = Mutex::new(Vec::new());
         let Some((_, part)) = self.sheets.iter().find(|(name, _)| name == sheet) else {
             // calamine found a sheet this check did not: read nothing rather than read it unchecked.
             return Err(OpenError::Refused(Refusal::Damaged(format!("no part found for sheet `{sheet}`"))));
@@ -288,6 +320,9 @@ impl Checked {
         Ok(())
     }
 }
+
+/// A sheet checked once: the file, the sheet's part, and the file's length and time of change.
+type SheetKey = (PathBuf, String, u64, Option<std::time::SystemTime>);
 
 /// Why a workbook could not be opened.
 #[derive(Debug)]
@@ -517,7 +552,7 @@ fn scan_part(archive: &mut zip::ZipArchive<BufReader<File>>, index: usize, role:
                             if attribute.key.as_ref() == b"name" {
                                 sheet = attribute
                                     .decode_and_unescape_value(xml.decoder())
-                                    .map(|name| name.into_owned())
+                                    .map(std::borrow::Cow::into_owned)
                                     .unwrap_or_default();
                             } else if attribute.key.local_name().as_ref() == b"id" {
                                 id = attribute.value.to_vec();
