@@ -1140,3 +1140,71 @@ fn a_hostile_file_is_refused_fast_in_little_memory() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A name that, printed raw, retitles the window, clears the screen, sets a colour through a C1 control and
+/// hides a NUL.
+const EVIL: &str = "Evil\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{0}x\u{7f}";
+
+/// `text` as a TOML or JSON string's escapes.
+fn escaped(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { format!("\\u{:04x}", u32::from(c)) } else { c.to_string() }).collect()
+}
+
+/// Writes a questionnaire, an answer sheet, two reports and a batch whose texts hold [`EVIL`].
+fn evil_files(kk: &Kk) {
+    let evil = escaped(EVIL);
+    kk.file(
+        "paha.toml",
+        PIENI
+            .replacen("title = { fi = \"Pieni\"", &format!("title = {{ fi = \"Pieni {evil}\""), 1)
+            .replacen("title = { fi = \"Aa\"", &format!("title = {{ fi = \"Aa {evil}\""), 1)
+            .replacen("version = ", &format!("\"avain {evil}\" = 1\nversion = "), 1),
+    );
+    let sheet = SHEET
+        .replace("municipality = \"Kustavi\"", &format!("municipality = \"Kustavi {evil}\""))
+        .replace("region = \"Varsinais-Suomi\"", &format!("region = \"{evil}\""))
+        .replace("\"Tarkistettu johtoryhmässä\"", &format!("\"{evil}\""));
+    kk.file("vastaus.toml", &sheet);
+    kk.file("raportti.json", REPORT.replace("\"Kalliojärvi\"", &format!("\"Kalliojärvi {evil}\"")));
+    kk.file("toinen.json", REPORT.replace("\"Kalliojärvi\"", &format!("\"{evil}\"")));
+    kk.file("erä.csv", format!("municipality;a.level;region\n{EVIL};2;{EVIL}\nAura;{EVIL};x\n"));
+}
+
+#[test]
+fn nothing_from_a_file_drives_the_terminal() {
+    let runs: &[&[&str]] = &[
+        &["score", "vastaus.toml", "-q", "paha.toml", "--format", "table"],
+        &["score", "vastaus.toml", "-q", "paha.toml", "--format", "md"],
+        &["score", "vastaus.toml", "-q", "paha.toml", "--format", "html"],
+        &["score", "vastaus.toml", "-q", "paha.toml", "--format", "csv"],
+        &["report", "raportti.json", "--format", "table"],
+        &["report", "raportti.json", "--format", "md"],
+        &["report", "raportti.json", "--format", "html"],
+        &["compare", "raportti.json", "toinen.json", "--format", "table"],
+        &["compare", "raportti.json", "toinen.json", "--format", "md"],
+        &["compare", "raportti.json", "toinen.json", "--format", "html"],
+        &["compare", "raportti.json", "toinen.json", "--format", "csv"],
+        &["score", "erä.csv", "-q", "paha.toml", "--format", "table"],
+        &["score", "erä.csv", "-q", "paha.toml", "--format", "csv"],
+        &["questionnaire", "show", "paha.toml"],
+        &["questionnaire", "validate", "paha.toml"],
+    ];
+    let mut failures = Vec::new();
+    for arguments in runs {
+        let kk = Kk::new();
+        evil_files(&kk);
+        let run = kk.args(["--lang", "fi"]).args(arguments.iter()).run();
+        let shown = arguments.join(" ");
+        for (stream, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            // A CSV line may end in CR LF; nothing else but line breaks is a control character.
+            let bad: Vec<char> = text.replace("\r\n", "\n").chars().filter(|c| c.is_control() && *c != '\n').collect();
+            if !bad.is_empty() {
+                failures.push(format!("{shown}: {stream} holds {bad:?}"));
+            }
+        }
+        if !(run.stdout.contains('␛') || run.stderr.contains('␛')) {
+            failures.push(format!("{shown}: the escape is not shown\n{}\n{}", run.stdout, run.stderr));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
