@@ -14,8 +14,9 @@ pub const QUESTIONNAIRE_LIMIT: u64 = 4 * 1024 * 1024;
 pub const SHEET_LIMIT: u64 = 4 * 1024 * 1024;
 /// Report JSON: a full report is about 100 KB.
 pub const REPORT_LIMIT: u64 = 16 * 1024 * 1024;
-/// A batch's `summary.json`: some 500 bytes a row, so 256 MiB holds half a million rows.
-pub const SUMMARY_LIMIT: u64 = 256 * 1024 * 1024;
+/// A batch's `summary.json`: some 500 bytes a row, so 64 MiB holds 130,000 rows, and reading it takes about
+/// three times its size in memory.
+pub const SUMMARY_LIMIT: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {

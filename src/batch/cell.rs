@@ -55,6 +55,11 @@ pub enum CellProblem {
         cells: usize,
         expected: usize,
     },
+    /// Beside a wrong count of cells: the quoted cell that ran across this many lines, which is nearly
+    /// always a quote left open.
+    QuoteAcrossLines {
+        lines: u64,
+    },
 }
 
 impl CellProblem {
@@ -81,6 +86,7 @@ impl CellProblem {
             }
             CellProblem::ShortRow { cells, expected } => m::B_SHORT_ROW.fill(lang, &[cells, expected]),
             CellProblem::ExtraCells { cells, expected } => m::B_EXTRA_CELLS.fill(lang, &[cells, expected]),
+            CellProblem::QuoteAcrossLines { lines } => m::B_QUOTE_ACROSS_LINES.fill(lang, &[lines]),
         }
     }
 }

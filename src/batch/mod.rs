@@ -21,6 +21,7 @@ pub mod rejected;
 pub mod summary;
 pub mod summary_xlsx;
 pub mod tally;
+pub mod workbook;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -475,6 +476,14 @@ impl<'q> Engine<'q> {
                 column: Some(extra),
                 question: None,
                 problem: CellProblem::ExtraCells { cells: row.len(), expected },
+            });
+        }
+        if let (Some(span), Some(_)) = (row.quote, self.errors.last()) {
+            // Only count errors are in the list yet: a quote that took in the lines after it explains them.
+            self.errors.push(CellError {
+                column: Some(span.column),
+                question: None,
+                problem: CellProblem::QuoteAcrossLines { lines: span.lines },
             });
         }
 

@@ -2,10 +2,11 @@
 //!
 //! CSV: the encoding is found from a byte-order mark, from the NUL bytes of UTF-16 without one, else UTF-8
 //! (any byte sequence that is not UTF-8 is read as Windows-1252, what Finnish Excel's "CSV" writes); the
-//! delimiter (`,` `;` tab `|`) is sniffed from the first lines. XLSX: read with calamine, cell by cell, the
-//! first sheet or the one named. Either way each row reaches the caller as a [`Row`] that is reused for the
-//! next one, so reading allocates nothing per row once it runs. This module knows nothing about
-//! questionnaires.
+//! delimiter (`,` `;` tab `|`) is sniffed from the first lines. XLSX: checked against its limits first
+//! ([`super::workbook`]), then read with calamine, cell by cell, the first sheet or the one named; other
+//! spreadsheet formats are refused with what to save them as. Either way each row reaches the caller as a
+//! [`Row`] that is reused for the next one, so reading allocates nothing per row once it runs. This module
+//! knows nothing about questionnaires.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use calamine::{DataRef, Reader};
+
+use super::workbook::{self, Limit, Refusal};
 
 /// `--encoding`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -63,14 +66,22 @@ pub enum BatchReadError {
     Io { path: PathBuf, source: io::Error },
     #[error("`{}`: cannot read the workbook: {message}", .path.display())]
     Workbook { path: PathBuf, message: String },
+    /// A workbook that is not read: another format, or over a limit.
+    #[error("`{}`: the workbook is not read: {refusal:?}", .path.display())]
+    Refused { path: PathBuf, refusal: Refusal },
     #[error("`{}` has no sheet `{sheet}`; its sheets: {sheets}", .path.display())]
     NoSheet { path: PathBuf, sheet: String, sheets: String },
     #[error("`{}` has no rows", .path.display())]
     NoRows { path: PathBuf },
     /// A record past [`ROW_LIMIT`] or a cell past [`CELL_LIMIT`]: not a survey's row (often a quote left open
     /// that swallowed the rest of the file).
+    /// `quote`: the line and cell (from 0) of a quote still open when the limit was reached.
     #[error("`{}`:{line}: a row over {limit} bytes", .path.display())]
-    TooLong { path: PathBuf, line: u64, cell: bool, limit: usize },
+    TooLong { path: PathBuf, line: u64, cell: bool, limit: usize, quote: Option<(u64, usize)> },
+    /// A quote still open at the end of the file, at this line and cell (from 0): the last row would be
+    /// the rest of the file.
+    #[error("`{}`:{line}:{}: a quote never closed", .path.display(), .column + 1)]
+    UnclosedQuote { path: PathBuf, line: u64, column: usize },
 }
 
 /// The longest row read, in bytes: far beyond any survey's (Excel holds 32,767 characters in a cell).
@@ -97,6 +108,18 @@ pub struct Row {
     pub lenient: bool,
     /// A spreadsheet row: cells missing at its end are empty ones, not a row cut short.
     pub padded: bool,
+    /// The first quoted cell of the row that runs across lines, if any (CSV).
+    pub quote: Option<QuoteSpan>,
+}
+
+/// A quoted CSV cell that holds line breaks: legitimate in a note, but also what a quote left open does
+/// to the lines after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// The cell, from 0; its quote opens on the row's first line.
+    pub column: usize,
+    /// The lines the row takes.
+    pub lines: u64,
 }
 
 impl Default for Row {
@@ -111,6 +134,7 @@ impl Default for Row {
             gap: 0,
             lenient: true,
             padded: false,
+            quote: None,
         }
     }
 }
@@ -126,6 +150,7 @@ impl Row {
     }
 
     pub fn clear(&mut self) {
+        self.quote = None;
         self.first = 0;
         self.used = 0;
         self.cells = 0;
@@ -222,6 +247,7 @@ impl Row {
         self.first = range.start;
         self.used = range.end;
         self.gap = 1;
+        self.quote = None;
     }
 
     pub fn len(&self) -> usize {
@@ -326,8 +352,8 @@ pub struct Source {
 }
 
 enum SourceKind {
-    Csv { reader: Box<dyn Read>, delimiter: u8, lenient: bool, layout: Layout },
-    Workbook { sheets: Box<calamine::Sheets<io::BufReader<File>>>, sheet: String },
+    Csv { reader: Box<dyn Read>, delimiter: u8, lenient: bool, layout: Layout, spanning: Spanning },
+    Workbook { checked: Box<workbook::Checked>, sheet: String },
 }
 
 impl Source {
@@ -336,9 +362,12 @@ impl Source {
         let size = std::fs::metadata(path).map_err(io_error)?.len();
         let consumed = Rc::new(Cell::new(0));
         if is_workbook(path) {
-            let sheets = calamine::open_workbook_auto(path)
-                .map_err(|error| BatchReadError::Workbook { path: path.to_path_buf(), message: error.to_string() })?;
-            let names = sheets.sheet_names();
+            let refused = |error: workbook::OpenError| match error {
+                workbook::OpenError::Io(source) => BatchReadError::Io { path: path.to_path_buf(), source },
+                workbook::OpenError::Refused(refusal) => BatchReadError::Refused { path: path.to_path_buf(), refusal },
+            };
+            let mut checked = workbook::open(path).map_err(refused)?;
+            let names = checked.workbook.sheet_names();
             let sheet = match &options.sheet {
                 Some(wanted) => names
                     .iter()
@@ -352,9 +381,10 @@ impl Source {
                     })?,
                 None => names.first().cloned().ok_or_else(|| BatchReadError::NoRows { path: path.to_path_buf() })?,
             };
+            checked.check_sheet(&sheet).map_err(refused)?;
             return Ok(Source {
                 path: path.to_path_buf(),
-                kind: SourceKind::Workbook { sheets: Box::new(sheets), sheet },
+                kind: SourceKind::Workbook { checked: Box::new(checked), sheet },
                 consumed,
                 size,
             });
@@ -391,7 +421,13 @@ impl Source {
         let lenient = matches!(detected, Detected::Utf8 { lenient: true, .. });
         Ok(Source {
             path: path.to_path_buf(),
-            kind: SourceKind::Csv { reader, delimiter, lenient, layout: Layout::Csv { encoding: detected, delimiter } },
+            kind: SourceKind::Csv {
+                reader,
+                delimiter,
+                lenient,
+                layout: Layout::Csv { encoding: detected, delimiter },
+                spanning: Spanning::default(),
+            },
             consumed,
             size,
         })
@@ -417,6 +453,16 @@ impl Source {
         }
     }
 
+    /// The rows read so far whose quoted cells run across lines, and the first of them (its line and
+    /// cell, from 0, and the lines it takes). One such row in a whole file is more often a quote left open
+    /// than a note written on two lines.
+    pub fn spanning_quotes(&self) -> (u64, Option<(u64, QuoteSpan)>) {
+        match &self.kind {
+            SourceKind::Csv { spanning, .. } => (spanning.rows, spanning.first),
+            SourceKind::Workbook { .. } => (0, None),
+        }
+    }
+
     /// A shared counter of the bytes read, for the progress bar.
     pub fn counter(&self) -> Rc<Cell<u64>> {
         Rc::clone(&self.consumed)
@@ -434,17 +480,20 @@ impl Source {
     {
         let path = self.path.clone();
         match &mut self.kind {
-            SourceKind::Csv { reader, delimiter, lenient, .. } => {
+            SourceKind::Csv { reader, delimiter, lenient, spanning, .. } => {
                 let mut row = Row { lenient: *lenient, ..Row::default() };
-                read_csv(reader, *delimiter, &mut row, &mut each).map_err(|error| match error {
+                read_csv(reader, *delimiter, &mut row, spanning, &mut each).map_err(|error| match error {
                     Stop::Caller(error) => error,
                     Stop::Io(source) => BatchReadError::Io { path, source }.into(),
-                    Stop::TooLong { line, cell, limit } => BatchReadError::TooLong { path, line, cell, limit }.into(),
+                    Stop::TooLong { line, cell, limit, quote } => {
+                        BatchReadError::TooLong { path, line, cell, limit, quote }.into()
+                    }
+                    Stop::UnclosedQuote { line, column } => BatchReadError::UnclosedQuote { path, line, column }.into(),
                 })
             }
-            SourceKind::Workbook { sheets, sheet } => {
+            SourceKind::Workbook { checked, sheet } => {
                 let sheet = sheet.clone();
-                read_workbook(&path, sheets, &sheet, &self.consumed, self.size, &mut each)
+                read_workbook(&path, &mut checked.workbook, &sheet, &self.consumed, self.size, &mut each)
             }
         }
     }
@@ -456,12 +505,108 @@ const HEAD: usize = 64 * 1024;
 enum Stop<E> {
     Caller(E),
     Io(io::Error),
-    /// A row or cell over its limit, at this line.
+    /// A row or cell over its limit, at this line; `quote`, a quote open then.
     TooLong {
         line: u64,
         cell: bool,
         limit: usize,
+        quote: Option<(u64, usize)>,
     },
+    /// A quote open at the end of the file, at this line and cell.
+    UnclosedQuote {
+        line: u64,
+        column: usize,
+    },
+}
+
+/// The rows of a CSV file whose quoted cells run across lines: how many, and the first.
+#[derive(Debug, Default)]
+struct Spanning {
+    rows: u64,
+    first: Option<(u64, QuoteSpan)>,
+}
+
+/// The quotes of a record that csv-core reads, followed beside it as csv-core follows them (RFC 4180: a
+/// quote opens a cell only at its start, `""` inside is a quote, a quote anywhere else is text), so that a
+/// quote left open can be named at its place: csv-core itself tells nothing of it. Jumps from quote to
+/// quote and from delimiter to delimiter with `memchr`; lines without quotes never come here.
+#[derive(Debug, Default)]
+struct Quotes {
+    state: QuoteState,
+    /// The record's cell being read, from 0.
+    cell: usize,
+    /// Line breaks inside the record's quoted cells so far.
+    breaks: u64,
+    /// Where the quoted cell being read opened: the line breaks before it in the record, and its cell.
+    open: (u64, usize),
+    /// The record's first quoted cell that holds a line break.
+    spanning: Option<usize>,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    #[default]
+    CellStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted cell: its end, or the first of `""`.
+    QuoteInQuoted,
+}
+
+impl Quotes {
+    /// Follows the next bytes of the record.
+    fn follow(&mut self, bytes: &[u8], delimiter: u8) {
+        let mut i = 0;
+        while i < bytes.len() {
+            match self.state {
+                QuoteState::CellStart | QuoteState::QuoteInQuoted => {
+                    let byte = bytes[i];
+                    i += 1;
+                    self.state = match byte {
+                        b'"' if self.state == QuoteState::CellStart => {
+                            self.open = (self.breaks, self.cell);
+                            QuoteState::Quoted
+                        }
+                        b'"' => QuoteState::Quoted,
+                        _ if byte == delimiter => {
+                            self.cell += 1;
+                            QuoteState::CellStart
+                        }
+                        // The record's end: csv-core returns it, and the next record starts afresh.
+                        b'\n' | b'\r' => QuoteState::CellStart,
+                        _ => QuoteState::Unquoted,
+                    };
+                }
+                QuoteState::Unquoted => match memchr::memchr3(delimiter, b'\n', b'\r', &bytes[i..]) {
+                    Some(at) => {
+                        self.cell += usize::from(bytes[i + at] == delimiter);
+                        self.state = QuoteState::CellStart;
+                        i += at + 1;
+                    }
+                    None => i = bytes.len(),
+                },
+                QuoteState::Quoted => {
+                    let rest = &bytes[i..];
+                    let at = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+                    let breaks = memchr::memchr_iter(b'\n', &rest[..at]).count() as u64;
+                    if breaks > 0 && self.spanning.is_none() {
+                        self.spanning = Some(self.open.1);
+                    }
+                    self.breaks += breaks;
+                    i += at;
+                    if i < bytes.len() {
+                        i += 1;
+                        self.state = QuoteState::QuoteInQuoted;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The line and cell of the quote open now, if one is.
+    fn open_at(&self, record_line: u64) -> Option<(u64, usize)> {
+        (self.state == QuoteState::Quoted).then_some((record_line + self.open.0, self.open.1))
+    }
 }
 
 /// Reads CSV records, counting lines exactly: lines without quotes are split at the delimiter here, any other
@@ -473,8 +618,10 @@ fn read_csv<E>(
     reader: &mut Box<dyn Read>,
     delimiter: u8,
     row: &mut Row,
+    spanning: &mut Spanning,
     each: &mut impl FnMut(&Row) -> Result<bool, E>,
 ) -> Result<(), Stop<E>> {
+    let mut quotes = Quotes::default();
     let mut core = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut input = vec![0u8; 1 << 16];
     let (mut start, mut end, mut eof) = (0usize, 0usize, false);
@@ -530,9 +677,11 @@ fn read_csv<E>(
             row.clear();
             row.line = line;
             in_record = true;
+            quotes = Quotes::default();
         }
         let (result, nin, nout, nend) =
             core.read_record(&input[start..end], &mut row.data[row.used..], &mut row.ends[row.cells..]);
+        quotes.follow(&input[start..start + nin], delimiter);
         line += newlines(&input[start..start + nin]);
         start += nin;
         row.used += nout;
@@ -541,7 +690,8 @@ fn read_csv<E>(
             csv_core::ReadRecordResult::InputEmpty => {}
             csv_core::ReadRecordResult::OutputFull => {
                 if row.data.len() >= ROW_LIMIT {
-                    return Err(Stop::TooLong { line: row.line, cell: false, limit: ROW_LIMIT });
+                    let quote = quotes.open_at(row.line);
+                    return Err(Stop::TooLong { line: row.line, cell: false, limit: ROW_LIMIT, quote });
                 }
                 let size = (row.data.len() * 2).min(ROW_LIMIT);
                 row.data.resize(size, 0);
@@ -549,15 +699,28 @@ fn read_csv<E>(
             csv_core::ReadRecordResult::OutputEndsFull => {
                 // Each cell took at least its delimiter in the file.
                 if row.used + row.ends.len() >= ROW_LIMIT {
-                    return Err(Stop::TooLong { line: row.line, cell: false, limit: ROW_LIMIT });
+                    let quote = quotes.open_at(row.line);
+                    return Err(Stop::TooLong { line: row.line, cell: false, limit: ROW_LIMIT, quote });
                 }
                 let size = row.ends.len() * 2;
                 row.ends.resize(size, 0);
             }
             csv_core::ReadRecordResult::Record => {
                 in_record = false;
+                // csv-core ends a record at the end of the input whatever its state; a quote still open
+                // there took in every line after it.
+                if let (true, Some((line, column))) = (eof, quotes.open_at(row.line)) {
+                    return Err(Stop::UnclosedQuote { line, column });
+                }
                 if row.used > CELL_LIMIT && row.longest_cell() > CELL_LIMIT {
-                    return Err(Stop::TooLong { line: row.line, cell: true, limit: CELL_LIMIT });
+                    let quote = quotes.open_at(row.line);
+                    return Err(Stop::TooLong { line: row.line, cell: true, limit: CELL_LIMIT, quote });
+                }
+                if let Some(column) = quotes.spanning {
+                    let span = QuoteSpan { column, lines: quotes.breaks + 1 };
+                    row.quote = Some(span);
+                    spanning.rows += 1;
+                    spanning.first.get_or_insert((row.line, span));
                 }
                 if !each(row).map_err(Stop::Caller)? {
                     return Ok(());
@@ -764,10 +927,12 @@ impl<R: Read> Read for Transcoder<R> {
     }
 }
 
-/// Reads a workbook's sheet row by row. XLSX is streamed cell by cell; the older formats are read whole.
+/// Reads an XLSX sheet row by row, cell by cell, within the limits of a row, a cell and the columns: the
+/// sheet's XML was checked before ([`workbook`]), but a row of shared strings is only as long as its
+/// strings are, which is known here.
 fn read_workbook<E: From<BatchReadError>>(
     path: &Path,
-    sheets: &mut calamine::Sheets<io::BufReader<File>>,
+    xlsx: &mut calamine::Xlsx<io::BufReader<File>>,
     sheet: &str,
     consumed: &Rc<Cell<u64>>,
     size: u64,
@@ -775,69 +940,51 @@ fn read_workbook<E: From<BatchReadError>>(
 ) -> Result<(), E> {
     let workbook_error =
         |message: String| -> E { BatchReadError::Workbook { path: path.to_path_buf(), message }.into() };
+    let over = |row: u32, limit: Limit| -> E {
+        let refusal = Refusal::Limit { part: sheet.to_string(), row: Some(u64::from(row) + 1), limit };
+        BatchReadError::Refused { path: path.to_path_buf(), refusal }.into()
+    };
     let mut row = Row { lenient: false, padded: true, ..Row::default() };
     let mut text = String::new();
     let mut current: Option<u32> = None;
     let mut next_column = 0u32;
-    if let calamine::Sheets::Xlsx(xlsx) = sheets {
-        let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| workbook_error(e.to_string()))?;
-        while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
-            let (r, c) = cell.get_position();
-            if current != Some(r) {
-                if current.is_some() && !row.is_blank() && !each(&row)? {
-                    return Ok(());
-                }
-                row.clear();
-                row.line = u64::from(r) + 1;
-                current = Some(r);
-                next_column = 0;
+    let mut cells = xlsx.worksheet_cells_reader(sheet).map_err(|e| workbook_error(e.to_string()))?;
+    while let Some(cell) = cells.next_cell().map_err(|e| workbook_error(e.to_string()))? {
+        let (r, c) = cell.get_position();
+        if current != Some(r) {
+            if current.is_some() && !row.is_blank() && !each(&row)? {
+                return Ok(());
             }
-            if c < next_column {
-                continue;
-            }
-            while next_column < c {
-                row.push_field(b"");
-                next_column += 1;
-            }
-            text.clear();
-            cell_text(cell.get_value(), &mut text);
-            row.push_field(text.as_bytes());
+            row.clear();
+            row.line = u64::from(r) + 1;
+            current = Some(r);
+            next_column = 0;
+        }
+        if c < next_column {
+            continue;
+        }
+        if u64::from(c) >= workbook::COLUMNS_LIMIT {
+            return Err(over(r, Limit::Columns { column: u64::from(c) + 1, limit: workbook::COLUMNS_LIMIT }));
+        }
+        text.clear();
+        cell_text(cell.get_value(), &mut text);
+        if text.len() > CELL_LIMIT {
+            return Err(over(r, Limit::Cell { limit: CELL_LIMIT as u64 }));
+        }
+        // The row's bytes so far, with one empty cell for each column skipped.
+        if row.used + text.len() > ROW_LIMIT {
+            return Err(over(r, Limit::Row { limit: ROW_LIMIT as u64 }));
+        }
+        while next_column < c {
+            row.push_field(b"");
             next_column += 1;
         }
-        consumed.set(size);
-        if current.is_some() && !row.is_blank() {
-            each(&row)?;
-        }
-        return Ok(());
+        row.push_field(text.as_bytes());
+        next_column += 1;
     }
-    let range = sheets.worksheet_range(sheet).map_err(|e| workbook_error(e.to_string()))?;
     consumed.set(size);
-    let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    for (i, cells) in range.rows().enumerate() {
-        row.clear();
-        row.line = u64::from(first_row) + i as u64 + 1;
-        for _ in 0..first_column {
-            row.push_field(b"");
-        }
-        for cell in cells {
-            text.clear();
-            let value = match cell {
-                calamine::Data::Int(i) => DataRef::Int(*i),
-                calamine::Data::Float(f) => DataRef::Float(*f),
-                calamine::Data::String(s) | calamine::Data::DateTimeIso(s) | calamine::Data::DurationIso(s) => {
-                    DataRef::SharedString(s)
-                }
-                calamine::Data::Bool(b) => DataRef::Bool(*b),
-                calamine::Data::DateTime(d) => DataRef::DateTime(*d),
-                calamine::Data::Error(e) => DataRef::Error(e.clone()),
-                calamine::Data::Empty => DataRef::Empty,
-            };
-            cell_text(&value, &mut text);
-            row.push_field(text.as_bytes());
-        }
-        if !row.is_blank() && !each(&row)? {
-            return Ok(());
-        }
+    if current.is_some() && !row.is_blank() {
+        each(&row)?;
     }
     Ok(())
 }
@@ -946,6 +1093,65 @@ mod tests {
         bytes.extend(std::iter::repeat_n(b',', ROW_LIMIT + 1));
         let (_, result) = read(&bytes);
         assert!(matches!(result, Err(BatchReadError::TooLong { line: 2, .. })), "{result:?}");
+    }
+
+    type Spans = Vec<(u64, Option<QuoteSpan>)>;
+
+    /// Every row's line and quote span, where the reading stopped, and how many rows ran across lines.
+    fn quotes_of(bytes: &[u8]) -> (Spans, Result<(), BatchReadError>, u64) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.csv");
+        std::fs::write(&path, bytes).unwrap();
+        let mut source = Source::open(&path, &ReadOptions { delimiter: Some(b','), ..ReadOptions::default() }).unwrap();
+        let mut rows = Vec::new();
+        let result = source.for_each_row(|row| -> Result<bool, BatchReadError> {
+            rows.push((row.line, row.quote));
+            Ok(true)
+        });
+        (rows, result, source.spanning_quotes().0)
+    }
+
+    #[test]
+    fn a_quote_open_at_the_end_of_the_file_is_named_at_its_place() {
+        let (rows, result, _) = quotes_of(b"kunta,taso\nAura,1\nSalo,\"2");
+        assert_eq!(rows.len(), 2, "the open row is not handed on");
+        assert!(matches!(result, Err(BatchReadError::UnclosedQuote { line: 3, column: 1, .. })), "{result:?}");
+        // In the middle of the file: it takes in the rest, and the place is where it opened.
+        let (rows, result, _) = quotes_of(b"kunta,taso,huom\nAura,1,\"a \"\"b\"\" c\nSalo,2,x\nPori,3,y\n");
+        assert_eq!(rows.len(), 1);
+        assert!(matches!(result, Err(BatchReadError::UnclosedQuote { line: 2, column: 2, .. })), "{result:?}");
+        // After a cell that ran across lines, the open quote is on a later line of the same row.
+        let (_, result, _) = quotes_of(b"a,b,c\n\"x\ny\",z,\"open\n");
+        assert!(matches!(result, Err(BatchReadError::UnclosedQuote { line: 3, column: 2, .. })), "{result:?}");
+        // Closed at the very end, or quotes that are text inside a cell: nothing to say.
+        for bytes in
+            [&b"a,b\nSalo,\"2\""[..], b"a,b\n5\" levy,\"x\"\"\"\n", b"a,b\nab\"c,d\"e\n", b"a,b\n\"\",\"\"\"\"\n"]
+        {
+            let (rows, result, spanning) = quotes_of(bytes);
+            assert!(result.is_ok(), "{:?}: {result:?}", String::from_utf8_lossy(bytes));
+            assert_eq!((rows.len(), spanning), (2, 0), "{:?}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn a_quoted_cell_across_lines_is_marked_with_its_cell_and_lines() {
+        let bytes = b"kunta,taso,huom\nAura,1,\"kaksi\r\nrivi\"\nSalo,2,\"yksi\"\nPori,\"3\nx\ny\",z\n";
+        let (rows, result, spanning) = quotes_of(bytes);
+        assert!(result.is_ok(), "{result:?}");
+        let span = |column, lines| Some(QuoteSpan { column, lines });
+        assert_eq!(rows, [(1, None), (2, span(2, 2)), (4, None), (5, span(1, 3))]);
+        assert_eq!(spanning, 2);
+        // A quote in the middle of a line that holds one (it goes to csv-core): the place and the count.
+        let (_, result, _) = quotes_of(b"a,b\n\"x\",\"1\n2\n3\n");
+        assert!(matches!(result, Err(BatchReadError::UnclosedQuote { line: 2, column: 1, .. })), "{result:?}");
+    }
+
+    #[test]
+    fn a_quote_open_past_the_row_limit_is_named_at_its_place() {
+        let mut bytes = b"a,b\n1,2\n3,\"open\n".to_vec();
+        bytes.extend(std::iter::repeat_n(b"x,y\n".as_slice(), ROW_LIMIT / 4 + 1).flatten());
+        let (_, result, _) = quotes_of(&bytes);
+        assert!(matches!(result, Err(BatchReadError::TooLong { line: 3, quote: Some((3, 1)), .. })), "{result:?}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
+use crate::batch::cell::CellProblem;
 use crate::batch::group::Accumulator;
 use crate::batch::header::{self, Aside, ColumnMap, HeaderNote, Meta, Plan, Role};
 use crate::batch::progress::Progress;
@@ -164,6 +165,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     });
     let mut counts = Counts::default();
     let mut names = FreeNames::default();
+    let mut quote_rejected = false;
     let mut printed = 0usize;
     let mut themes: Vec<(Option<f64>, Option<u8>)> = Vec::with_capacity(q.themes.len());
     let mut rendered: Vec<String> = Vec::new();
@@ -189,6 +191,8 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
             }
             RowKind::Rejected => {
                 counts.rejected += 1;
+                quote_rejected |=
+                    engine.errors.iter().any(|e| matches!(e.problem, CellProblem::QuoteAcrossLines { .. }));
                 rendered.clear();
                 rendered.extend(engine.errors.iter().map(|error| engine.render_error(error, &file, row, lang)));
                 for line in &rendered {
@@ -247,7 +251,21 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         Ok(true)
     });
     progress.finish();
-    result?;
+    // A reading error after the header (a row over its limit, a quote never closed) is the file's: exit 2.
+    result.map_err(|error| match error.downcast::<BatchReadError>() {
+        Ok(read) => batch_read_error(&read, lang),
+        Err(other) => other,
+    })?;
+    // One cell across lines in a whole file that has none elsewhere is more often a quote left open than a
+    // note on two lines; a row rejected for it has said so already.
+    if let (1, Some((line, span))) = source.spanning_quotes()
+        && !quote_rejected
+    {
+        let header = crate::inert::inert(engine.plan.header(span.column).trim(), crate::inert::Layout::Line);
+        let word = m::WARNING.get(lang);
+        let message = m::B_QUOTE_ONLY_SPANNING.fill(lang, &[&span.lines]);
+        eprintln!("{file}:{line}:{} ({header}): {word}: {message}", span.column + 1);
+    }
 
     if let Some(column) = &group_column {
         for (value, acc) in &groups {
@@ -443,9 +461,15 @@ fn batch_read_error(error: &BatchReadError, lang: Lang) -> anyhow::Error {
         BatchReadError::Workbook { path, message } => m::B_WORKBOOK_ERROR.fill(lang, &[&path.display(), message]),
         BatchReadError::NoSheet { path, sheet, sheets } => m::B_NO_SHEET.fill(lang, &[&path.display(), sheet, sheets]),
         BatchReadError::NoRows { path } => m::READ_EMPTY.fill(lang, &[&path.display()]),
-        BatchReadError::TooLong { path, line, cell, limit } => {
+        BatchReadError::Refused { path, refusal } => refusal.message(path, lang),
+        BatchReadError::UnclosedQuote { path, line, column } => {
+            m::B_UNCLOSED_QUOTE.fill(lang, &[&path.display(), line, &(column + 1)])
+        }
+        BatchReadError::TooLong { path, line, cell, limit, quote } => {
             let mib = limit / (1024 * 1024);
-            if *cell {
+            if let Some((line, column)) = quote {
+                m::B_ROW_TOO_LONG_QUOTE.fill(lang, &[&path.display(), line, &(column + 1), &mib])
+            } else if *cell {
                 m::B_CELL_TOO_LONG.fill(lang, &[&path.display(), line, &mib])
             } else {
                 m::B_ROW_TOO_LONG.fill(lang, &[&path.display(), line, &mib])

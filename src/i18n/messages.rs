@@ -160,6 +160,26 @@ messages! {
         "{0}:{1}: raden läses inte eftersom en av dess celler är längre än {2} MiB; kontrollera om ett citattecken har lämnats öppet",
         "{0}:{1}: the row is not read, as one of its cells is longer than {2} MiB; check for a quote left unclosed"
     );
+    B_ROW_TOO_LONG_QUOTE = (
+        "{0}:{1}:{2}: tähän avattua lainausmerkkiä ei suljeta {3} MiB:n kuluessa, joten se nielee loput tiedostosta; sulje lainaus ja pisteytä tiedosto uudelleen",
+        "{0}:{1}:{2}: citattecknet som öppnas här stängs inte inom {3} MiB och slukar därför resten av filen; stäng citatet och poängsätt filen igen",
+        "{0}:{1}:{2}: the quote opened here is not closed within {3} MiB, so it swallows the rest of the file; close it and score the file again"
+    );
+    B_UNCLOSED_QUOTE = (
+        "{0}:{1}:{2}: tähän avattua lainausmerkkiä ei suljeta ennen tiedoston loppua, joten loput tiedostosta luettaisiin yhdeksi soluksi; sulje lainaus ja pisteytä tiedosto uudelleen",
+        "{0}:{1}:{2}: citattecknet som öppnas här stängs inte före filens slut, så resten av filen skulle läsas som en enda cell; stäng citatet och poängsätt filen igen",
+        "{0}:{1}:{2}: the quote opened here is never closed, so the rest of the file would be read as one cell; close it and score the file again"
+    );
+    B_QUOTE_ACROSS_LINES = (
+        "solun lainaus alkaa tästä ja jatkuu {0} riville, vieden mukanaan niiden rivit: puuttuuko sulkeva lainausmerkki?",
+        "cellens citat börjar här och fortsätter över {0} rader och tar med sig deras rader: saknas ett avslutande citattecken?",
+        "the cell's quote opens here and runs across {0} lines, taking in their rows: is a closing quote missing?"
+    );
+    B_QUOTE_ONLY_SPANNING = (
+        "tämä on tiedoston ainoa solu, joka jatkuu usealle riville ({0} riviä): jos sen ei pitäisi, lainausmerkki on jäänyt sulkematta ja seuraavat rivit ovat solun sisällä",
+        "det här är filens enda cell som fortsätter över flera rader ({0} rader): om den inte borde göra det har ett citattecken lämnats öppet och raderna efter ligger i cellen",
+        "this is the only cell of the file that runs across lines ({0} lines): if it should not, a quote was left open and the rows after it are inside the cell"
+    );
     READ_EMPTY = ("tiedosto `{0}` on tyhjä", "filen `{0}` är tom", "`{0}` is empty");
     READ_TOO_LARGE = (
         "tiedosto `{0}` on {1} tavua, mikä ylittää {2} tavun rajan: onko tämä oikea tiedosto?",
@@ -761,6 +781,91 @@ messages! {
     B_MORE_ERRORS = ("… ja {0} virhettä lisää hylättyjen rivien tiedostossa", "… och {0} fel till i filen med avvisade rader", "… and {0} more errors in the file of rejected rows");
     B_OUTPUT_AND_OUT_DIR = ("anna joko -o tai --out-dir, ei molempia", "ange antingen -o eller --out-dir, inte båda", "give either -o or --out-dir, not both");
     B_BAD_DELIMITER = ("erotin `{0}` ei kelpaa: käytä `,` `;` `tab` tai `|`", "avgränsaren `{0}` är ogiltig: använd `,` `;` `tab` eller `|`", "delimiter `{0}` is not one of `,` `;` `tab` `|`");
+    B_WB_NOT_ZIP = (
+        "`{0}` ei ole XLSX-työkirja (se ei ole zip-paketti); jos se on CSV-tiedosto, anna sille pääte `.csv`",
+        "`{0}` är ingen XLSX-arbetsbok (den är inget zip-arkiv); om den är en CSV-fil, ge den ändelsen `.csv`",
+        "`{0}` is not an XLSX workbook (it is not a zip archive); if it is a CSV file, name it `.csv`"
+    );
+    B_WB_ENCRYPTED = (
+        "työkirja `{0}` on suojattu salasanalla (salattu), eikä sitä voi lukea; poista salasana Excelissä (Tiedosto › Tiedot › Suojaa työkirja) ja tallenna se uudelleen, tai tallenna se CSV-muodossa",
+        "arbetsboken `{0}` är lösenordsskyddad (krypterad) och kan inte läsas; ta bort lösenordet i Excel (Arkiv › Info › Skydda arbetsbok) och spara den igen, eller spara den som CSV",
+        "workbook `{0}` is password-protected (encrypted) and cannot be read; remove the password in Excel (File › Info › Protect Workbook) and save it again, or save it as CSV"
+    );
+    B_WB_XLS = (
+        "`{0}` on vanhan Excelin (97–2003) .xls-työkirja tai muu vanha Office-tiedosto, ei XLSX; tallenna se Excelissä .xlsx- tai CSV-muodossa",
+        "`{0}` är en arbetsbok från gamla Excel (97–2003, .xls) eller en annan gammal Office-fil, inte XLSX; spara den i Excel som .xlsx eller CSV",
+        "`{0}` is an old Excel (97–2003) .xls workbook or another old Office file, not XLSX; save it in Excel as .xlsx or CSV"
+    );
+    B_WB_ODS = (
+        "`{0}` on OpenDocument-laskentataulukko (.ods), jota ei lueta; tallenna se .xlsx- tai CSV-muodossa (LibreOffice: Tiedosto › Tallenna nimellä)",
+        "`{0}` är ett OpenDocument-kalkylblad (.ods), som inte läses; spara det som .xlsx eller CSV (LibreOffice: Arkiv › Spara som)",
+        "`{0}` is an OpenDocument spreadsheet (.ods), which is not read; save it as .xlsx or CSV (LibreOffice: File › Save As)"
+    );
+    B_WB_XLSB = (
+        "`{0}` on Excelin binäärityökirja (.xlsb), jota ei lueta; tallenna se .xlsx- tai CSV-muodossa",
+        "`{0}` är en binär Excel-arbetsbok (.xlsb), som inte läses; spara den som .xlsx eller CSV",
+        "`{0}` is a binary Excel workbook (.xlsb), which is not read; save it as .xlsx or CSV"
+    );
+    B_WB_NOT_WORKBOOK = (
+        "`{0}` on zip-paketti mutta ei Excel-työkirja (siinä ei ole osaa `xl/workbook.xml`)",
+        "`{0}` är ett zip-arkiv men ingen Excel-arbetsbok (den har ingen del `xl/workbook.xml`)",
+        "`{0}` is a zip archive but not an Excel workbook (it has no part `xl/workbook.xml`)"
+    );
+    B_WB_LIMIT = (
+        "{0}: työkirjaa ei lueta: osa `{1}`: {2}",
+        "{0}: arbetsboken läses inte: delen `{1}`: {2}",
+        "{0}: the workbook is not read: part `{1}`: {2}"
+    );
+    B_WB_LIMIT_ARCHIVE = ("{0}: työkirjaa ei lueta: {1}", "{0}: arbetsboken läses inte: {1}", "{0}: the workbook is not read: {1}");
+    L_ENTRIES = (
+        "paketissa on {0} osaa, enemmän kuin raja {1}",
+        "arkivet har {0} delar, fler än gränsen {1}",
+        "the archive holds {0} parts, more than the limit of {1}"
+    );
+    L_PART_SIZE = (
+        "se purkautuu suuremmaksi kuin tällaisen osan raja {0}",
+        "den packas upp till mer än gränsen för en sådan del, {0}",
+        "it unpacks to more than {0}, the limit for a part of its kind"
+    );
+    L_DECLARED = (
+        "siinä on enemmän kuin paketin hakemiston ilmoittamat {0} tavua",
+        "den innehåller mer än de {0} byte som arkivets katalog anger",
+        "it holds more than the {0} bytes the archive's directory declares"
+    );
+    L_TOTAL = (
+        "osat purkautuvat yhteensä suuremmiksi kuin raja {0}",
+        "delarna packas upp till mer än gränsen {0} sammanlagt",
+        "the parts unpack to more than {0} in all, the limit"
+    );
+    L_RATIO = (
+        "se on pakattu tiiviimmin kuin {0}:1, mihin mikään taulukko ei pakkaudu (purkupommi?)",
+        "den är packad tätare än {0}:1, vilket inget kalkylblad blir (en dekomprimeringsbomb?)",
+        "it is packed more densely than {0} to 1, as no spreadsheet is (a decompression bomb?)"
+    );
+    L_DEPTH = (
+        "sen elementit on sisäkkäin syvemmällä kuin raja {0}",
+        "dess element är nästlade djupare än gränsen {0}",
+        "its elements are nested deeper than the limit of {0}"
+    );
+    L_EVENT = (
+        "siinä on tagi tai teksti, joka on pidempi kuin raja {0}",
+        "den har en tagg eller text som är längre än gränsen {0}",
+        "it has a tag or a text longer than the limit of {0}"
+    );
+    L_CELL = ("solu on pidempi kuin raja {0}", "en cell är längre än gränsen {0}", "a cell is longer than the limit of {0}");
+    L_ROW = ("rivi on pidempi kuin raja {0}", "en rad är längre än gränsen {0}", "a row is longer than the limit of {0}");
+    L_STRINGS = (
+        "siinä on enemmän jaettuja merkkijonoja kuin raja {0}",
+        "den har fler delade strängar än gränsen {0}",
+        "it has more shared strings than the limit of {0}"
+    );
+    L_ROWS = ("siinä on enemmän rivejä kuin raja {0}", "den har fler rader än gränsen {0}", "it has more rows than the limit of {0}");
+    L_CELLS = ("siinä on enemmän soluja kuin raja {0}", "den har fler celler än gränsen {0}", "it has more cells than the limit of {0}");
+    L_COLUMNS = (
+        "solu sarakkeessa {0}, viimeisen sarakkeen ({1}) jälkeen",
+        "en cell i kolumn {0}, efter den sista kolumnen ({1})",
+        "a cell in column {0}, past the last column ({1})"
+    );
     B_WORKBOOK_ERROR = ("työkirjaa `{0}` ei voi lukea: {1}", "arbetsboken `{0}` kan inte läsas: {1}", "cannot read workbook `{0}`: {1}");
     B_NO_SHEET = ("työkirjassa `{0}` ei ole välilehteä `{1}`; sen välilehdet: {2}", "arbetsboken `{0}` har inget blad `{1}`; dess blad: {2}", "workbook `{0}` has no sheet `{1}`; its sheets: {2}");
     B_PROGRESS = ("{0} riviä, {1} riviä/s", "{0} rader, {1} rader/s", "{0} rows, {1} rows/s");
