@@ -941,8 +941,11 @@ impl<'q> Engine<'q> {
 /// a column of ever-different numbers costs no more memory than one of labels.
 #[derive(Debug, Clone, Default)]
 struct Learned {
-    /// The first cells learned, found by their length and first bytes before their whole bytes are
-    /// compared: a column holds a handful of answers, and this is cheaper than hashing a label.
+    /// Where a cell's tag (its length and first bytes) points into `first`, plus one (0 for none): a
+    /// column holds a handful of answers, so one slot found by a multiplication nearly always holds the
+    /// cell, with no branch on which answer it is.
+    slots: [u16; Learned::SLOTS],
+    /// The first cells learned, with their tags.
     first: Vec<(u64, Box<[u8]>, Effect)>,
     /// The rest.
     more: HashMap<Box<[u8]>, Effect, foldhash::fast::FixedState>,
@@ -951,10 +954,11 @@ struct Learned {
 impl Learned {
     const MAX: usize = 256;
     const LONGEST: usize = 96;
-    const FIRST: usize = 16;
+    const FIRST: usize = 32;
+    const SLOTS: usize = 32;
 
     /// The cell's length and its first seven bytes in one word, from the eight bytes from its start (which
-    /// may run past its end).
+    /// may run past its end). For a cell of up to seven bytes, the tag is the cell.
     #[inline]
     fn tag_of(window: [u8; 8], length: usize) -> u64 {
         let keep = if length >= 7 { u64::MAX >> 8 } else { (1u64 << (8 * length)) - 1 };
@@ -968,6 +972,11 @@ impl Learned {
         Self::tag_of(window, bytes.len())
     }
 
+    #[inline]
+    fn slot(tag: u64) -> usize {
+        (tag.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 59) as usize % Self::SLOTS
+    }
+
     /// The effect of a learned cell; `window` is the eight bytes from its start, when the row has them.
     #[inline]
     fn find_at(&self, bytes: &[u8], window: Option<[u8; 8]>) -> Option<Effect> {
@@ -975,6 +984,19 @@ impl Learned {
             return None;
         }
         let tag = window.map_or_else(|| Self::tag(bytes), |window| Self::tag_of(window, bytes.len()));
+        let at = usize::from(self.slots[Self::slot(tag)]);
+        if let Some((known, cell, effect)) = at.checked_sub(1).and_then(|i| self.first.get(i))
+            && *known == tag
+            && (bytes.len() < 7 || **cell == *bytes)
+        {
+            return Some(*effect);
+        }
+        self.find_rest(bytes, tag)
+    }
+
+    /// A cell whose slot holds another (two tags in one slot) or none.
+    #[inline(never)]
+    fn find_rest(&self, bytes: &[u8], tag: u64) -> Option<Effect> {
         for (known, cell, effect) in &self.first {
             if *known == tag && **cell == *bytes {
                 return Some(*effect);
@@ -984,16 +1006,7 @@ impl Learned {
     }
 
     fn find(&self, bytes: &[u8]) -> Option<Effect> {
-        if self.first.is_empty() {
-            return None;
-        }
-        let tag = Self::tag(bytes);
-        for (known, cell, effect) in &self.first {
-            if *known == tag && **cell == *bytes {
-                return Some(*effect);
-            }
-        }
-        if self.more.is_empty() { None } else { self.more.get(bytes).copied() }
+        self.find_at(bytes, None)
     }
 
     fn learn(&mut self, bytes: &[u8], effect: Effect) {
@@ -1001,7 +1014,12 @@ impl Learned {
             return;
         }
         if self.first.len() < Self::FIRST {
-            self.first.push((Self::tag(bytes), bytes.into(), effect));
+            let tag = Self::tag(bytes);
+            self.first.push((tag, bytes.into(), effect));
+            let slot = &mut self.slots[Self::slot(tag)];
+            if *slot == 0 {
+                *slot = self.first.len() as u16;
+            }
         } else if self.first.len() + self.more.len() < Self::MAX {
             self.more.insert(bytes.into(), effect);
         }
