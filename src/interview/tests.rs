@@ -85,9 +85,9 @@ fn a_whole_interview_answers_every_kind_and_finishes() {
     let counts: Vec<usize> = saves.iter().map(|d| d.sheet.answers.len()).collect();
     assert_eq!(&counts[..9], &[0, 1, 2, 3, 4, 5, 6, 7, 8]);
     assert!(script.transcript.contains("Kirjoita luku, esim. 45,5."), "a bad number is explained");
-    assert!(script.transcript.contains("ei ole välillä 0–100"), "{}", script.transcript);
+    assert!(script.transcript.contains("Luvun pitää olla välillä 0–100."), "{}", script.transcript);
     assert!(script.transcript.contains("Aa · 1/8 · 0 %"), "header with theme, position and progress");
-    assert!(script.transcript.contains("== Turva =="), "the theme's introduction");
+    assert!(script.transcript.contains("Turva · 5/8"), "the next theme in the header");
 }
 
 #[test]
