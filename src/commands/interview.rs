@@ -1,7 +1,7 @@
 //! `kuntakompassi interview`: the guided self-assessment in the terminal.
 //!
 //! Sets up what the interview engine needs (the questionnaire, a new or resumed draft, the Ctrl-C
-//! handler, the dialoguer prompter), runs it, and at the end shows the results and writes the report.
+//! handler, the terminal prompter), runs it, and at the end shows the results and writes the report.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -73,7 +73,7 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
             Ok(Some(path)) => resume(&path, &q, lang)?,
             Ok(None) => (Draft::new(new_draft_path(&out_dir, &q.id, &today), &q), Vec::new()),
             Err(PromptError::Interrupted) => {
-                eprintln!("{}", stop.message());
+                stop.tell();
                 return Ok(INTERRUPTED);
             }
             Err(PromptError::Io(error)) => return Err(error.into()),
@@ -102,11 +102,11 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
     stop.saved = draft.path.exists();
     match end {
         End::Quit => {
-            eprintln!("{}", stop.message());
+            stop.tell();
             Ok(0)
         }
         End::Interrupted => {
-            eprintln!("{}", stop.message());
+            stop.tell();
             Ok(INTERRUPTED)
         }
         End::Finished => {
@@ -215,6 +215,7 @@ fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Pa
 
     let date = record.respondent.date.clone().unwrap_or_else(|| clock::date(settings.now));
     let stem = format!("{}-{}", output::safe_file_stem(&sheet.respondent.municipality), output::safe_file_stem(&date));
+    let out_dir = if out_dir == Path::new(".") { Path::new("") } else { out_dir };
     let path = output::free_path(out_dir, &stem, "json");
     output::write_atomic(&path, record.to_json().as_bytes())?;
 

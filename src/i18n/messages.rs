@@ -421,13 +421,13 @@ messages! {
     I_GO_UNANSWERED = ("Siirry ensimmäiseen vastaamattomaan", "Gå till den första obesvarade frågan", "Go to the first unanswered question");
     I_FINISH_PROMPT = ("Mitä tehdään?", "Vad vill du göra?", "What next?");
     I_DRAFT_SAVED = ("Luonnos on tallennettu: {0}", "Utkastet är sparat: {0}", "The draft is saved: {0}");
-    I_HOW_TO_RESUME = ("Jatka myöhemmin komennolla: {0}", "Fortsätt senare med kommandot: {0}", "Continue later with: {0}");
+    I_HOW_TO_RESUME = ("Jatka myöhemmin komennolla:", "Fortsätt senare med kommandot:", "Continue later with:");
     I_NOTHING_SAVED = (
         "Mitään ei tallennettu: kunnan ja vastaajan tiedot jäivät kesken.",
         "Ingenting sparades: uppgifterna om kommunen och den som svarar blev inte färdiga.",
         "Nothing was saved: the municipality and respondent details were not finished."
     );
-    I_HOW_TO_START = ("Aloita uudelleen komennolla: {0}", "Börja om med kommandot: {0}", "Start again with: {0}");
+    I_HOW_TO_START = ("Aloita uudelleen komennolla:", "Börja om med kommandot:", "Start again with:");
     I_ANSWERED_OF = ("vastattu {0}/{1}", "besvarade {0} av {1}", "{0} of {1} answered");
     I_END_OF_QUESTIONS = ("kysymykset on käyty läpi", "alla frågor har gåtts igenom", "all questions visited");
     I_OUT_DIR_NOT_WRITABLE = (

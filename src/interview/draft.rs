@@ -118,7 +118,9 @@ impl Draft {
 pub const DRAFT_SUFFIX: &str = ".draft.toml";
 
 /// A free path for a new draft in `dir`: `<questionnaire>-<date>.draft.toml`, then `-2`, `-3` …
+/// In the current folder the path is the bare name, as a person would type it.
 pub fn new_draft_path(dir: &Path, questionnaire: &str, date: &str) -> PathBuf {
+    let dir = if dir == Path::new(".") { Path::new("") } else { dir };
     crate::output::free_path(dir, &format!("{questionnaire}-{date}"), DRAFT_SUFFIX.trim_start_matches('.'))
 }
 

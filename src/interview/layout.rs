@@ -227,7 +227,8 @@ fn check_box(checked: Option<&[bool]>, index: usize) -> &'static str {
 /// An entry's lines: whole when `whole`, else one line.
 fn item_lines(state: &ListState<'_>, index: usize, selected: bool, width: usize, max: usize) -> (Vec<String>, bool) {
     let first = format!("{}{}", marker(selected), check_box(state.checked, index));
-    let rest = " ".repeat(wrap::width(&first));
+    // Continued lines start under the text, clear of a level's digit or a check box.
+    let rest = " ".repeat(wrap::width(&first) + if state.checked.is_some() { 0 } else { 2 });
     shorten(&state.items[index].text(), width, max, &first, &rest)
 }
 
@@ -380,7 +381,7 @@ pub fn full_text(page: Option<&Page>, items: &[Item], width: usize) -> Vec<Line>
         None => Vec::new(),
     };
     for item in items {
-        out.extend(lines(hanging(&item.text(), width, "  ", "  "), Style::Plain));
+        out.extend(lines(hanging(&item.text(), width, "  ", "    "), Style::Plain));
     }
     out
 }

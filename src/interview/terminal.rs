@@ -45,7 +45,8 @@ pub struct Resume {
 
 impl Resume {
     /// What to say when the interview stops early: where the draft is and the command that goes on
-    /// with it, or, when nothing was saved yet, how to start again.
+    /// with it, or, when nothing was saved yet, how to start again. The command has a line of its own,
+    /// indented, to be copied whole.
     pub fn message(&self) -> String {
         let lang = self.lang;
         let mut command = format!("kuntakompassi --lang {lang} interview");
@@ -56,17 +57,32 @@ impl Resume {
             if let Some(dir) = &self.out_dir {
                 command.push_str(&format!(" --out-dir {}", shell_quote(&dir.display().to_string())));
             }
-            return format!("{}\n{}", m::I_NOTHING_SAVED.get(lang), m::I_HOW_TO_START.fill(lang, &[&command]));
+            return format!("{}\n{}\n  {command}", m::I_NOTHING_SAVED.get(lang), m::I_HOW_TO_START.get(lang));
         }
+        // The draft records the language and the output folder; `--lang` is said anyway, for the reader.
         command.push_str(&format!(" --resume {}", shell_quote(&self.draft.display().to_string())));
-        if let Some(dir) = &self.out_dir {
-            command.push_str(&format!(" --out-dir {}", shell_quote(&dir.display().to_string())));
-        }
         format!(
-            "{}\n{}",
+            "{}\n{}\n  {command}",
             m::I_DRAFT_SAVED.fill(lang, &[&self.draft.display()]),
-            m::I_HOW_TO_RESUME.fill(lang, &[&command])
+            m::I_HOW_TO_RESUME.get(lang)
         )
+    }
+
+    /// Writes [`Resume::message`] to standard error, wrapped to the terminal except the command line (which
+    /// the terminal may fold, but a copy takes whole).
+    pub fn tell(&self) {
+        let stderr = Term::stderr();
+        let width = usize::from(stderr.size().1).saturating_sub(1).max(20);
+        for line in inert(&self.message(), Layout::Block).lines() {
+            if line.starts_with("  ") {
+                let _ = stderr.write_line(line);
+            } else {
+                for wrapped in wrap::wrap(line, width) {
+                    let _ = stderr.write_line(&wrapped);
+                }
+            }
+        }
+        let _ = stderr.flush();
     }
 }
 
@@ -104,7 +120,7 @@ pub fn install_interrupt_handler() {
         let _ = stderr.show_cursor();
         let _ = stderr.write_line("");
         if let Ok(Some(resume)) = RESUME.lock().map(|r| r.clone()) {
-            let _ = stderr.write_line(&inert(&resume.message(), Layout::Block));
+            resume.tell();
         }
         let _ = stderr.flush();
         std::process::exit(i32::from(INTERRUPTED));
@@ -594,7 +610,7 @@ mod tests {
         let message = resume(true).message();
         assert!(message.contains("Utkastet är sparat: arviot/kuntakompassi-2026-11-18.draft.toml"), "{message}");
         assert!(
-            message.contains("kuntakompassi --lang sv interview --resume arviot/kuntakompassi-2026-11-18.draft.toml"),
+            message.contains("sparat: arviot/kuntakompassi-2026-11-18.draft.toml\nFortsätt senare med kommandot:\n  kuntakompassi --lang sv interview --resume arviot/kuntakompassi-2026-11-18.draft.toml"),
             "{message}"
         );
         let with_file = Resume { questionnaire_file: Some(PathBuf::from("min enkät.toml")), ..resume(true) };

@@ -48,7 +48,10 @@ pub struct Pty {
 pub struct Screen {
     pub rows: Vec<String>,
     pub cursor_hidden: bool,
-    pub cursor: (u16, u16),
+    /// Whether any character on the screen is bold, dim or coloured.
+    pub styled: bool,
+    /// The rows with the ones the terminal folded (a line longer than the width) joined again.
+    pub lines: Vec<String>,
 }
 
 impl Screen {
@@ -64,7 +67,13 @@ impl Screen {
     }
 
     pub fn has(&self, text: &str) -> bool {
-        self.text().contains(text) || self.words().contains(&words(text))
+        self.text().contains(text) || self.words().contains(&words(text)) || self.lines.iter().any(|l| l.contains(text))
+    }
+
+    /// The line after the one that starts with `label` (a command under its heading), trimmed.
+    pub fn line_after(&self, label: &str) -> Option<String> {
+        let at = self.lines.iter().position(|l| l.trim_start().starts_with(label))?;
+        self.lines.get(at + 1).map(|l| l.trim().to_string())
     }
 
     /// The row that holds `text`, if any.
@@ -135,12 +144,26 @@ impl Pty {
     pub fn screen(&self) -> Screen {
         let parser = self.parser.lock().unwrap();
         let screen = parser.screen();
-        let (_, cols) = screen.size();
-        Screen {
-            rows: screen.rows(0, cols.get()).collect(),
-            cursor_hidden: screen.hide_cursor(),
-            cursor: screen.cursor_position(),
+        let (rows, cols) = screen.size();
+        let styled = (0..rows.get()).any(|row| {
+            (0..cols.get()).any(|col| {
+                screen.cell(row, col).is_some_and(|cell| {
+                    cell.bold() || cell.dim() || cell.fgcolor() != vt100::Color::Default || cell.inverse()
+                })
+            })
+        });
+        let rows: Vec<String> = screen.rows(0, cols.get()).collect();
+        let mut lines: Vec<String> = Vec::new();
+        let mut folded = false;
+        for (i, row) in rows.iter().enumerate() {
+            if folded {
+                lines.last_mut().unwrap().push_str(row);
+            } else {
+                lines.push(row.clone());
+            }
+            folded = screen.row_wrapped(i as u16);
         }
+        Screen { rows, cursor_hidden: screen.hide_cursor(), styled, lines }
     }
 
     /// Waits until the screen satisfies `check`; returns that screen, or fails showing the last one.
@@ -152,9 +175,13 @@ impl Pty {
             if check(&screen) {
                 return screen;
             }
-            if started.elapsed() > PATIENCE || (self.ended.load(Ordering::SeqCst) && !check(&self.screen())) {
-                panic!("waited for {what}; the screen:\n{}\n{}", "-".repeat(40), self.screen().text());
-            }
+            let hopeless = self.ended.load(Ordering::SeqCst) && !check(&self.screen());
+            assert!(
+                started.elapsed() < PATIENCE && !hopeless,
+                "waited for {what}; the screen:\n{}\n{}",
+                "-".repeat(40),
+                self.screen().text()
+            );
             std::thread::sleep(Duration::from_millis(25));
         }
     }
@@ -205,6 +232,13 @@ impl Pty {
         assert!(status.success());
         let size = |n: u16| NonZeroU16::new(n).unwrap();
         self.parser.lock().unwrap().screen_mut().set_size(size(rows), size(cols));
+    }
+
+    /// The terminal's mode as `stty -a` tells it (the program may have ended: the terminal stays).
+    pub fn tty_mode(&self) -> String {
+        let tty = std::fs::read_to_string(&self.tty).unwrap();
+        let output = Command::new("stty").args(["-F", tty.trim(), "-a"]).output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
     pub fn signal(&mut self, signal: Signal) {
