@@ -66,8 +66,7 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
     }
     let _ = writeln!(out, "\n{}\n{t}", m::C_MATRIX.get(lang));
     let key: Vec<String> = c.themes.iter().enumerate().map(|(i, th)| format!("T{} = {}", i + 1, th.title)).collect();
-    for line in crate::report::table::wrap(&format!("{} ({})", key.join(", "), m::C_DIFF.get(lang)), usize::from(width))
-    {
+    for line in crate::wrap::wrap(&format!("{} ({})", key.join(", "), m::C_DIFF.get(lang)), usize::from(width)) {
         let _ = writeln!(out, "{line}");
     }
 
