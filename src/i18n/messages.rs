@@ -599,6 +599,11 @@ messages! {
         "The questions with the lowest mean across the compared municipalities: candidates for joint regional solutions."
     );
     C_BELOW = ("Alle puolivälin", "Under mitten", "Below the middle");
+    C_WEAK_FIGURES = (
+        "keskiarvo {0}/100; alle asteikon puolivälin {1}/{2} vastanneesta kunnasta",
+        "medelvärde {0}/100; under skalans mitt i {1} av {2} kommuner som svarat",
+        "mean {0}/100; below the middle of the scale in {1} of {2} municipalities that answered"
+    );
     C_CHANGES = ("Muutos ajassa", "Förändring över tid", "Change over time");
     C_FROM_TO = ("Aikaväli", "Period", "Period");
     C_SERIES = ("Sarja", "Serie", "Series");
