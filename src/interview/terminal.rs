@@ -184,6 +184,10 @@ pub struct Terminal {
 
 impl Terminal {
     pub fn new(color: bool, lang: Lang) -> Terminal {
+        // The classic Windows console shows colour codes as text until asked to read them; the console
+        // crate asks (and says whether it worked) when it is asked whether colours are supported.
+        #[cfg(windows)]
+        let color = color && Term::stderr().features().colors_supported();
         console::set_colors_enabled(color);
         console::set_colors_enabled_stderr(color);
         // Unix: one write per screen. The Windows console moves its cursor through calls, not bytes, which
@@ -216,23 +220,22 @@ impl Terminal {
 
     /// Draws `frame`: from the top of the terminal when a page is shown, else in place of the last one.
     fn draw(&mut self, frame: &Frame) -> std::io::Result<()> {
-        let term = &self.term;
         if self.page.is_some() {
             if !self.on_page {
-                // Push what is on the screen into the scrollback rather than overwrite it.
-                term.write_str(&"\n".repeat(self.size().rows))?;
+                // Push what is on the screen into the scrollback rather than overwrite it; the cursor is
+                // then on the last row.
+                self.term.write_str(&"\n".repeat(self.size().rows))?;
+                self.up = self.size().rows.saturating_sub(1);
                 self.on_page = true;
             }
-            term.move_cursor_to(0, 0)?;
+            self.to_top()?;
         } else {
             if self.on_page {
-                term.move_cursor_to(0, 0)?;
-                term.clear_to_end_of_screen()?;
-                self.on_page = false;
-                self.up = 0;
+                self.clear_page()?;
             }
-            term.move_cursor_up(self.up)?;
+            self.term.move_cursor_up(self.up)?;
         }
+        let term = &self.term;
         for line in &frame.lines {
             term.clear_line()?;
             term.write_str(&self.styled(&line.text, line.style))?;
@@ -255,6 +258,28 @@ impl Terminal {
             }
         }
         term.flush()
+    }
+
+    /// Moves the cursor to the top row of the page: the terminal's first row on Unix, where that is what
+    /// the escape sequence means. The Windows console's cursor calls count from the top of its whole buffer
+    /// (thousands of rows in the classic console), so there the move is relative, from where the last
+    /// page left the cursor.
+    fn to_top(&mut self) -> std::io::Result<()> {
+        #[cfg(unix)]
+        self.term.move_cursor_to(0, 0)?;
+        #[cfg(not(unix))]
+        self.term.move_cursor_up(self.up)?;
+        self.up = 0;
+        Ok(())
+    }
+
+    /// Clears the page from the screen, for flowing text from the top.
+    fn clear_page(&mut self) -> std::io::Result<()> {
+        self.to_top()?;
+        self.term.clear_to_end_of_screen()?;
+        self.on_page = false;
+        self.up = 0;
+        Ok(())
     }
 
     /// Ends a prompt: the cursor below it and shown; a flowing prompt leaves `echo` (prompt and answer).
@@ -283,7 +308,9 @@ impl Terminal {
         if below > 0 {
             self.term.write_str("\r")?;
         }
-        if self.page.is_none() {
+        if self.on_page {
+            self.up += below;
+        } else {
             self.up = 0;
         }
         Ok(())
@@ -400,10 +427,7 @@ fn inert_page(page: &Page) -> Page {
 impl Prompter for Terminal {
     fn say(&mut self, text: &str) -> Result<(), PromptError> {
         if self.on_page {
-            self.page = None;
-            self.term.move_cursor_to(0, 0)?;
-            self.term.clear_to_end_of_screen()?;
-            self.on_page = false;
+            self.clear_page()?;
         }
         self.page = None;
         let width = self.size().width();
@@ -420,11 +444,8 @@ impl Prompter for Terminal {
     fn page(&mut self, page: Option<&Page>) -> Result<(), PromptError> {
         self.page = page.map(inert_page);
         if page.is_none() && self.on_page {
-            self.term.move_cursor_to(0, 0)?;
-            self.term.clear_to_end_of_screen()?;
+            self.clear_page()?;
             self.term.flush()?;
-            self.on_page = false;
-            self.up = 0;
         }
         Ok(())
     }
