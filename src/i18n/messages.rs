@@ -359,9 +359,9 @@ messages! {
         "There are {0} questions; answering takes about {1} minutes. You can answer in several sittings."
     );
     I_START_KEYS = (
-        "Valitse nuolinäppäimillä ja Enterillä. Jokaisessa kysymyksessä voit vastata ”En tiedä”, palata edelliseen, ohittaa kysymyksen, lisätä huomautuksen, siirtyä toiseen kysymykseen tai tallentaa ja lopettaa. Ctrl-C lopettaa heti; siihen mennessä annetut vastaukset on jo tallennettu.",
-        "Välj med piltangenterna och Enter. Vid varje fråga kan du svara ”Vet inte”, gå tillbaka, hoppa över frågan, skriva en anteckning, gå till en annan fråga eller spara och avsluta. Ctrl-C avslutar genast; de svar du har gett är redan sparade.",
-        "Choose with the arrow keys and Enter. At every question you can answer “Don't know”, go back, skip it, add a note, go to another question, or save and quit. Ctrl-C stops at once; the answers given so far are already saved."
+        "Valitse nuolinäppäimillä ja Enterillä; tasokysymyksissä numero valitsee tason, ja ? näyttää lyhennetyn tekstin kokonaan. Jokaisessa kysymyksessä voit vastata ”En tiedä”, palata edelliseen, ohittaa kysymyksen, lisätä huomautuksen, siirtyä toiseen kysymykseen tai tallentaa ja lopettaa. Ctrl-C lopettaa heti; siihen mennessä annetut vastaukset on jo tallennettu.",
+        "Välj med piltangenterna och Enter; i nivåfrågorna väljer en siffra nivån, och ? visar en förkortad text i sin helhet. Vid varje fråga kan du svara ”Vet inte”, gå tillbaka, hoppa över frågan, skriva en anteckning, gå till en annan fråga eller spara och avsluta. Ctrl-C avslutar genast; de svar du har gett är redan sparade.",
+        "Choose with the arrow keys and Enter; at a level question a digit picks the level, and ? shows a shortened text in full. At every question you can answer “Don't know”, go back, skip it, add a note, go to another question, or save and quit. Ctrl-C stops at once; the answers given so far are already saved."
     );
     I_START_DRAFT = (
         "Vastaukset tallennetaan jokaisen vastauksen jälkeen luonnokseen {0}",
