@@ -228,7 +228,7 @@ impl Terminal {
                 self.up = self.size().rows.saturating_sub(1);
                 self.on_page = true;
             }
-            self.to_top()?;
+            self.cursor_to_top()?;
         } else {
             if self.on_page {
                 self.clear_page()?;
@@ -264,7 +264,7 @@ impl Terminal {
     /// the escape sequence means. The Windows console's cursor calls count from the top of its whole buffer
     /// (thousands of rows in the classic console), so there the move is relative, from where the last
     /// page left the cursor.
-    fn to_top(&mut self) -> std::io::Result<()> {
+    fn cursor_to_top(&mut self) -> std::io::Result<()> {
         #[cfg(unix)]
         self.term.move_cursor_to(0, 0)?;
         #[cfg(not(unix))]
@@ -275,7 +275,7 @@ impl Terminal {
 
     /// Clears the page from the screen, for flowing text from the top.
     fn clear_page(&mut self) -> std::io::Result<()> {
-        self.to_top()?;
+        self.cursor_to_top()?;
         self.term.clear_to_end_of_screen()?;
         self.on_page = false;
         self.up = 0;
