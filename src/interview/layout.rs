@@ -208,7 +208,8 @@ pub struct ListTexts<'a> {
     pub filter: &'a str,
     /// `Ei osumia.`
     pub no_match: &'a str,
-    /// The key that shows the full text, mentioned when something was shortened.
+    /// The key that shows the full text, mentioned when something was shortened; empty where typing
+    /// filters the list (and `?` is typed, not a key).
     pub full_key: &'a str,
 }
 
@@ -302,7 +303,7 @@ pub fn list_frame(page: Option<&Page>, state: &mut ListState<'_>, texts: &ListTe
         out.push(Line { text: one_line(&below, width), style: Style::Dim });
     }
     let mut keys: Vec<&str> = texts.keys.to_vec();
-    if cut {
+    if cut && !texts.full_key.is_empty() {
         keys.insert(1.min(keys.len()), texts.full_key);
     }
     out.push(Line { text: keys_line(&keys, width), style: Style::Dim });

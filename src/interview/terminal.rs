@@ -351,7 +351,7 @@ impl Terminal {
         ListKeys { keys }
     }
 
-    fn texts<'a>(&self, keys: &'a [&'a str]) -> ListTexts<'a> {
+    fn texts<'a>(&self, keys: &'a [&'a str], filter: bool) -> ListTexts<'a> {
         let lang = self.lang;
         ListTexts {
             keys,
@@ -359,7 +359,7 @@ impl Terminal {
             more_below: m::K_MORE_BELOW.get(lang),
             filter: m::K_FILTERED.get(lang),
             no_match: m::K_NO_MATCH.get(lang),
-            full_key: m::K_FULL_TEXT.get(lang),
+            full_key: if filter { "" } else { m::K_FULL_TEXT.get(lang) },
         }
     }
 
@@ -471,7 +471,7 @@ impl Prompter for Terminal {
                 filter: filter.then_some(typed.as_str()),
                 offset,
             };
-            let frame = layout::list_frame(self.page.as_ref(), &mut state, &self.texts(&key_refs), self.size());
+            let frame = layout::list_frame(self.page.as_ref(), &mut state, &self.texts(&key_refs, filter), self.size());
             offset = state.offset;
             self.draw(&frame)?;
             let n = shown.len();
@@ -537,7 +537,7 @@ impl Prompter for Terminal {
                 filter: None,
                 offset,
             };
-            let frame = layout::list_frame(self.page.as_ref(), &mut state, &self.texts(&key_refs), self.size());
+            let frame = layout::list_frame(self.page.as_ref(), &mut state, &self.texts(&key_refs, false), self.size());
             offset = state.offset;
             self.draw(&frame)?;
             let n = items.len();

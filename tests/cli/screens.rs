@@ -351,8 +351,12 @@ fn sigterm_and_sighup_restore_the_terminal_and_say_where_the_draft_is() {
         pty.wait_until("the second question, cursor hidden", |s| {
             s.has("Ay · 2/8") && keys_line_drawn(s) && s.cursor_hidden
         });
-        let raw = pty.tty_mode();
-        assert!(raw.contains("-icanon"), "a key is being read in raw mode:\n{raw}");
+        // The screen is drawn just before the key is read in raw mode: wait for that mode.
+        let started = std::time::Instant::now();
+        while !pty.tty_mode().contains("-icanon") {
+            assert!(started.elapsed().as_secs() < 60, "a key is being read in raw mode:\n{}", pty.tty_mode());
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
         pty.signal(signal);
         let (code, screen) = pty.finish();
         assert_eq!(code, 130, "{signal:?}");
