@@ -124,6 +124,14 @@ pub fn new_draft_path(dir: &Path, questionnaire: &str, date: &str) -> PathBuf {
     crate::output::free_path(dir, &format!("{questionnaire}-{date}"), DRAFT_SUFFIX.trim_start_matches('.'))
 }
 
+/// The draft's folder, the default output folder of a resumed interview.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
 /// Drafts of questionnaire `questionnaire` in `dir`, newest first, so that a forgotten `--resume` can be
 /// offered.
 pub fn find_drafts(dir: &Path, questionnaire: &str) -> Vec<PathBuf> {

@@ -14,7 +14,7 @@
 //! the way it was (its mode, the cursor), says the same and exits with 130. The draft itself is on disk
 //! already: it is written after every answer.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -601,14 +601,6 @@ impl Prompter for Terminal {
                 _ => {}
             }
         }
-    }
-}
-
-/// The draft's folder, the default output folder of a resumed interview.
-pub fn folder_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
     }
 }
 
