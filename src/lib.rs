@@ -31,6 +31,7 @@ pub mod report;
 pub mod roadmap;
 pub mod scoring;
 pub mod settings;
+pub mod wrap;
 
 use std::io::Write;
 

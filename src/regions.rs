@@ -1,42 +1,45 @@
 //! Finland's 19 regions (maakunnat / landskap) and Statistics Finland's size classes of municipalities.
 //!
 //! Source: `../shared/reference/domain.md` §8 (Statistics Finland's 2025 municipality data). Region
-//! codes are kept for sorting and display only; a region is matched by its Finnish or Swedish name.
+//! codes are kept for sorting and display only; a region is matched by its Finnish, Swedish or English
+//! name.
 
-/// A region with its Finnish and Swedish names.
+/// A region with its Finnish and Swedish names, and the English name the regional councils and
+/// Statistics Finland use in English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Region {
     pub code: &'static str,
     pub fi: &'static str,
     pub sv: &'static str,
+    pub en: &'static str,
 }
 
 pub const REGIONS: [Region; 19] = [
-    Region { code: "01", fi: "Uusimaa", sv: "Nyland" },
-    Region { code: "02", fi: "Varsinais-Suomi", sv: "Egentliga Finland" },
-    Region { code: "04", fi: "Satakunta", sv: "Satakunta" },
-    Region { code: "05", fi: "Kanta-Häme", sv: "Egentliga Tavastland" },
-    Region { code: "06", fi: "Pirkanmaa", sv: "Birkaland" },
-    Region { code: "07", fi: "Päijät-Häme", sv: "Päijänne-Tavastland" },
-    Region { code: "08", fi: "Kymenlaakso", sv: "Kymmenedalen" },
-    Region { code: "09", fi: "Etelä-Karjala", sv: "Södra Karelen" },
-    Region { code: "10", fi: "Etelä-Savo", sv: "Södra Savolax" },
-    Region { code: "11", fi: "Pohjois-Savo", sv: "Norra Savolax" },
-    Region { code: "12", fi: "Pohjois-Karjala", sv: "Norra Karelen" },
-    Region { code: "13", fi: "Keski-Suomi", sv: "Mellersta Finland" },
-    Region { code: "14", fi: "Etelä-Pohjanmaa", sv: "Södra Österbotten" },
-    Region { code: "15", fi: "Pohjanmaa", sv: "Österbotten" },
-    Region { code: "16", fi: "Keski-Pohjanmaa", sv: "Mellersta Österbotten" },
-    Region { code: "17", fi: "Pohjois-Pohjanmaa", sv: "Norra Österbotten" },
-    Region { code: "18", fi: "Kainuu", sv: "Kajanaland" },
-    Region { code: "19", fi: "Lappi", sv: "Lappland" },
-    Region { code: "21", fi: "Ahvenanmaa", sv: "Åland" },
+    Region { code: "01", fi: "Uusimaa", sv: "Nyland", en: "Uusimaa" },
+    Region { code: "02", fi: "Varsinais-Suomi", sv: "Egentliga Finland", en: "Southwest Finland" },
+    Region { code: "04", fi: "Satakunta", sv: "Satakunta", en: "Satakunta" },
+    Region { code: "05", fi: "Kanta-Häme", sv: "Egentliga Tavastland", en: "Kanta-Häme" },
+    Region { code: "06", fi: "Pirkanmaa", sv: "Birkaland", en: "Pirkanmaa" },
+    Region { code: "07", fi: "Päijät-Häme", sv: "Päijänne-Tavastland", en: "Päijät-Häme" },
+    Region { code: "08", fi: "Kymenlaakso", sv: "Kymmenedalen", en: "Kymenlaakso" },
+    Region { code: "09", fi: "Etelä-Karjala", sv: "Södra Karelen", en: "South Karelia" },
+    Region { code: "10", fi: "Etelä-Savo", sv: "Södra Savolax", en: "South Savo" },
+    Region { code: "11", fi: "Pohjois-Savo", sv: "Norra Savolax", en: "North Savo" },
+    Region { code: "12", fi: "Pohjois-Karjala", sv: "Norra Karelen", en: "North Karelia" },
+    Region { code: "13", fi: "Keski-Suomi", sv: "Mellersta Finland", en: "Central Finland" },
+    Region { code: "14", fi: "Etelä-Pohjanmaa", sv: "Södra Österbotten", en: "South Ostrobothnia" },
+    Region { code: "15", fi: "Pohjanmaa", sv: "Österbotten", en: "Ostrobothnia" },
+    Region { code: "16", fi: "Keski-Pohjanmaa", sv: "Mellersta Österbotten", en: "Central Ostrobothnia" },
+    Region { code: "17", fi: "Pohjois-Pohjanmaa", sv: "Norra Österbotten", en: "North Ostrobothnia" },
+    Region { code: "18", fi: "Kainuu", sv: "Kajanaland", en: "Kainuu" },
+    Region { code: "19", fi: "Lappi", sv: "Lappland", en: "Lapland" },
+    Region { code: "21", fi: "Ahvenanmaa", sv: "Åland", en: "Åland" },
 ];
 
-/// The region with this Finnish or Swedish name, ignoring case and surrounding space.
+/// The region with this Finnish, Swedish or English name, ignoring case and surrounding space.
 pub fn find(name: &str) -> Option<&'static Region> {
     let name = name.trim().to_lowercase();
-    REGIONS.iter().find(|r| r.fi.to_lowercase() == name || r.sv.to_lowercase() == name)
+    REGIONS.iter().find(|r| [r.fi, r.sv, r.en].iter().any(|n| n.to_lowercase() == name))
 }
 
 /// Statistics Finland's population bands: (lowest population, label). The last band has no upper bound.
@@ -66,6 +69,8 @@ mod tests {
     fn finds_regions_by_finnish_or_swedish_name() {
         assert_eq!(find(" egentliga finland ").unwrap().fi, "Varsinais-Suomi");
         assert_eq!(find("Pohjanmaa").unwrap().sv, "Österbotten");
+        assert_eq!(find("southwest finland").unwrap().fi, "Varsinais-Suomi");
+        assert_eq!(find("Lapland").unwrap().sv, "Lappland");
         assert!(find("Turunmaa").is_none());
     }
 

@@ -10,8 +10,15 @@ use crate::i18n::Lang;
 pub struct Settings {
     /// `--lang` > `KUNTAKOMPASSI_LANG` (both read by clap) > the locale > Finnish.
     pub lang: Lang,
+    /// Whether the language was asked for (`--lang` or `KUNTAKOMPASSI_LANG`) rather than taken from the
+    /// locale: a resumed interview otherwise goes on in its draft's language.
+    pub lang_given: bool,
     /// Colour on standard output: `--color`, else only on a terminal, never with `NO_COLOR` or `TERM=dumb`.
     pub color: bool,
+    /// `--color` as given, and whether the environment forbids colour, for the other streams (the
+    /// interview draws on standard error).
+    pub color_choice: ColorChoice,
+    pub no_color_env: bool,
     /// Whether standard output is a terminal (tables by default, progress bars).
     pub stdout_is_terminal: bool,
     /// The creation time of reports, seconds since the epoch (`SOURCE_DATE_EPOCH` when set).
@@ -32,12 +39,31 @@ impl Settings {
             ColorChoice::Never => false,
             ColorChoice::Auto => stdout_is_terminal && !no_color,
         };
-        Settings { lang, color, stdout_is_terminal, now: crate::clock::now_epoch(env("SOURCE_DATE_EPOCH").as_deref()) }
+        Settings {
+            lang,
+            lang_given: cli.lang.is_some(),
+            color,
+            color_choice: cli.color,
+            no_color_env: no_color,
+            stdout_is_terminal,
+            now: crate::clock::now_epoch(env("SOURCE_DATE_EPOCH").as_deref()),
+        }
     }
 
-    /// The width to draw tables in: the terminal's, else 80.
+    /// Whether to colour a stream that is (or is not) a terminal, by the same rule as standard output.
+    pub fn color_for(&self, is_terminal: bool) -> bool {
+        match self.color_choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !self.no_color_env,
+        }
+    }
+
+    /// The width to draw tables in: `COLUMNS`, else the terminal's when standard output is one, else 80.
     pub fn width(&self) -> u16 {
-        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
+        let terminal =
+            || self.stdout_is_terminal.then(|| console::Term::stdout().size_checked().map(|(_, cols)| cols)).flatten();
+        std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).or_else(terminal).filter(|w| *w >= 40).unwrap_or(80)
     }
 }
 
@@ -60,6 +86,10 @@ mod tests {
         assert!(!settings(&["kk", "questionnaire", "list"], &[("NO_COLOR", "1")], true).color);
         assert!(!settings(&["kk", "questionnaire", "list"], &[("TERM", "dumb")], true).color);
         assert!(settings(&["kk", "--color", "always", "questionnaire", "list"], &[("NO_COLOR", "1")], false).color);
+        let never = settings(&["kk", "--color", "never", "questionnaire", "list"], &[], true);
+        assert!(!never.color && !never.color_for(true), "--color never holds for standard error too");
+        assert!(!settings(&["kk", "questionnaire", "list"], &[("NO_COLOR", "1")], true).color_for(true));
+        assert!(settings(&["kk", "questionnaire", "list"], &[], false).color_for(true));
     }
 
     #[test]

@@ -165,7 +165,8 @@ pub struct ParsedSheet {
     positions: HashMap<String, (Pos, Pos)>,
 }
 
-const TOP_KEYS: [&str; 5] = ["questionnaire", "questionnaire_version", "respondent", "answers", "notes"];
+/// `interview` is the interview's own record in a draft (its language and output folder); scoring ignores it.
+const TOP_KEYS: [&str; 6] = ["questionnaire", "questionnaire_version", "respondent", "answers", "notes", "interview"];
 const RESPONDENT_KEYS: [&str; 8] =
     ["municipality", "municipality_code", "region", "population", "respondent", "role", "department", "date"];
 

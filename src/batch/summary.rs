@@ -7,8 +7,6 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Cell, CellAlignment, ContentArrangement, Table};
-
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::questionnaire::Questionnaire;
 
@@ -254,29 +252,27 @@ impl<W: Write> SummaryWriter<W> {
             Format::Csv => self.out.write_all(&self.line)?,
             Format::Json => self.out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
             Format::Table => {
+                // A layout that fits the width (see `report::matrix`): theme names, theme codes with a key,
+                // or one block per row.
+                use crate::report::matrix::{Column, Role, render};
                 let lang = self.lang;
-                let mut table = Table::new();
-                table
-                    .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-                    .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_width(width)
-                    .force_no_tty();
-                let mut header = vec![
-                    Cell::new(if self.grouped { m::B_T_GROUP.get(lang) } else { m::B_T_RESPONDENT.get(lang) }),
-                    Cell::new("n").set_alignment(CellAlignment::Right),
-                    Cell::new(m::T_SCORE.get(lang)).set_alignment(CellAlignment::Right),
-                    Cell::new(m::T_BAND.get(lang)),
-                ];
-                header.extend(self.theme_titles.iter().map(|t| Cell::new(t).set_alignment(CellAlignment::Right)));
-                header.push(Cell::new(m::B_T_COMPLETENESS.get(lang)).set_alignment(CellAlignment::Right));
-                table.set_header(header);
-                for cells in std::mem::take(&mut self.table) {
-                    table.add_row(cells.into_iter().enumerate().map(|(i, text)| {
-                        let cell = Cell::new(text);
-                        if i == 0 || i == 3 { cell } else { cell.set_alignment(CellAlignment::Right) }
-                    }));
+                let rows = std::mem::take(&mut self.table);
+                let cells = |i: usize| rows.iter().map(|r| r.get(i).cloned().unwrap_or_default()).collect();
+                let label = if self.grouped { m::B_T_GROUP.get(lang) } else { m::B_T_RESPONDENT.get(lang) };
+                let mut columns = vec![Column::new(label, Role::Label, cells(0)).left()];
+                // Each row of an ungrouped batch is one respondent: its count says nothing.
+                if self.grouped {
+                    columns.push(Column::new("n", Role::Lead, cells(1)).labelled());
                 }
-                writeln!(self.out, "{}", crate::inert::inert_text(table.to_string(), crate::inert::Layout::Block))?;
+                columns.push(Column::new(m::T_SCORE.get(lang), Role::Lead, cells(2)).labelled());
+                columns.push(Column::new(m::T_BAND.get(lang), Role::Lead, cells(3)).left());
+                for (t, title) in self.theme_titles.iter().enumerate() {
+                    columns.push(Column::coded(title.as_str(), format!("T{}", t + 1), cells(4 + t)));
+                }
+                let last = 4 + self.theme_titles.len();
+                columns.push(Column::new(m::B_T_COMPLETENESS.get(lang), Role::Lead, cells(last)).labelled());
+                let text = render(&columns, usize::from(width), None);
+                write!(self.out, "{}", crate::inert::inert_text(text, crate::inert::Layout::Block))?;
             }
         }
         self.out.flush()?;

@@ -1,7 +1,7 @@
 //! `kuntakompassi interview`: the guided self-assessment in the terminal.
 //!
 //! Sets up what the interview engine needs (the questionnaire, a new or resumed draft, the Ctrl-C
-//! handler, the dialoguer prompter), runs it, and at the end shows the results and writes the report.
+//! handler, the terminal prompter), runs it, and at the end shows the results and writes the report.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -12,9 +12,10 @@ use crate::answers::sheet::SheetProblem;
 use crate::cli::InterviewArgs;
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
-use crate::interview::draft::{Draft, DraftError, find_drafts, new_draft_path};
+use crate::interview::draft::{Draft, DraftError, find_drafts, folder_of, new_draft_path};
+use crate::interview::layout::Item;
 use crate::interview::prompt::{PromptError, Prompter};
-use crate::interview::terminal::{INTERRUPTED, Terminal, install_interrupt_handler, interrupted_message};
+use crate::interview::terminal::{self, INTERRUPTED, Resume, Terminal, install_interrupt_handler};
 use crate::interview::{End, Interview};
 use crate::questionnaire::{Questionnaire, builtin};
 use crate::report::{self, table};
@@ -24,7 +25,6 @@ use crate::{clock, output, roadmap, scoring};
 use super::{load_questionnaire, print_diagnostics, read_error};
 
 pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
-    let lang = settings.lang;
     // The files first: a broken questionnaire or draft is named whatever the terminal.
     let spec = match (&args.questionnaire, &args.resume) {
         (Some(spec), _) => spec.clone(),
@@ -32,44 +32,106 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
         (None, None) => builtin::DEFAULT_ID.to_string(),
     };
     let q = load_questionnaire(&spec, settings)?;
-    let resumed = args.resume.as_deref().map(|path| resume(path, &q, lang)).transpose()?;
+    let resumed = args.resume.as_deref().map(|path| resume(path, &q, settings.lang)).transpose()?;
+    // A resumed draft goes on in its own language unless one is asked for.
+    let lang = match &resumed {
+        Some((draft, _)) if !settings.lang_given => draft.lang.unwrap_or(settings.lang),
+        _ => settings.lang,
+    };
+    let settings = &Settings { lang, ..*settings };
 
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return Err(InputError(m::I_NOT_A_TERMINAL.get(lang).to_string()).into());
     }
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
-    let mut ui = Terminal::new(color && !matches!(std::env::var("TERM").as_deref(), Ok("dumb")));
+    // The report goes where it was asked for: `--out-dir`, else where the resumed draft's interview was
+    // told, else the draft's own folder, else here.
+    let out_dir = match (&args.out_dir, &resumed) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some((draft, _))) => {
+            draft.out_dir.clone().filter(|dir| dir.is_dir()).unwrap_or_else(|| folder_of(&draft.path))
+        }
+        (None, None) => PathBuf::from("."),
+    };
+    check_writable(&out_dir, lang)?;
+    let color =
+        settings.color_for(std::io::stderr().is_terminal()) && !matches!(std::env::var("TERM").as_deref(), Ok("dumb"));
+    let mut ui = Terminal::new(color, lang);
     let today = clock::date(settings.now);
-    let out_dir = args.out_dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    std::fs::create_dir_all(&out_dir).map_err(|e| output::WriteError { path: out_dir.clone(), source: e })?;
 
-    let (draft, notices) = match resumed {
+    // What an interruption says: filled in as soon as it is known, and the handler in place before the
+    // first prompt.
+    let questionnaire_file =
+        args.questionnaire.as_ref().filter(|spec| builtin::find(spec).is_none()).map(PathBuf::from);
+    let mut stop =
+        Resume { lang, draft: PathBuf::new(), questionnaire_file, out_dir: args.out_dir.clone(), saved: false };
+    terminal::set_resume(&stop);
+    install_interrupt_handler();
+
+    let (mut draft, notices) = match resumed {
         Some(resumed) => resumed,
         None => match offer_existing_draft(&mut ui, &out_dir, &q, lang) {
             Ok(Some(path)) => resume(&path, &q, lang)?,
             Ok(None) => (Draft::new(new_draft_path(&out_dir, &q.id, &today), &q), Vec::new()),
-            Err(PromptError::Interrupted) => return Ok(INTERRUPTED),
+            Err(PromptError::Interrupted) => {
+                stop.tell();
+                return Ok(INTERRUPTED);
+            }
             Err(PromptError::Io(error)) => return Err(error.into()),
         },
     };
-    install_interrupt_handler(draft.path.clone(), lang);
+    draft.lang = Some(lang);
+    draft.out_dir = Some(std::fs::canonicalize(&out_dir).unwrap_or_else(|_| out_dir.clone()));
+    stop.draft.clone_from(&draft.path);
+    stop.saved = draft.path.exists();
+    terminal::set_resume(&stop);
 
-    let mut save =
-        |draft: &Draft| draft.save(&q).map_err(|error| std::io::Error::new(error.source.kind(), error.message(lang)));
+    let mut saved = stop.clone();
+    let mut save = |draft: &Draft| {
+        terminal::saving(|| draft.save(&q))
+            .map_err(|error| std::io::Error::new(error.source.kind(), error.message(lang)))?;
+        if !saved.saved {
+            saved.saved = true;
+            terminal::set_resume(&saved);
+        }
+        Ok(())
+    };
     let mut interview = Interview::new(&q, lang, &mut ui, draft, &mut save, &today);
     let end = interview.run(&notices)?;
     let draft = interview.draft.clone();
+    drop(interview);
+    stop.saved = draft.path.exists();
     match end {
         End::Quit => {
-            eprintln!("{}", interrupted_message(&draft.path, lang));
+            stop.tell();
             Ok(0)
         }
         End::Interrupted => {
-            eprintln!("{}", interrupted_message(&draft.path, lang));
+            stop.tell();
             Ok(INTERRUPTED)
         }
-        End::Finished => finish(&mut ui, &q, &draft, &out_dir, settings),
+        End::Finished => {
+            ui.page(None).map_err(prompt_error)?;
+            finish(&mut ui, &q, &draft, &out_dir, settings)
+        }
     }
+}
+
+fn prompt_error(error: PromptError) -> anyhow::Error {
+    match error {
+        PromptError::Io(error) => error.into(),
+        PromptError::Interrupted => std::io::Error::from(std::io::ErrorKind::Interrupted).into(),
+    }
+}
+
+/// Fails at once when the output folder cannot take files (`/proc`, a read-only mount), rather than after
+/// the respondent has typed everything.
+fn check_writable(dir: &Path, lang: Lang) -> Result<()> {
+    let fail = |error: std::io::Error| -> anyhow::Error {
+        InputError(m::I_OUT_DIR_NOT_WRITABLE.fill(lang, &[&dir.display(), &error])).into()
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    tempfile::Builder::new().prefix(".kuntakompassi-check-").tempfile_in(dir).map_err(fail)?;
+    Ok(())
 }
 
 /// The questionnaire id a draft names, to resume without `-q`.
@@ -138,8 +200,8 @@ fn offer_existing_draft(
     let Some(path) = find_drafts(dir, &q.id).into_iter().next() else { return Ok(None) };
     let Ok((draft, _)) = Draft::load(&path, q) else { return Ok(None) };
     ui.say(&m::I_FOUND_DRAFT.fill(lang, &[&path.display(), &draft.answered(q), &q.scored_questions().count()]))?;
-    let items = [m::I_CONTINUE_DRAFT.get(lang).to_string(), m::I_NEW_DRAFT.get(lang).to_string()];
-    Ok((ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0)? == 0).then_some(path))
+    let items = [Item::new(m::I_CONTINUE_DRAFT.get(lang)), Item::new(m::I_NEW_DRAFT.get(lang))];
+    Ok((ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0, false)? == 0).then_some(path))
 }
 
 /// Shows the results and writes the report JSON next to the draft's folder.
@@ -153,6 +215,7 @@ fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Pa
 
     let date = record.respondent.date.clone().unwrap_or_else(|| clock::date(settings.now));
     let stem = format!("{}-{}", output::safe_file_stem(&sheet.respondent.municipality), output::safe_file_stem(&date));
+    let out_dir = if out_dir == Path::new(".") { Path::new("") } else { out_dir };
     let path = output::free_path(out_dir, &stem, "json");
     output::write_atomic(&path, record.to_json().as_bytes())?;
 
@@ -166,13 +229,8 @@ fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Pa
     eprintln!("{}", m::I_DRAFT_SAVED.fill(lang, &[&draft.path.display()]));
 
     // The board wants a document, not JSON: offer the readable renderings beside it.
-    let items = [
-        m::I_ALSO_HTML.get(lang).to_string(),
-        m::I_ALSO_MARKDOWN.get(lang).to_string(),
-        m::I_ALSO_BOTH.get(lang).to_string(),
-        m::I_ALSO_NONE.get(lang).to_string(),
-    ];
-    let choice = match ui.select(m::I_ALSO_PROMPT.get(lang), &items, 0) {
+    let items = [m::I_ALSO_HTML, m::I_ALSO_MARKDOWN, m::I_ALSO_BOTH, m::I_ALSO_NONE].map(|t| Item::new(t.get(lang)));
+    let choice = match ui.select(m::I_ALSO_PROMPT.get(lang), &items, 0, false) {
         Ok(choice) => choice,
         Err(PromptError::Interrupted) => return Ok(INTERRUPTED),
         Err(PromptError::Io(error)) => return Err(error.into()),

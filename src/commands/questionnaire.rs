@@ -11,8 +11,8 @@ use crate::error::InputError;
 use crate::i18n::{Lang, messages as m, short_number};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Kind, Questionnaire, Source, builtin};
-use crate::report::table::wrap;
 use crate::settings::Settings;
+use crate::wrap::wrap;
 
 use super::{load_questionnaire, print_diagnostics, read_questionnaire_source};
 

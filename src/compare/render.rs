@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{CellAlignment, ContentArrangement, Table};
+use comfy_table::{ContentArrangement, Table};
 
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::Layout;
@@ -40,35 +40,29 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
         t
     };
 
-    // The matrix: rank, municipality, overall and its difference; theme scores by theme number, keyed below.
-    let mut header = vec![
-        m::C_RANK.get(lang).to_string(),
-        m::R_MUNICIPALITY.get(lang).to_string(),
-        m::T_OVERALL.get(lang).to_string(),
-        "±".to_string(),
-    ];
-    header.extend((1..=c.themes.len()).map(|i| format!("T{i}")));
-    let mut t = new_table(header);
-    for row in &c.rows {
-        let mut cells = vec![
-            row.rank.map_or_else(String::new, |r| r.to_string()),
-            row.municipality.clone(),
-            format!("{} {}", score(row.overall, lang), row.band.clone().unwrap_or_default()),
-            signed(row.overall_diff, lang),
-        ];
-        cells.extend(c.themes.iter().map(|th| score(row.themes.get(&th.id).and_then(|x| x.score), lang)));
-        t.add_row(cells);
-    }
-    for column in 2..4 + c.themes.len() {
-        if let Some(col) = t.column_mut(column) {
-            col.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    let _ = writeln!(out, "\n{}\n{t}", m::C_MATRIX.get(lang));
-    let key: Vec<String> = c.themes.iter().enumerate().map(|(i, th)| format!("T{} = {}", i + 1, th.title)).collect();
-    for line in crate::report::table::wrap(&format!("{} ({})", key.join(", "), m::C_DIFF.get(lang)), usize::from(width))
+    // The matrix: rank, municipality, overall, band and difference, the theme scores by theme number (T1 …)
+    // in a layout that fits the width (`report::matrix`).
     {
-        let _ = writeln!(out, "{line}");
+        use crate::report::matrix::{Column, Role, render};
+        let cells = |f: &dyn Fn(&super::Row) -> String| c.rows.iter().map(f).collect::<Vec<String>>();
+        let mut columns = vec![
+            Column::new(
+                m::C_RANK.get(lang),
+                Role::Lead,
+                cells(&|row| row.rank.map_or_else(String::new, |r| format!("{r}."))),
+            ),
+            Column::new(m::R_MUNICIPALITY.get(lang), Role::Label, cells(&|row| row.municipality.clone())).left(),
+            Column::new(m::T_OVERALL.get(lang), Role::Lead, cells(&|row| score(row.overall, lang))),
+            Column::new(m::T_BAND.get(lang), Role::Lead, cells(&|row| row.band.clone().unwrap_or_default())).left(),
+            Column::new("±", Role::Lead, cells(&|row| signed(row.overall_diff, lang))).labelled(),
+        ];
+        for (i, th) in c.themes.iter().enumerate() {
+            let scores = cells(&|row| score(row.themes.get(&th.id).and_then(|x| x.score), lang));
+            columns.push(Column::coded(th.title.as_str(), format!("T{}", i + 1), scores));
+        }
+        let diff = m::C_DIFF.get(lang);
+        let note = format!("± = {}{}", diff[..1].to_lowercase(), &diff[1..]);
+        let _ = write!(out, "\n{}\n{}", m::C_MATRIX.get(lang), render(&columns, usize::from(width), Some(&note)));
     }
 
     let mut t = new_table(vec![
@@ -93,19 +87,18 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
     let _ = writeln!(out, "\n{} ({})\n{t}", m::C_GROUPS.get(lang), m::T_OVERALL.get(lang));
 
     let _ = writeln!(out, "\n{}", m::C_WEAK.get(lang));
+    let width = usize::from(width);
+    let indent = "    ";
     for (i, spot) in c.weak_spots.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{:>2}. {} ({} {}/{})  {}",
-            i + 1,
-            decimal(lang, spot.mean * 100.0, 0),
-            m::C_BELOW.get(lang),
-            spot.below_middle,
-            spot.answered,
-            spot.text
-        );
+        let mut lines = crate::wrap::hanging(&spot.text, width, &format!("{:>2}. ", i + 1), indent);
+        let figures =
+            m::C_WEAK_FIGURES.fill(lang, &[&decimal(lang, spot.mean * 100.0, 0), &spot.below_middle, &spot.answered]);
+        lines.extend(crate::wrap::hanging(&figures, width, indent, indent));
         if let Some(step) = &spot.next_step {
-            let _ = writeln!(out, "      → {step}");
+            lines.extend(crate::wrap::hanging(&format!("→ {step}"), width, indent, &format!("{indent}  ")));
+        }
+        for line in lines {
+            let _ = writeln!(out, "{line}");
         }
     }
 

@@ -379,9 +379,9 @@ messages! {
         "There are {0} questions; answering takes about {1} minutes. You can answer in several sittings."
     );
     I_START_KEYS = (
-        "Valitse nuolinäppäimillä ja Enterillä. Jokaisessa kysymyksessä voit vastata ”En tiedä”, palata edelliseen, ohittaa kysymyksen, lisätä huomautuksen, siirtyä toiseen kysymykseen tai tallentaa ja lopettaa. Ctrl-C lopettaa heti; siihen mennessä annetut vastaukset on jo tallennettu.",
-        "Välj med piltangenterna och Enter. Vid varje fråga kan du svara ”Vet inte”, gå tillbaka, hoppa över frågan, skriva en anteckning, gå till en annan fråga eller spara och avsluta. Ctrl-C avslutar genast; de svar du har gett är redan sparade.",
-        "Choose with the arrow keys and Enter. At every question you can answer “Don't know”, go back, skip it, add a note, go to another question, or save and quit. Ctrl-C stops at once; the answers given so far are already saved."
+        "Valitse nuolinäppäimillä ja Enterillä; tasokysymyksissä numero valitsee tason, ja ? näyttää lyhennetyn tekstin kokonaan. Jokaisessa kysymyksessä voit vastata ”En tiedä”, palata edelliseen, ohittaa kysymyksen, lisätä huomautuksen, siirtyä toiseen kysymykseen tai tallentaa ja lopettaa. Ctrl-C lopettaa heti; siihen mennessä annetut vastaukset on jo tallennettu.",
+        "Välj med piltangenterna och Enter; i nivåfrågorna väljer en siffra nivån, och ? visar en förkortad text i sin helhet. Vid varje fråga kan du svara ”Vet inte”, gå tillbaka, hoppa över frågan, skriva en anteckning, gå till en annan fråga eller spara och avsluta. Ctrl-C avslutar genast; de svar du har gett är redan sparade.",
+        "Choose with the arrow keys and Enter; at a level question a digit picks the level, and ? shows a shortened text in full. At every question you can answer “Don't know”, go back, skip it, add a note, go to another question, or save and quit. Ctrl-C stops at once; the answers given so far are already saved."
     );
     I_START_DRAFT = (
         "Vastaukset tallennetaan jokaisen vastauksen jälkeen luonnokseen {0}",
@@ -421,10 +421,14 @@ messages! {
     I_SKIP = ("→ Ohita toistaiseksi", "→ Hoppa över tills vidare", "→ Skip for now");
     I_JUMP = ("☰ Siirry kysymykseen…", "☰ Gå till en fråga …", "☰ Go to a question…");
     I_SAVE_QUIT = ("✓ Tallenna ja lopeta", "✓ Spara och avsluta", "✓ Save and quit");
-    I_MULTI_PROMPT = (
-        "Valitse kaikki sopivat (välilyönti valitsee, Enter hyväksyy)",
-        "Välj alla som stämmer (mellanslag väljer, Enter godkänner)",
-        "Choose all that apply (Space selects, Enter accepts)"
+    I_MULTI_PROMPT = ("Valitse kaikki sopivat", "Välj alla som stämmer", "Choose all that apply");
+    I_NUMBER_BETWEEN = ("Luvun pitää olla välillä {0}–{1}.", "Talet ska vara mellan {0} och {1}.", "The number must be from {0} to {1}.");
+    I_NUMBER_AT_LEAST = ("Luvun pitää olla vähintään {0}.", "Talet ska vara minst {0}.", "The number must be at least {0}.");
+    I_NUMBER_AT_MOST = ("Luku saa olla enintään {0}.", "Talet får vara högst {0}.", "The number must be at most {0}.");
+    I_POPULATION_RANGE = (
+        "Asukasluvun pitää olla kokonaisluku väliltä {0}–{1}.",
+        "Invånarantalet ska vara ett heltal mellan {0} och {1}.",
+        "The population must be a whole number from {0} to {1}."
     );
     I_NOT_A_NUMBER = ("Kirjoita luku, esim. 45,5.", "Skriv ett tal, t.ex. 45,5.", "Type a number, e.g. 45.5.");
     I_NUMBER_PROMPT = ("Luku (tyhjä palaa valikkoon)", "Tal (tomt för tillbaka till menyn)", "Number (empty returns to the menu)");
@@ -437,10 +441,43 @@ messages! {
     I_GO_UNANSWERED = ("Siirry ensimmäiseen vastaamattomaan", "Gå till den första obesvarade frågan", "Go to the first unanswered question");
     I_FINISH_PROMPT = ("Mitä tehdään?", "Vad vill du göra?", "What next?");
     I_DRAFT_SAVED = ("Luonnos on tallennettu: {0}", "Utkastet är sparat: {0}", "The draft is saved: {0}");
-    I_HOW_TO_RESUME = (
-        "Jatka myöhemmin komennolla: kuntakompassi interview --resume {0}",
-        "Fortsätt senare med kommandot: kuntakompassi interview --resume {0}",
-        "Continue later with: kuntakompassi interview --resume {0}"
+    I_HOW_TO_RESUME = ("Jatka myöhemmin komennolla:", "Fortsätt senare med kommandot:", "Continue later with:");
+    I_NOTHING_SAVED = (
+        "Mitään ei tallennettu: kunnan ja vastaajan tiedot jäivät kesken.",
+        "Ingenting sparades: uppgifterna om kommunen och den som svarar blev inte färdiga.",
+        "Nothing was saved: the municipality and respondent details were not finished."
+    );
+    I_HOW_TO_START = ("Aloita uudelleen komennolla:", "Börja om med kommandot:", "Start again with:");
+    I_ANSWERED_OF = ("vastattu {0}/{1}", "besvarade {0} av {1}", "{0} of {1} answered");
+    I_END_OF_QUESTIONS = ("kysymykset on käyty läpi", "alla frågor har gåtts igenom", "all questions visited");
+    I_OUT_DIR_NOT_WRITABLE = (
+        "kansioon `{0}` ei voi kirjoittaa ({1}); anna toinen kansio valitsimella --out-dir",
+        "det går inte att skriva i mappen `{0}` ({1}); ange en annan mapp med --out-dir",
+        "cannot write into the folder `{0}` ({1}); give another one with --out-dir"
+    );
+    // The keys of the interview's prompts, on the last line of a screen.
+    K_MOVE_CHOOSE = ("↑↓ liiku, Enter valitsee", "↑↓ flytta, Enter väljer", "↑↓ move, Enter chooses");
+    K_MOVE_TICK = (
+        "↑↓ liiku, välilyönti rastittaa, Enter hyväksyy",
+        "↑↓ flytta, mellanslag kryssar i, Enter godkänner",
+        "↑↓ move, Space ticks, Enter accepts"
+    );
+    K_DIGITS = ("{0} valitsee tason", "{0} väljer nivå", "{0} picks a level");
+    K_FILTER = ("kirjoita rajataksesi", "skriv för att filtrera", "type to filter");
+    K_STOP = ("Ctrl-C keskeyttää", "Ctrl-C avbryter", "Ctrl-C stops");
+    K_FULL_TEXT = ("? koko teksti", "? hela texten", "? full text");
+    K_MORE_ABOVE = ("↑ {0} lisää", "↑ {0} till", "↑ {0} more");
+    K_MORE_BELOW = ("↓ {0} lisää", "↓ {0} till", "↓ {0} more");
+    K_FILTERED = ("Rajaus: {0}", "Filter: {0}", "Filter: {0}");
+    K_NO_MATCH = (
+        "Ei osumia. Askelpalautin poistaa merkin, Esc tyhjentää rajauksen.",
+        "Inga träffar. Backsteg tar bort ett tecken, Esc tömmer filtret.",
+        "No matches. Backspace deletes a character, Esc clears the filter."
+    );
+    K_SCROLL = (
+        "↑↓ selaa, Enter tai Esc palaa kysymykseen",
+        "↑↓ bläddra, Enter eller Esc för tillbaka till frågan",
+        "↑↓ scroll, Enter or Esc goes back to the question"
     );
     I_NOT_A_TERMINAL = (
         "haastattelu tarvitsee päätteen syötteeksi ja tulosteeksi; valmiin vastaustiedoston voi pisteyttää komennolla `kuntakompassi score TIEDOSTO`",
@@ -582,6 +619,11 @@ messages! {
         "The questions with the lowest mean across the compared municipalities: candidates for joint regional solutions."
     );
     C_BELOW = ("Alle puolivälin", "Under mitten", "Below the middle");
+    C_WEAK_FIGURES = (
+        "keskiarvo {0}/100; alle asteikon puolivälin {1}/{2} vastanneesta kunnasta",
+        "medelvärde {0}/100; under skalans mitt i {1} av {2} kommuner som svarat",
+        "mean {0}/100; below the middle of the scale in {1} of {2} municipalities that answered"
+    );
     C_CHANGES = ("Muutos ajassa", "Förändring över tid", "Change over time");
     C_FROM_TO = ("Aikaväli", "Period", "Period");
     C_SERIES = ("Sarja", "Serie", "Series");

@@ -122,6 +122,23 @@ pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
+/// A whole number with its thousands grouped as the language writes them: `2 000 000`, `2,000,000`.
+pub fn whole_number(lang: Lang, value: u64) -> String {
+    let digits = value.to_string();
+    let separator = match lang {
+        Lang::Fi | Lang::Sv => ' ',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 /// A number with at most two decimals and no trailing zeros, in the language's notation: `35,5`, `2`.
 pub fn short_number(lang: Lang, value: f64) -> String {
     let text = decimal(lang, value, 2);

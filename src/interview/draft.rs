@@ -3,6 +3,10 @@
 //!
 //! A draft may be resumed against a newer version of its questionnaire. Answers that no longer fit are
 //! kept (and written back unchanged), never dropped: the respondent decides what to do with them.
+//!
+//! Besides the answers, a draft records how its interview was started (an `[interview]` table: the
+//! language and the output folder), so that `--resume` goes on in the same language and writes the report
+//! where the respondent asked for it.
 
 use std::path::{Path, PathBuf};
 
@@ -10,6 +14,7 @@ use serde_json::{Map, Value};
 
 use crate::answers::AnswerSheet;
 use crate::answers::sheet::{Format, ParsedSheet, SheetFinding, to_toml_keeping};
+use crate::i18n::Lang;
 use crate::input;
 use crate::output::{WriteError, write_atomic};
 use crate::questionnaire::Questionnaire;
@@ -21,6 +26,10 @@ pub struct Draft {
     /// Answers that do not fit the questionnaire, as written.
     pub unfit: Map<String, Value>,
     pub unfit_notes: Map<String, Value>,
+    /// The interface language the interview was started in.
+    pub lang: Option<Lang>,
+    /// The folder the report goes to.
+    pub out_dir: Option<PathBuf>,
 }
 
 /// Why a draft could not be resumed.
@@ -45,6 +54,8 @@ impl Draft {
             },
             unfit: Map::new(),
             unfit_notes: Map::new(),
+            lang: None,
+            out_dir: None,
         }
     }
 
@@ -60,13 +71,36 @@ impl Draft {
         sheet.questionnaire.clone_from(&q.id);
         // The draft now answers this version; the answers that do not fit are kept apart.
         sheet.questionnaire_version = Some(q.version.clone());
-        let draft = Draft { path: path.to_path_buf(), sheet, unfit: reading.unfit, unfit_notes: reading.unfit_notes };
+        let interview = parsed.root.get("interview");
+        let setting = |key: &str| interview.and_then(|table| table.get(key)).and_then(Value::as_str);
+        let draft = Draft {
+            path: path.to_path_buf(),
+            sheet,
+            unfit: reading.unfit,
+            unfit_notes: reading.unfit_notes,
+            lang: setting("language").and_then(Lang::from_code),
+            out_dir: setting("out_dir").filter(|dir| !dir.is_empty()).map(PathBuf::from),
+        };
         Ok((draft, reading.findings))
     }
 
     /// The draft as TOML.
     pub fn to_toml(&self, q: &Questionnaire) -> String {
-        to_toml_keeping(&self.sheet, q, &self.unfit, &self.unfit_notes)
+        let mut text = to_toml_keeping(&self.sheet, q, &self.unfit, &self.unfit_notes);
+        let mut interview = toml::Table::new();
+        if let Some(lang) = self.lang {
+            interview.insert("language".into(), lang.code().into());
+        }
+        if let Some(dir) = self.out_dir.as_deref().and_then(Path::to_str) {
+            interview.insert("out_dir".into(), dir.into());
+        }
+        if !interview.is_empty() {
+            let mut root = toml::Table::new();
+            root.insert("interview".into(), interview.into());
+            text.push('\n');
+            text.push_str(&toml::to_string(&root).unwrap_or_default());
+        }
+        text
     }
 
     /// Writes the draft atomically.
@@ -84,8 +118,18 @@ impl Draft {
 pub const DRAFT_SUFFIX: &str = ".draft.toml";
 
 /// A free path for a new draft in `dir`: `<questionnaire>-<date>.draft.toml`, then `-2`, `-3` …
+/// In the current folder the path is the bare name, as a person would type it.
 pub fn new_draft_path(dir: &Path, questionnaire: &str, date: &str) -> PathBuf {
+    let dir = if dir == Path::new(".") { Path::new("") } else { dir };
     crate::output::free_path(dir, &format!("{questionnaire}-{date}"), DRAFT_SUFFIX.trim_start_matches('.'))
+}
+
+/// The draft's folder, the default output folder of a resumed interview.
+pub fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// Drafts of questionnaire `questionnaire` in `dir`, newest first, so that a forgotten `--resume` can be
@@ -122,10 +166,13 @@ mod tests {
         draft.sheet.answers.insert("a.level".into(), Answer::Level(3));
         draft.sheet.answers.insert("t.yes".into(), Answer::DontKnow);
         draft.sheet.notes.insert("a.level".into(), "ks. pöytäkirja".into());
+        draft.lang = Some(Lang::Sv);
+        draft.out_dir = Some(dir.path().join("arviot"));
         draft.save(&q).unwrap();
         let (again, findings) = Draft::load(&draft.path, &q).unwrap();
-        assert!(findings.is_empty());
+        assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(again.sheet, draft.sheet);
+        assert_eq!((again.lang, again.out_dir), (Some(Lang::Sv), Some(dir.path().join("arviot"))));
         assert_eq!(draft.path.file_name().unwrap(), "pieni-2026-11-24.draft.toml");
         assert_eq!(
             new_draft_path(dir.path(), "pieni", "2026-11-24").file_name().unwrap(),

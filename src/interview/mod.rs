@@ -7,18 +7,24 @@
 //! callback writes the draft, so tests can script a whole interview and look at the draft after each step.
 
 pub mod draft;
+pub mod layout;
 pub mod prompt;
 pub mod terminal;
 
 use std::collections::HashSet;
 
-use crate::answers::{Answer, check_number};
-use crate::i18n::{Lang, messages as m, short_number};
+use crate::answers::Answer;
+use crate::i18n::{Lang, messages as m, short_number, whole_number};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::regions::REGIONS;
 
 use draft::Draft;
+use layout::{Item, Page};
 use prompt::{PromptError, Prompter};
+
+/// The largest population the interview takes: Helsinki has some 690,000 residents, the whole country
+/// 5.6 million.
+pub const MAX_POPULATION: u64 = 2_000_000;
 
 /// How an interview ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,9 +67,9 @@ enum Finish {
     Quit,
 }
 
-/// An entry of a question's menu.
+/// An entry of a question's menu (what it does; [`Item`] is how it is shown).
 #[derive(Debug, Clone, PartialEq)]
-enum Item {
+enum Entry {
     Answer(Answer),
     /// Open the editor of a multi, number or text question.
     Edit,
@@ -105,6 +111,10 @@ impl<'a, P: Prompter> Interview<'a, P> {
     pub fn run(&mut self, notices: &[String]) -> std::io::Result<End> {
         match self.flow(notices) {
             Ok(end) => Ok(end),
+            // Before the respondent's details are complete there is nothing to keep (and no draft yet).
+            Err(PromptError::Interrupted) if self.draft.sheet.respondent.municipality.trim().is_empty() => {
+                Ok(End::Interrupted)
+            }
             Err(PromptError::Interrupted) => match self.store() {
                 Err(PromptError::Io(error)) => Err(error),
                 _ => Ok(End::Interrupted),
@@ -120,11 +130,14 @@ impl<'a, P: Prompter> Interview<'a, P> {
         }
         let total = self.q.questions.len();
         let mut position = self.first_unanswered().unwrap_or(total);
+        // Where to go back to after a question reached through the jump list is answered or skipped.
+        let mut return_to: Option<usize> = None;
         loop {
             if position >= total {
                 match self.finish_menu()? {
                     Finish::Results => return Ok(End::Finished),
                     Finish::GoTo(next) => {
+                        return_to = None;
                         position = next;
                         continue;
                     }
@@ -137,12 +150,17 @@ impl<'a, P: Prompter> Interview<'a, P> {
             match self.ask_question(position)? {
                 Step::Next => {
                     self.history.push(position);
-                    position += 1;
+                    position = return_to.take().unwrap_or(position + 1);
                 }
-                Step::Back => position = self.history.pop().unwrap_or(position.saturating_sub(1)),
+                Step::Back => {
+                    return_to = None;
+                    position = self.history.pop().unwrap_or(position.saturating_sub(1));
+                }
                 Step::Stay => {}
                 Step::Jump(target) => {
                     self.history.push(position);
+                    // Back to the question the list was opened at; a jump from the end goes back to the end.
+                    return_to = Some(return_to.unwrap_or(position));
                     position = target;
                 }
                 Step::Quit => {
@@ -194,6 +212,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
     fn ask_respondent(&mut self) -> Asked<()> {
         let lang = self.lang;
         let current = self.draft.sheet.respondent.clone();
+        self.ui.page(None)?;
         self.ui.say(&format!("\n{}", m::I_RESPONDENT_HEADING.get(lang)))?;
         let required =
             |text: &str| if text.trim().is_empty() { Err(m::I_REQUIRED.get(lang).to_string()) } else { Ok(()) };
@@ -212,22 +231,21 @@ impl<'a, P: Prompter> Interview<'a, P> {
             &code_check,
         )?;
 
-        let mut regions: Vec<String> = vec![m::I_NO_REGION.get(lang).to_string()];
-        regions.extend(REGIONS.iter().map(|r| region_name(r, lang).to_string()));
+        let mut regions: Vec<Item> = vec![Item::new(m::I_NO_REGION.get(lang))];
+        regions.extend(REGIONS.iter().map(|r| Item::new(region_name(r, lang))));
         let default = current
             .region
             .as_deref()
             .and_then(crate::regions::find)
             .and_then(|found| REGIONS.iter().position(|r| r == found))
             .map_or(0, |i| i + 1);
-        let region = self.ui.select(m::I_REGION.get(lang), &regions, default)?;
+        let region = self.ui.select(m::I_REGION.get(lang), &regions, default, true)?;
 
-        let population_check = |text: &str| {
-            let digits: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-            if digits.is_empty() || digits.parse::<u64>().is_ok() {
-                Ok(())
-            } else {
-                Err(m::I_NOT_A_WHOLE_NUMBER.get(lang).to_string())
+        let population_check = |text: &str| match parse_population(text) {
+            Ok(_) => Ok(()),
+            Err(PopulationProblem::NotANumber) => Err(m::I_NOT_A_WHOLE_NUMBER.get(lang).to_string()),
+            Err(PopulationProblem::OutOfRange) => {
+                Err(m::I_POPULATION_RANGE.fill(lang, &[&whole_number(lang, 1), &whole_number(lang, MAX_POPULATION)]))
             }
         };
         let initial_population = current.population.map(|p| p.to_string()).unwrap_or_default();
@@ -240,67 +258,72 @@ impl<'a, P: Prompter> Interview<'a, P> {
         let respondent = &mut self.draft.sheet.respondent;
         respondent.municipality = municipality.trim().to_string();
         respondent.municipality_code = non_empty(&code);
-        respondent.region = (region > 0).then(|| regions[region].clone());
-        respondent.population = population.chars().filter(|c| !c.is_whitespace()).collect::<String>().parse().ok();
+        respondent.region = (region > 0).then(|| region_stored(&REGIONS[region - 1], lang).to_string());
+        respondent.population = parse_population(&population).ok().flatten();
         respondent.role = non_empty(&role);
         respondent.respondent = non_empty(&name);
         self.store()
     }
 
-    /// Asks one question and applies the answer.
-    fn ask_question(&mut self, index: usize) -> Asked<Step> {
+    /// The screen of question `index`: header, theme introduction (on a theme's first question), text, help,
+    /// and the current answer and note.
+    fn question_page(&mut self, index: usize, current: Option<&Answer>) -> Page {
         let q = self.q;
         let lang = self.lang;
         let question = &q.questions[index];
         let theme = &q.themes[question.theme];
-        if self.shown_themes.insert(question.theme) {
-            let mut intro = format!("\n== {} ==", q.text(&theme.title, lang));
-            if let Some(description) = &theme.description {
-                intro.push('\n');
-                intro.push_str(q.text(description, lang));
-            }
-            self.ui.say(&intro)?;
-        }
+        let intro = if self.shown_themes.insert(question.theme) {
+            theme.description.as_ref().map(|description| q.text(description, lang).to_string())
+        } else {
+            None
+        };
         let answered = self.draft.answered(q);
         let scored = q.scored_questions().count().max(1);
         let header = format!(
-            "\n{} · {}/{} · {} %",
+            "{} · {}/{} · {} %",
             q.text(&theme.title, lang),
             index + 1,
             q.questions.len(),
             (answered * 100 + scored / 2) / scored
         );
-        let mut text = format!("{header}\n{}", q.text(&question.text, lang));
-        if let Some(help) = &question.help {
-            text.push_str(&format!("\n{}: {}", m::SHOW_HELP.get(lang), q.text(help, lang)));
-        }
-        let current = self.draft.sheet.answers.get(&question.id).cloned();
-        if let Some(answer) = &current {
-            text.push_str(&format!("\n{}: {}", m::I_CURRENT_ANSWER.get(lang), answer.describe(q, question, lang)));
+        let help = question.help.as_ref().map(|help| format!("{}: {}", m::SHOW_HELP.get(lang), q.text(help, lang)));
+        let mut facts = Vec::new();
+        if let Some(answer) = current {
+            facts.push(format!("{}: {}", m::I_CURRENT_ANSWER.get(lang), answer.describe(q, question, lang)));
         }
         if let Some(note) = self.draft.sheet.notes.get(&question.id) {
-            text.push_str(&format!("\n{}: {note}", m::I_NOTE.get(lang)));
+            facts.push(format!("{}: {note}", m::I_NOTE.get(lang)));
         }
-        self.ui.say(&text)?;
+        Page { header, intro, text: q.text(&question.text, lang).to_string(), help, facts }
+    }
 
-        let items = Self::menu(question);
-        let labels: Vec<String> = items.iter().map(|item| self.label(question, item)).collect();
+    /// Asks one question and applies the answer.
+    fn ask_question(&mut self, index: usize) -> Asked<Step> {
+        let lang = self.lang;
+        let question = &self.q.questions[index];
+        let current = self.draft.sheet.answers.get(&question.id).cloned();
+        let page = self.question_page(index, current.as_ref());
+        self.ui.page(Some(&page))?;
+
+        // "Back" is offered only where there is somewhere to go back to.
+        let items = Self::menu(question, index > 0 || !self.history.is_empty());
+        let labels: Vec<Item> = items.iter().map(|item| self.item(question, item)).collect();
         let default = current
             .as_ref()
             .and_then(|answer| items.iter().position(|item| matches_current(item, answer)))
             .unwrap_or(0);
-        let chosen = self.ui.select(m::I_ANSWER_PROMPT.get(lang), &labels, default)?;
+        let chosen = self.ui.select(m::I_ANSWER_PROMPT.get(lang), &labels, default, false)?;
         match items[chosen].clone() {
-            Item::Answer(answer) => self.answer(question, answer),
-            Item::Edit => match self.edit(question, current.as_ref())? {
+            Entry::Answer(answer) => self.answer(question, answer),
+            Entry::Edit => match self.edit(question, current.as_ref())? {
                 Some(answer) => self.answer(question, answer),
                 None => Ok(Step::Stay),
             },
-            Item::DontKnow => self.answer(question, Answer::DontKnow),
-            Item::NotApplicable => self.answer(question, Answer::NotApplicable),
-            Item::Back => Ok(Step::Back),
-            Item::Skip => Ok(Step::Next),
-            Item::Note => {
+            Entry::DontKnow => self.answer(question, Answer::DontKnow),
+            Entry::NotApplicable => self.answer(question, Answer::NotApplicable),
+            Entry::Back => Ok(Step::Back),
+            Entry::Skip => Ok(Step::Next),
+            Entry::Note => {
                 let any = |_: &str| Ok(());
                 let old = self.draft.sheet.notes.get(&question.id).cloned().unwrap_or_default();
                 let note = self.ui.input(m::I_NOTE_PROMPT.get(lang), &old, &any)?;
@@ -312,8 +335,8 @@ impl<'a, P: Prompter> Interview<'a, P> {
                 self.store()?;
                 Ok(Step::Stay)
             }
-            Item::Jump => Ok(self.jump_list(index)?.map_or(Step::Stay, Step::Jump)),
-            Item::Quit => Ok(Step::Quit),
+            Entry::Jump => Ok(self.jump_list(index)?.map_or(Step::Stay, Step::Jump)),
+            Entry::Quit => Ok(Step::Quit),
         }
     }
 
@@ -326,37 +349,48 @@ impl<'a, P: Prompter> Interview<'a, P> {
     }
 
     /// The menu of a question: the answers of its kind, then the commands every question has.
-    fn menu(question: &Question) -> Vec<Item> {
-        let mut items: Vec<Item> = match &question.kind {
-            Kind::Level { levels, .. } => (0..levels.len()).map(|l| Item::Answer(Answer::Level(l as u32))).collect(),
-            Kind::Choice { options } => options.iter().map(|o| Item::Answer(Answer::Choice(o.id.clone()))).collect(),
-            Kind::YesNo => vec![Item::Answer(Answer::YesNo(true)), Item::Answer(Answer::YesNo(false))],
-            Kind::Multi { .. } | Kind::Number { .. } | Kind::Text => vec![Item::Edit],
+    fn menu(question: &Question, back: bool) -> Vec<Entry> {
+        let mut items: Vec<Entry> = match &question.kind {
+            Kind::Level { levels, .. } => (0..levels.len()).map(|l| Entry::Answer(Answer::Level(l as u32))).collect(),
+            Kind::Choice { options } => options.iter().map(|o| Entry::Answer(Answer::Choice(o.id.clone()))).collect(),
+            Kind::YesNo => vec![Entry::Answer(Answer::YesNo(true)), Entry::Answer(Answer::YesNo(false))],
+            Kind::Multi { .. } | Kind::Number { .. } | Kind::Text => vec![Entry::Edit],
         };
         if question.kind.is_scored() {
-            items.push(Item::DontKnow);
+            items.push(Entry::DontKnow);
         }
         if question.allow_na {
-            items.push(Item::NotApplicable);
+            items.push(Entry::NotApplicable);
         }
-        items.extend([Item::Note, Item::Back, Item::Skip, Item::Jump, Item::Quit]);
+        items.push(Entry::Note);
+        if back {
+            items.push(Entry::Back);
+        }
+        items.extend([Entry::Skip, Entry::Jump, Entry::Quit]);
         items
     }
 
-    fn label(&self, question: &Question, item: &Item) -> String {
+    /// How a menu entry is shown: a level with its digit as key and its description as the detail.
+    fn item(&self, question: &Question, entry: &Entry) -> Item {
         let q = self.q;
         let lang = self.lang;
-        match item {
-            Item::Answer(Answer::Level(level)) => {
-                let label = q.scale.labels.get(*level as usize).map_or("", |l| q.text(l, lang));
-                let description = match &question.kind {
-                    Kind::Level { levels, .. } => levels.get(*level as usize).map_or("", |t| q.text(t, lang)),
-                    _ => "",
-                };
-                format!("{level} {label} – {description}")
-            }
-            Item::Answer(answer) => answer.describe(q, question, lang),
-            Item::Edit => match &question.kind {
+        if let Entry::Answer(Answer::Level(level)) = entry {
+            let label = q.scale.labels.get(*level as usize).map_or("", |l| q.text(l, lang));
+            let description = match &question.kind {
+                Kind::Level { levels, .. } => levels.get(*level as usize).map(|t| q.text(t, lang).to_string()),
+                _ => None,
+            };
+            return Item { label: format!("{level} {label}"), detail: description, key: char::from_digit(*level, 10) };
+        }
+        Item::new(self.label(question, entry))
+    }
+
+    fn label(&self, question: &Question, entry: &Entry) -> String {
+        let q = self.q;
+        let lang = self.lang;
+        match entry {
+            Entry::Answer(answer) => answer.describe(q, question, lang),
+            Entry::Edit => match &question.kind {
                 Kind::Multi { .. } => m::I_CHOOSE_OPTIONS.get(lang).to_string(),
                 Kind::Number { unit, min, max, .. } => {
                     let unit = unit.as_ref().map_or(String::new(), |u| format!("{}, ", q.text(u, lang)));
@@ -365,19 +399,19 @@ impl<'a, P: Prompter> Interview<'a, P> {
                 }
                 _ => m::I_TYPE_TEXT.get(lang).to_string(),
             },
-            Item::DontKnow => m::DONT_KNOW.get(lang).to_string(),
-            Item::NotApplicable => m::NOT_APPLICABLE.get(lang).to_string(),
-            Item::Note => {
+            Entry::DontKnow => m::DONT_KNOW.get(lang).to_string(),
+            Entry::NotApplicable => m::NOT_APPLICABLE.get(lang).to_string(),
+            Entry::Note => {
                 if self.draft.sheet.notes.contains_key(&question.id) {
                     m::I_EDIT_NOTE.get(lang).to_string()
                 } else {
                     m::I_ADD_NOTE.get(lang).to_string()
                 }
             }
-            Item::Back => m::I_BACK.get(lang).to_string(),
-            Item::Skip => m::I_SKIP.get(lang).to_string(),
-            Item::Jump => m::I_JUMP.get(lang).to_string(),
-            Item::Quit => m::I_SAVE_QUIT.get(lang).to_string(),
+            Entry::Back => m::I_BACK.get(lang).to_string(),
+            Entry::Skip => m::I_SKIP.get(lang).to_string(),
+            Entry::Jump => m::I_JUMP.get(lang).to_string(),
+            Entry::Quit => m::I_SAVE_QUIT.get(lang).to_string(),
         }
     }
 
@@ -387,7 +421,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
         let lang = self.lang;
         match &question.kind {
             Kind::Multi { options, .. } => {
-                let labels: Vec<String> = options.iter().map(|o| q.text(&o.label, lang).to_string()).collect();
+                let labels: Vec<Item> = options.iter().map(|o| Item::new(q.text(&o.label, lang))).collect();
                 let chosen: Vec<&str> = match current {
                     Some(Answer::Multi(ids)) => ids.iter().map(String::as_str).collect(),
                     _ => Vec::new(),
@@ -407,9 +441,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
                         return Ok(());
                     }
                     let number = parse_number(text).ok_or_else(|| m::I_NOT_A_NUMBER.get(lang).to_string())?;
-                    check_number(number, min, max)
-                        .map(|_| ())
-                        .map_err(|problem| problem.message(lang, &question.id, text.trim()))
+                    number_in_range(number, min, max, lang)
                 };
                 let initial = match current {
                     Some(Answer::Number(n)) => short_number(lang, *n),
@@ -431,21 +463,25 @@ impl<'a, P: Prompter> Interview<'a, P> {
     }
 
     /// Every question with its current answer, to jump to; also the respondent's details. `None` = stay.
+    /// Typing narrows the list (a question's number or words of its text).
     fn jump_list(&mut self, here: usize) -> Asked<Option<usize>> {
         let q = self.q;
         let lang = self.lang;
-        let mut labels = vec![m::I_JUMP_CANCEL.get(lang).to_string(), m::I_EDIT_RESPONDENT.get(lang).to_string()];
+        let mut items = vec![Item::new(m::I_JUMP_CANCEL.get(lang)), Item::new(m::I_EDIT_RESPONDENT.get(lang))];
         for (i, question) in q.questions.iter().enumerate() {
             let answer = self.draft.sheet.answers.get(&question.id);
             let mark = if answer.is_some() { '✓' } else { '·' };
-            let mut text: String = q.text(&question.text, lang).chars().take(70).collect();
-            if q.text(&question.text, lang).chars().count() > 70 {
-                text.push('…');
-            }
             let answer = answer.map_or_else(String::new, |a| format!(" — {}", a.describe(q, question, lang)));
-            labels.push(format!("{mark} {:>2}. {text}{answer}", i + 1));
+            items.push(Item::new(format!("{mark} {:>2}. {}{answer}", i + 1, q.text(&question.text, lang))));
         }
-        match self.ui.select(m::I_JUMP_PROMPT.get(lang), &labels, here + 2)? {
+        let answered = self.draft.answered(q);
+        let header = format!(
+            "{} · {}",
+            q.text(&q.title, lang),
+            m::I_ANSWERED_OF.fill(lang, &[&answered, &q.scored_questions().count()])
+        );
+        self.ui.page(Some(&Page { header, ..Page::default() }))?;
+        match self.ui.select(m::I_JUMP_PROMPT.get(lang), &items, here + 2, true)? {
             0 => Ok(None),
             1 => {
                 self.ask_respondent()?;
@@ -470,15 +506,12 @@ impl<'a, P: Prompter> Interview<'a, P> {
         if unanswered.is_empty() {
             return Ok(Finish::Results);
         }
-        self.ui.say(&format!("\n{}", m::I_UNANSWERED_LEFT.fill(lang, &[&unanswered.len()])))?;
-        let items = vec![
-            m::I_FINISH_NOW.get(lang).to_string(),
-            m::I_GO_UNANSWERED.get(lang).to_string(),
-            m::I_JUMP.get(lang).to_string(),
-            m::I_SAVE_QUIT.get(lang).to_string(),
-        ];
+        let header = format!("{} · {}", self.q.text(&self.q.title, lang), m::I_END_OF_QUESTIONS.get(lang));
+        let text = m::I_UNANSWERED_LEFT.fill(lang, &[&unanswered.len()]);
+        self.ui.page(Some(&Page { header, text, ..Page::default() }))?;
+        let items = [m::I_FINISH_NOW, m::I_GO_UNANSWERED, m::I_JUMP, m::I_SAVE_QUIT].map(|t| Item::new(t.get(lang)));
         let total = self.q.questions.len();
-        match self.ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0)? {
+        match self.ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0, false)? {
             0 => Ok(Finish::Results),
             1 => Ok(Finish::GoTo(unanswered[0])),
             2 => Ok(Finish::GoTo(self.jump_list(total.saturating_sub(1))?.unwrap_or(total))),
@@ -487,13 +520,53 @@ impl<'a, P: Prompter> Interview<'a, P> {
     }
 }
 
+/// Whether `number` is within a number question's bounds; the message says the bounds, in words a
+/// respondent reads (no question id).
+fn number_in_range(number: f64, min: Option<f64>, max: Option<f64>, lang: Lang) -> Result<(), String> {
+    let below = min.is_some_and(|min| number < min);
+    let above = max.is_some_and(|max| number > max);
+    if !(below || above) {
+        return Ok(());
+    }
+    let show = |n: f64| short_number(lang, n);
+    Err(match (min, max) {
+        (Some(min), Some(max)) => m::I_NUMBER_BETWEEN.fill(lang, &[&show(min), &show(max)]),
+        (Some(min), None) => m::I_NUMBER_AT_LEAST.fill(lang, &[&show(min)]),
+        (None, Some(max)) => m::I_NUMBER_AT_MOST.fill(lang, &[&show(max)]),
+        (None, None) => unreachable!("a number without bounds is always in range"),
+    })
+}
+
+/// Why a typed population is refused.
+#[derive(Debug, PartialEq, Eq)]
+enum PopulationProblem {
+    NotANumber,
+    OutOfRange,
+}
+
+/// A typed population: empty (`None`), or a whole number from 1 to [`MAX_POPULATION`], spaces allowed as
+/// thousands separators (`4 500`).
+fn parse_population(text: &str) -> Result<Option<u64>, PopulationProblem> {
+    let digits: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}').collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(PopulationProblem::NotANumber);
+    }
+    match digits.parse::<u64>() {
+        Ok(n) if (1..=MAX_POPULATION).contains(&n) => Ok(Some(n)),
+        _ => Err(PopulationProblem::OutOfRange),
+    }
+}
+
 /// Whether a menu item is the current answer, to preselect it.
-fn matches_current(item: &Item, current: &Answer) -> bool {
+fn matches_current(item: &Entry, current: &Answer) -> bool {
     match (item, current) {
-        (Item::Answer(a), b) => a == b,
-        (Item::Edit, Answer::Multi(_) | Answer::Number(_) | Answer::Text(_))
-        | (Item::DontKnow, Answer::DontKnow)
-        | (Item::NotApplicable, Answer::NotApplicable) => true,
+        (Entry::Answer(a), b) => a == b,
+        (Entry::Edit, Answer::Multi(_) | Answer::Number(_) | Answer::Text(_))
+        | (Entry::DontKnow, Answer::DontKnow)
+        | (Entry::NotApplicable, Answer::NotApplicable) => true,
         _ => false,
     }
 }
@@ -504,8 +577,18 @@ pub fn parse_number(text: &str) -> Option<f64> {
     cleaned.replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
-/// A region's name in the interface language (Swedish for Swedish, Finnish otherwise).
+/// A region's name in the interface language.
 fn region_name(region: &crate::regions::Region, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fi => region.fi,
+        Lang::Sv => region.sv,
+        Lang::En => region.en,
+    }
+}
+
+/// A region's name as the answer sheet records it: one of its official names, Swedish for a Swedish
+/// interview and Finnish otherwise (the English ones are translations, not names other tools know).
+fn region_stored(region: &crate::regions::Region, lang: Lang) -> &'static str {
     match lang {
         Lang::Sv => region.sv,
         _ => region.fi,

@@ -1,11 +1,14 @@
 //! The small prompt interface the interview is written against, and a scripted implementation for tests.
 //!
-//! The interview never touches the terminal itself: it prints text and asks for a choice, a set of
-//! choices or a line of text through [`Prompter`]. [`super::terminal`] implements it with dialoguer;
-//! [`Script`] answers from a list, so that tests drive the whole flow.
+//! The interview never touches the terminal itself: it prints text, shows the question it is asking about
+//! (a [`Page`]) and asks for a choice, a set of choices or a line of text through [`Prompter`].
+//! [`super::terminal`] implements it on a real terminal; [`Script`] answers from a list, so that tests
+//! drive the whole flow.
 
 use std::collections::VecDeque;
 use std::fmt;
+
+pub use super::layout::{Item, Page};
 
 /// Why a prompt gave no answer.
 #[derive(Debug)]
@@ -40,12 +43,15 @@ pub type Check<'a> = &'a dyn Fn(&str) -> Result<(), String>;
 
 /// What the interview needs from a terminal.
 pub trait Prompter {
-    /// Shows text that is not a question (headers, help, results).
+    /// Shows flowing text that is not a question (the start screen, notices).
     fn say(&mut self, text: &str) -> Result<(), PromptError>;
-    /// One of `items`, with `default` preselected; returns its index.
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> Result<usize, PromptError>;
+    /// Shows `page` above every prompt that follows, until the next call; `None` goes back to flowing text.
+    fn page(&mut self, page: Option<&Page>) -> Result<(), PromptError>;
+    /// One of `items`, with `default` preselected; returns its index. With `filter`, typing narrows the list
+    /// (for long lists: regions, the jump list).
+    fn select(&mut self, prompt: &str, items: &[Item], default: usize, filter: bool) -> Result<usize, PromptError>;
     /// Any number of `items`, with `checked` preselected; returns the chosen indexes in order.
-    fn multi_select(&mut self, prompt: &str, items: &[String], checked: &[bool]) -> Result<Vec<usize>, PromptError>;
+    fn multi_select(&mut self, prompt: &str, items: &[Item], checked: &[bool]) -> Result<Vec<usize>, PromptError>;
     /// A line of text starting from `initial`, asked again until `check` accepts it.
     fn input(&mut self, prompt: &str, initial: &str, check: Check<'_>) -> Result<String, PromptError>;
 }
@@ -111,28 +117,45 @@ impl Prompter for Script {
         Ok(())
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], _default: usize) -> Result<usize, PromptError> {
-        for item in items {
-            self.transcript.push_str(&format!("  [{item}]\n"));
+    fn page(&mut self, page: Option<&Page>) -> Result<(), PromptError> {
+        let Some(page) = page else { return Ok(()) };
+        self.transcript.push('\n');
+        for part in [Some(&page.header), page.intro.as_ref(), Some(&page.text), page.help.as_ref()]
+            .into_iter()
+            .flatten()
+            .chain(&page.facts)
+        {
+            if !part.is_empty() {
+                self.transcript.push_str(part);
+                self.transcript.push('\n');
+            }
+        }
+        Ok(())
+    }
+
+    fn select(&mut self, prompt: &str, items: &[Item], _default: usize, _filter: bool) -> Result<usize, PromptError> {
+        let texts: Vec<String> = items.iter().map(Item::text).collect();
+        for text in &texts {
+            self.transcript.push_str(&format!("  [{text}]\n"));
         }
         match self.next(prompt)? {
             Reply::Index(index) if index < items.len() => Ok(index),
-            Reply::Pick(text) => items
+            Reply::Pick(text) => texts
                 .iter()
                 .position(|item| item.trim_start().starts_with(&text))
-                .ok_or_else(|| panic!("no item starts with {text:?} in {items:#?}")),
-            other => panic!("script gave {other:?} to a select of {items:#?}"),
+                .ok_or_else(|| panic!("no item starts with {text:?} in {texts:#?}")),
+            other => panic!("script gave {other:?} to a select of {texts:#?}"),
         }
     }
 
-    fn multi_select(&mut self, prompt: &str, items: &[String], _checked: &[bool]) -> Result<Vec<usize>, PromptError> {
+    fn multi_select(&mut self, prompt: &str, items: &[Item], _checked: &[bool]) -> Result<Vec<usize>, PromptError> {
         match self.next(prompt)? {
             Reply::Checks(texts) => Ok(texts
                 .iter()
                 .map(|text| {
                     items
                         .iter()
-                        .position(|item| item.starts_with(text.as_str()))
+                        .position(|item| item.label.starts_with(text.as_str()))
                         .unwrap_or_else(|| panic!("no item {text:?} in {items:#?}"))
                 })
                 .collect()),

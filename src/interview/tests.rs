@@ -85,9 +85,9 @@ fn a_whole_interview_answers_every_kind_and_finishes() {
     let counts: Vec<usize> = saves.iter().map(|d| d.sheet.answers.len()).collect();
     assert_eq!(&counts[..9], &[0, 1, 2, 3, 4, 5, 6, 7, 8]);
     assert!(script.transcript.contains("Kirjoita luku, esim. 45,5."), "a bad number is explained");
-    assert!(script.transcript.contains("ei ole välillä 0–100"), "{}", script.transcript);
+    assert!(script.transcript.contains("Luvun pitää olla välillä 0–100."), "{}", script.transcript);
     assert!(script.transcript.contains("Aa · 1/8 · 0 %"), "header with theme, position and progress");
-    assert!(script.transcript.contains("== Turva =="), "the theme's introduction");
+    assert!(script.transcript.contains("Turva · 5/8"), "the next theme in the header");
 }
 
 #[test]
@@ -157,6 +157,44 @@ fn the_jump_list_goes_to_any_question_and_shows_current_answers() {
     assert!(script.transcript.contains("[·  2. Valinta?]"), "unanswered ones are marked");
     assert!(script.transcript.contains("Turva · 7/8"), "{}", script.transcript);
     assert_eq!(draft.sheet.answers["t.three"], Answer::YesNo(true));
+    let after_jump = &script.transcript[script.transcript.find("Turva · 7/8").unwrap()..];
+    assert!(after_jump.contains("Aa · 2/8"), "answered, it goes back to where the list was opened:\n{after_jump}");
+    assert!(!after_jump.contains("Teksti · 8/8"), "{after_jump}");
+}
+
+#[test]
+fn the_first_question_offers_no_way_back_and_later_ones_do() {
+    let mut replies = details();
+    replies.extend([pick("2 "), pick("✓ Tallenna")]);
+    let (_, _, _, script) = interview(new_draft(), replies);
+    let second = script.transcript.find("Aa · 2/8").unwrap();
+    assert!(!script.transcript[..second].contains("← Edellinen"), "{}", script.transcript);
+    assert!(script.transcript[second..].contains("← Edellinen"), "{}", script.transcript);
+}
+
+#[test]
+fn population_and_numbers_are_checked_in_words() {
+    use super::{MAX_POPULATION, PopulationProblem, number_in_range, parse_population};
+    assert_eq!(parse_population(""), Ok(None));
+    assert_eq!(parse_population("4 500"), Ok(Some(4500)));
+    assert_eq!(parse_population("999999999999"), Err(PopulationProblem::OutOfRange));
+    assert_eq!(parse_population("12345678901234567890123"), Err(PopulationProblem::OutOfRange));
+    assert_eq!(parse_population("0"), Err(PopulationProblem::OutOfRange));
+    assert_eq!(parse_population("4,5"), Err(PopulationProblem::NotANumber));
+    assert_eq!(parse_population(&MAX_POPULATION.to_string()), Ok(Some(MAX_POPULATION)));
+    assert_eq!(
+        number_in_range(150.0, Some(0.0), Some(100.0), Lang::En),
+        Err("The number must be from 0 to 100.".into())
+    );
+    assert_eq!(number_in_range(-1.0, Some(0.0), None, Lang::Sv), Err("Talet ska vara minst 0.".into()));
+    assert_eq!(number_in_range(50.0, Some(0.0), Some(100.0), Lang::Fi), Ok(()));
+}
+
+#[test]
+fn a_stop_before_the_details_are_complete_saves_nothing() {
+    let (end, _, saves, _) = interview(new_draft(), vec![typed("Kustavi"), typed(""), Reply::CtrlC]);
+    assert_eq!(end, End::Interrupted);
+    assert!(saves.is_empty(), "no draft before the details are given");
 }
 
 #[test]

@@ -10,6 +10,7 @@ pub mod escape;
 pub mod html;
 pub mod load;
 pub mod markdown;
+pub mod matrix;
 pub mod svg;
 pub mod table;
 pub mod xlsx;

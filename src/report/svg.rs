@@ -36,7 +36,7 @@ pub fn description(report: &Report, lang: Lang) -> String {
 
 /// Splits a label into at most three lines of about `width` characters, for chart axes.
 fn label_lines(text: &str, width: usize) -> Vec<String> {
-    let mut lines = super::table::wrap(text, width);
+    let mut lines = crate::wrap::wrap(text, width);
     if lines.len() > 3 {
         lines.truncate(3);
         lines[2].push('…');

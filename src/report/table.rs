@@ -7,10 +7,11 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
+use crate::wrap::wrap;
 
 use super::Report;
 
@@ -64,7 +65,11 @@ pub fn band_color(band_index: usize, bands: usize) -> Color {
 pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
     let r = &report.respondent;
     let line = |text: &str| inert(text, Layout::Line).into_owned();
-    writeln!(out, "{} {}", line(&report.questionnaire.title), line(&report.questionnaire.version))?;
+    let width = usize::from(options.width);
+    let title = format!("{} {}", line(&report.questionnaire.title), line(&report.questionnaire.version));
+    for text in wrap(&title, width) {
+        writeln!(out, "{text}")?;
+    }
     let mut who = vec![match &r.municipality_code {
         Some(code) => format!("{} ({})", line(&r.municipality), line(code)),
         None => line(&r.municipality),
@@ -74,7 +79,9 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         who.push(format!("{}: {} · n = {}", line(&group.column), line(&group.value), report.respondents));
     }
     who.extend(r.date.as_deref().map(line));
-    writeln!(out, "{}", who.join(" · "))?;
+    for text in wrap(&who.join(" · "), width) {
+        writeln!(out, "{text}")?;
+    }
     writeln!(out)?;
 
     let mut table = Table::new();
@@ -87,13 +94,25 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     } else {
         table.force_no_tty();
     }
-    table.set_header(vec![
+    // Below 72 columns the bars give their room to the words: a theme's name is never cut inside a word.
+    let bars = options.width >= 72;
+    let row = |mut cells: Vec<Cell>| {
+        if !bars {
+            cells.remove(2);
+        }
+        cells
+    };
+    table.set_header(row(vec![
         Cell::new(m::T_THEME.get(lang)),
         Cell::new(m::T_SCORE.get(lang)).set_alignment(CellAlignment::Right),
         Cell::new(""),
         Cell::new(m::T_BAND.get(lang)),
         Cell::new(m::T_ANSWERED.get(lang)).set_alignment(CellAlignment::Right),
-    ]);
+    ]));
+    let titles: Vec<String> = report.themes.iter().map(|t| break_long_words(&line(&t.title), LONGEST_WORD)).collect();
+    let bands: Vec<String> = report.themes.iter().filter_map(|t| t.band.as_deref().map(line)).collect();
+    keep_words_whole(&mut table, 0, titles.iter().map(String::as_str).chain([m::T_OVERALL.get(lang)]));
+    keep_words_whole(&mut table, if bars { 3 } else { 2 }, bands.iter().map(String::as_str));
     for theme in &report.themes {
         let score = theme.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
         let bar_text = theme.score.map_or_else(String::new, |s| bar(s, 10));
@@ -102,13 +121,13 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
             band = band.fg(band_color(index, report.bands.len()));
         }
         let answered = answered(&theme.counts, lang);
-        table.add_row(vec![
+        table.add_row(row(vec![
             Cell::new(break_long_words(&line(&theme.title), LONGEST_WORD)),
             Cell::new(score).set_alignment(CellAlignment::Right),
             Cell::new(bar_text),
             band,
             Cell::new(answered).set_alignment(CellAlignment::Right),
-        ]);
+        ]));
     }
     let overall = report.overall.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
     let mut overall_band =
@@ -116,16 +135,16 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     if let (true, Some(index)) = (options.color, report.overall.band_index) {
         overall_band = overall_band.fg(band_color(index, report.bands.len()));
     }
-    table.add_row(vec![
+    table.add_row(row(vec![
         Cell::new(m::T_OVERALL.get(lang)).add_attribute(Attribute::Bold),
         Cell::new(overall).set_alignment(CellAlignment::Right).add_attribute(Attribute::Bold),
         Cell::new(report.overall.score.map_or_else(String::new, |s| bar(s, 10))),
         overall_band,
         Cell::new(format!("{} %", decimal(lang, report.completeness * 100.0, 0))).set_alignment(CellAlignment::Right),
-    ]);
+    ]));
     writeln!(out, "{table}")?;
-    // The legend is prose; wrapped so that the whole table fits an 80-column terminal.
-    for line in wrap(m::T_LEGEND.get(lang), 80) {
+    // The legend is prose; wrapped to the table's width (80 columns at most, for reading).
+    for line in wrap(m::T_LEGEND.get(lang), usize::from(options.width).clamp(20, 80)) {
         writeln!(out, "{line}")?;
     }
 
@@ -157,6 +176,16 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         }
     }
     Ok(())
+}
+
+/// Gives `column` at least the width of the longest word of `texts`, so that comfy-table, when it narrows
+/// the table, breaks the column's texts between words and not inside one.
+pub fn keep_words_whole<'a>(table: &mut Table, column: usize, texts: impl IntoIterator<Item = &'a str>) {
+    let longest = texts.into_iter().flat_map(str::split_whitespace).map(crate::wrap::width).max().unwrap_or(0);
+    // The constraint counts the cell's padding, one space on each side.
+    if let (Some(column), Ok(width)) = (table.column_mut(column), u16::try_from(longest + 2)) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(width)));
+    }
 }
 
 /// The longest word the theme column takes whole. comfy-table drops the rest of a word that is wider than
@@ -193,26 +222,6 @@ pub fn break_long_words(text: &str, longest: usize) -> String {
     words.join(" ")
 }
 
-/// Greedy word wrap by characters.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if !line.is_empty() && needed > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,15 +249,24 @@ mod tests {
     }
 
     #[test]
-    fn wraps_at_word_boundaries() {
-        assert_eq!(wrap("yksi kaksi kolme", 10), vec!["yksi kaksi", "kolme"]);
-        assert_eq!(wrap("", 10), vec![""]);
-    }
-
-    #[test]
     fn colours_run_from_red_to_green() {
         assert_eq!(band_color(0, 4), Color::Red);
         assert_eq!(band_color(3, 4), Color::Green);
         assert_eq!(band_color(0, 1), Color::Green);
+    }
+
+    #[test]
+    fn at_60_columns_no_word_is_cut_and_no_line_is_too_wide() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/skarholm-report.json");
+        let report = crate::report::load::load(&path).unwrap();
+        let mut out = Vec::new();
+        render(&report, Lang::Sv, &TableOptions { width: 60, ..TableOptions::default() }, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        for line in text.lines() {
+            assert!(crate::wrap::width(line) <= 60, "{line:?} is too wide:\n{text}");
+        }
+        for word in ["interoperabilitet", "Kundorienterade", "utveckling", "Helhetsindex"] {
+            assert!(text.contains(word), "{word:?} is cut:\n{text}");
+        }
     }
 }

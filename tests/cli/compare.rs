@@ -210,3 +210,15 @@ fn a_batch_summary_is_compared_row_by_row_without_weak_spots() {
     let run = kk.args(["--lang", "sv", "compare", "alone", "-o", "j.html"]).run().code(0);
     assert!(run.read("j.html").contains("Kalliojärvi"));
 }
+
+#[test]
+fn the_table_fits_its_width_with_whole_words_and_weak_spots_say_what_the_number_is() {
+    let run = reports().args(["--lang", "en", "compare", "r"]).run().code(0);
+    for line in run.stdout.lines() {
+        assert!(line.chars().count() <= 100, "{line:?} is wider than the table's 100 columns:\n{}", run.stdout);
+    }
+    // Eight themes do not fit as columns: one block per municipality, the themes keyed by number.
+    assert!(run.stdout.contains("\n1.  Jokilaakso"), "{}", run.stdout);
+    assert!(run.stdout.contains("T8 = Yhteistyö"), "{}", run.stdout);
+    assert!(run.stdout.contains("mean ") && run.stdout.contains("/100; below the middle of the scale in"));
+}

@@ -252,3 +252,18 @@ fn an_unwritable_output_folder_exits_1_and_leaves_nothing() {
         .code(1)
         .stderr_has("cannot write `no/such/folder/r.json`");
 }
+
+#[test]
+fn a_batch_table_of_eight_themes_fits_80_columns_in_blocks() {
+    let kk = Kk::new();
+    let ids = "strategy.programme,services.channels,skills.training_plan,resources.it_lead,security.backups,data.information_management_model,infrastructure.system_inventory,cooperation.regional_it";
+    let csv = format!("municipality,{ids}\nKalliojärvi,1,2,3,4,0,1,2,3\nYlä-Savonjoki,4,4,3,2,1,0,1,2\n");
+    let file = kk.file("kunnat.csv", csv);
+    let run = kk.env("COLUMNS", "80").args(["--lang", "fi", "score", "--format", "table"]).arg(file).run().code(0);
+    for line in run.stdout.lines() {
+        assert!(line.chars().count() <= 80, "{line:?} is wider than 80:\n{}", run.stdout);
+    }
+    assert!(run.stdout.contains("Ylä-Savonjoki (3)"), "names are whole:\n{}", run.stdout);
+    assert!(run.stdout.contains("  T1 "), "the themes by number:\n{}", run.stdout);
+    assert!(run.stdout.contains("T2 = Asiakaslähtöiset digitaaliset palvelut"), "and their key:\n{}", run.stdout);
+}
