@@ -81,6 +81,7 @@ mod tests {
             let at = |what: &str| format!("{} {what}", question.id);
             out.push((at("text"), &question.text));
             out.extend(question.help.iter().map(|t| (at("help"), t)));
+            out.extend(question.short.iter().map(|t| (at("short"), t)));
             out.extend(question.advice.iter().map(|t| (at("advice"), t)));
             match &question.kind {
                 Kind::Level { levels, next_steps } => {
@@ -273,6 +274,7 @@ mod tests {
             let same = |a: &Question, b: &Question| {
                 (a.text == b.text
                     && a.help == b.help
+                    && a.short == b.short
                     && a.weight.to_bits() == b.weight.to_bits()
                     && a.allow_na == b.allow_na)
                     && (a.references == b.references && a.mil == b.mil && a.advice == b.advice && a.kind == b.kind)
