@@ -302,7 +302,6 @@ messages! {
         "Poäng 0–100. Besvarat = besvarade / poängsatta frågor (VEJ = vet ej, EA = ej aktuellt); på helhetsindexets rad svarsgraden.",
         "Scores 0–100. Answered = answered / scored questions (DK = don't know, NA = not applicable); completeness on the overall row."
     );
-    T_MIL_LINE = ("MIL-taso (0–3), {0}: {1}", "MIL-nivå (0–3), {0}: {1}", "Maturity indicator level (0–3), {0}: {1}");
     T_NEXT_STEPS = (
         "Seuraavat {0} askelta suurimman hyödyn mukaan (+ indeksipistettä):",
         "De {0} följande stegen efter största nytta (+ indexpoäng):",
@@ -490,6 +489,65 @@ messages! {
     R_WEIGHT = ("Paino", "Vikt", "Weight");
     R_MIL = ("Kypsyystaso (MIL 0–3)", "Mognadsnivå (MIL 0–3)", "Maturity indicator level (MIL 0–3)");
     R_NOT_ANSWERED = ("Ei vastattu", "Obesvarad", "Not answered");
+    // What holds a maturity indicator level down (issue 22), in every rendering of a report.
+    MIL_SUMMARY = (
+        "{0}: kypsyystaso {1}/3 — tasolle {2} tarvitaan: {3}",
+        "{0}: mognadsnivå {1}/3 — för nivå {2} behövs: {3}",
+        "{0}: maturity level {1}/3 — to reach {2}: {3}"
+    );
+    MIL_SUMMARY_TOP = ("{0}: kypsyystaso {1}/3, ylin taso", "{0}: mognadsnivå {1}/3, den högsta nivån", "{0}: maturity level {1}/3, the top level");
+    MIL_SUMMARY_UNREACHABLE = (
+        "{0}: kypsyystaso {1}/3 — tasolle {2} ei näillä vastauksilla päästä: mikään sen käytännöistä ei koske kuntaa, tai liian harva voi toteutua",
+        "{0}: mognadsnivå {1}/3 — nivå {2} kan inte nås med dessa svar: ingen av dess rutiner är aktuell för kommunen, eller för få kan genomföras",
+        "{0}: maturity level {1}/3 — level {2} cannot be reached with these answers: none of its practices applies, or too few can be achieved"
+    );
+    MIL_SUMMARY_LEVEL = ("{0}: kypsyystaso {1}/3", "{0}: mognadsnivå {1}/3", "{0}: maturity level {1}/3");
+    MIL_FIND_OUT_FIRST = ("selvitä ensin", "ta reda på först", "find out first");
+    MIL_RULE_1 = (
+        "Tasolle 1 pääsee, kun jokainen tason 1 käytäntö on toteutunut eli saanut vähintään 0,75 pistettä. Nämä puuttuvat:",
+        "Nivå 1 nås när varje rutin på nivå 1 är genomförd, det vill säga ger minst 0,75 poäng. Dessa saknas:",
+        "Level 1 is reached when every level-1 practice is achieved, that is, scores at least 0.75. These are missing:"
+    );
+    MIL_RULE_K = (
+        "Tasolle {0} pääsee, kun yli puolet tason {0} käytännöistä on toteutunut eli saanut vähintään 0,75 pistettä. Siihen riittää, että nämä {1} toteutuvat:",
+        "Nivå {0} nås när mer än hälften av rutinerna på nivå {0} är genomförda, det vill säga ger minst 0,75 poäng. Det räcker att dessa {1} genomförs:",
+        "Level {0} is reached when more than half of the level-{0} practices are achieved, that is, score at least 0.75. Achieving these {1} is enough:"
+    );
+    MIL_RULE_K_ONE = (
+        "Tasolle {0} pääsee, kun yli puolet tason {0} käytännöistä on toteutunut eli saanut vähintään 0,75 pistettä. Siihen riittää, että tämä toteutuu:",
+        "Nivå {0} nås när mer än hälften av rutinerna på nivå {0} är genomförda, det vill säga ger minst 0,75 poäng. Det räcker att denna genomförs:",
+        "Level {0} is reached when more than half of the level-{0} practices are achieved, that is, score at least 0.75. Achieving this one is enough:"
+    );
+    MIL_PRACTICE = ("Käytäntö", "Rutin", "Practice");
+    MIL_NEEDED = ("Tarvittava vastaus", "Svar som behövs", "Answer needed");
+    MIL_COLUMN = ("Kypsyystaso", "Mognadsnivå", "Maturity level");
+    MIL_AT_LEAST = ("vähintään {0}", "minst {0}", "at least {0}");
+    MIL_OR = (" tai ", " eller ", " or ");
+    MIL_OPTIONS_WORTH = (
+        "{0} tai muut vaihtoehdot, joista saa yhtä monta pistettä",
+        "{0} eller andra alternativ som ger lika många poäng",
+        "{0}, or other options worth as many points"
+    );
+    MIL_UNACHIEVABLE = ("mikään vastaus ei riitä", "inget svar räcker", "no answer is enough");
+    MIL_RAISES = ("nostaa teeman {0} kypsyystasolle {1}", "höjer {0} till mognadsnivå {1}", "raises {0} to maturity level {1}");
+    MIL_RAISES_ONE_OF = (
+        "yksi niistä {2} käytännöstä, jotka yhdessä nostavat teeman {0} kypsyystasolle {1}",
+        "en av de {2} rutiner som tillsammans höjer {0} till mognadsnivå {1}",
+        "one of the {2} practices that together raise {0} to maturity level {1}"
+    );
+    MIL_GROUP_RULE = (
+        "Ryhmän kypsyystaso on sen vastaajien tasoista alin eli taso, jonka jokainen vastaaja on saavuttanut (vastaajia {0}).",
+        "Gruppens mognadsnivå är den lägsta av de svarandes nivåer, alltså den nivå som varje svarande har nått (svarande {0}).",
+        "The group's maturity level is the lowest of its respondents' levels, the level every respondent has reached (respondents {0})."
+    );
+    MIL_GROUP_AT = ("tasolla {0}: {1}", "på nivå {0}: {1}", "at level {0}: {1}");
+    MIL_GROUP_BLOCKING = (
+        "Jokainen alla oleva käytäntö estää ainakin yhtä tasolla {0} olevaa vastaajaa pääsemästä tasolle {1}; kun jokainen vastaaja on toteuttanut ne, ryhmä on tasolla {1}.",
+        "Varje rutin nedan hindrar minst en svarande på nivå {0} från att nå nivå {1}; när varje svarande har genomfört dem är gruppen på nivå {1}.",
+        "Each practice below keeps at least one respondent at level {0} from reaching level {1}; once every respondent has achieved them, the group is at level {1}."
+    );
+    MIL_GROUP_BLOCKS = ("tasolla {2} olevista vastaajista {0}/{1}", "{0} av {1} svarande på nivå {2}", "{0} of the {1} respondents at level {2}");
+    MIL_GROUP_DK = ("heistä {0} vastasi ”En tiedä”", "av dem svarade {0} ”Vet inte”", "{0} of them answered “Don't know”");
     R_METHODS = ("Menetelmä", "Metod", "Method");
     R_METHODS_TEXT = (
         "Jokainen vastaus saa pisteet väliltä 0–1: tasokysymys tason ja ylimmän tason suhteena, valinta vaihtoehdon pisteinä suhteessa parhaaseen, monivalinta valittujen pisteiden summana (enintään 1), kyllä/ei arvona 1 tai 0 ja luku sen pistevälin mukaan. ”En osaa sanoa” saa 0 pistettä ja lasketaan mukaan; ”ei koske” ja vastaamattomat jätetään pois. Teeman pisteet ovat kysymysten painotettu keskiarvo kerrottuna sadalla, ja kokonaisindeksi on teemojen painotettu keskiarvo. Digitaalisen turvallisuuden kypsyystaso (MIL 0–3) lasketaan Kybermittarin tapaan: käytäntö on toteutunut, kun sen pisteet ovat vähintään 0,75. Tiekartan askeleet on järjestetty sen mukaan, paljonko kokonaisindeksi nousisi, jos käytäntö olisi täysin kunnossa.",

@@ -12,7 +12,7 @@ use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Tab
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
 
-use super::Report;
+use super::{Report, maturity};
 
 /// How the table is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -129,8 +129,33 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         writeln!(out, "{line}")?;
     }
 
+    // Each MIL theme: its level and what the next one needs, one line per blocking practice.
+    let text_width = usize::from(options.width).max(40);
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
-        writeln!(out, "{}", m::T_MIL_LINE.fill(lang, &[&theme.title, &theme.mil.unwrap_or(0)]))?;
+        writeln!(out)?;
+        for line in wrap(&inert(&maturity::summary(theme, lang).unwrap_or_default(), Layout::Block), text_width) {
+            writeln!(out, "{line}")?;
+        }
+        if let Some(rule) = maturity::group_rule(theme, lang) {
+            for line in wrap(&rule, text_width) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        if maturity::rule(theme, lang).is_some() {
+            for practice in theme.mil_blocking.iter().flatten() {
+                let text = format!(
+                    "• {} — {}: {}; {}: {}",
+                    practice.name,
+                    m::T_NOW.get(lang),
+                    maturity::current(theme, practice, lang),
+                    m::MIL_NEEDED.get(lang),
+                    practice.needed
+                );
+                for (i, line) in wrap(&inert(&text, Layout::Block), text_width - 4).iter().enumerate() {
+                    writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " })?;
+                }
+            }
+        }
     }
 
     writeln!(out)?;
@@ -154,6 +179,11 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         }
         for line in wrap(&format!("→ {}", block(&step.next_step)), wrap_width) {
             writeln!(out, "{indent}{line}")?;
+        }
+        if let Some(raises) = maturity::raises(report, step, lang) {
+            for line in wrap(&format!("▲ {}", block(&capitalized(&raises))), wrap_width) {
+                writeln!(out, "{indent}{line}")?;
+            }
         }
     }
     Ok(())
@@ -191,6 +221,12 @@ pub fn break_long_words(text: &str, longest: usize) -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// The text with its first letter in upper case, for a phrase that stands on its own.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 /// Greedy word wrap by characters.
