@@ -144,11 +144,10 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         if maturity::rule(theme, lang).is_some() {
             for practice in theme.mil_blocking.iter().flatten() {
                 let text = format!(
-                    "• {} — {}: {}; {}: {}",
+                    "• {} — {}: {} → {}",
                     practice.name,
                     m::T_NOW.get(lang),
                     maturity::current(theme, practice, lang),
-                    m::MIL_NEEDED.get(lang),
                     practice.needed
                 );
                 for (i, line) in wrap(&inert(&text, Layout::Block), text_width - 4).iter().enumerate() {
