@@ -620,6 +620,33 @@ messages! {
         "The questions with the lowest mean across the compared municipalities: candidates for joint regional solutions."
     );
     C_BELOW = ("Alle puolivälin", "Under mitten", "Below the middle");
+    C_MIL = ("Kypsyystasot", "Mognadsnivåer", "Maturity levels");
+    C_MIL_INTRO = (
+        "Kunkin kunnan kypsyystaso (0–3) ja käytännöt, joita sen seuraava taso vielä vaatii.",
+        "Varje kommuns mognadsnivå (0–3) och de rutiner som dess nästa nivå ännu kräver.",
+        "Each municipality's maturity level (0–3) and the practices its next level still needs."
+    );
+    C_MIL_NEXT = ("Seuraavalle tasolle tarvitaan", "För nästa nivå behövs", "Needed for the next level");
+    C_MIL_ROW = ("{0}: {1}/3 — tasolle {2}: {3}", "{0}: {1}/3 — för nivå {2}: {3}", "{0}: {1}/3 — to reach {2}: {3}");
+    C_MIL_ROW_ONLY = ("{0}: {1}/3 — {2}", "{0}: {1}/3 — {2}", "{0}: {1}/3 — {2}");
+    C_MIL_TO_LEVEL = ("tasolle {0}: {1}", "för nivå {0}: {1}", "to reach {0}: {1}");
+    C_MIL_TOP = ("ylin taso", "den högsta nivån", "the top level");
+    C_MIL_UNREACHABLE = ("tasolle {0} ei näillä vastauksilla päästä", "nivå {0} kan inte nås med dessa svar", "level {0} cannot be reached with these answers");
+    C_MIL_UNKNOWN = ("ei tiedossa: raportissa on vain taso", "okänt: rapporten har bara nivån", "not known: the report holds the level only");
+    C_MIL_SHARED = ("Yhteiset esteet seuraavalle kypsyystasolle", "Gemensamma hinder för nästa mognadsnivå", "Shared obstacles to the next maturity level");
+    C_MIL_SHARED_INTRO = (
+        "Käytännöt, jotka useimmin estävät kuntia pääsemästä seuraavalle kypsyystasolle: ehdokkaita yhteiseksi seudulliseksi työksi.",
+        "De rutiner som oftast hindrar kommunerna från att nå nästa mognadsnivå: kandidater för gemensamt regionalt arbete.",
+        "The practices that most often keep municipalities from their next maturity level: candidates for joint regional work."
+    );
+    C_MIL_BLOCKS = ("Estää tason", "Hindrar nivå", "Blocks level");
+    C_MIL_BLOCKED = ("Kunnat", "Kommuner", "Municipalities");
+    C_MIL_BLOCKED_LINE = ("estää tason {0}: {1}/{2} kuntaa ({3})", "hindrar nivå {0}: {1} av {2} kommuner ({3})", "blocks level {0}: {1} of {2} municipalities ({3})");
+    C_NO_MIL_SHARED = (
+        "Mikään käytäntö ei estä useamman kuin yhden kunnan seuraavaa kypsyystasoa.",
+        "Ingen rutin hindrar mer än en kommun från nästa mognadsnivå.",
+        "No practice keeps more than one municipality from its next maturity level."
+    );
     C_CHANGES = ("Muutos ajassa", "Förändring över tid", "Change over time");
     C_FROM_TO = ("Aikaväli", "Period", "Period");
     C_SERIES = ("Sarja", "Serie", "Series");
