@@ -546,7 +546,7 @@ messages! {
         "Varje rutin nedan hindrar minst en svarande på nivå {0} från att nå nivå {1}; när varje svarande har genomfört dem är gruppen på nivå {1}.",
         "Each practice below keeps at least one respondent at level {0} from reaching level {1}; once every respondent has achieved them, the group is at level {1}."
     );
-    MIL_GROUP_BLOCKS = ("tasolla {2} olevista vastaajista {0}/{1}", "{0} av {1} svarande på nivå {2}", "{0} of the {1} respondents at level {2}");
+    MIL_GROUP_BLOCKS = ("tasolla {2} olevista vastaajista {0}/{1}", "{0} av {1} svarande på nivå {2}", "{0} of {1} respondents at level {2}");
     MIL_GROUP_DK = ("heistä {0} vastasi ”En tiedä”", "av dem svarade {0} ”Vet inte”", "{0} of them answered “Don't know”");
     R_METHODS = ("Menetelmä", "Metod", "Method");
     R_METHODS_TEXT = (
