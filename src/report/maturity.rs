@@ -99,3 +99,91 @@ pub fn raises(report: &Report, step: &StepRecord, lang: Lang) -> Option<String> 
 pub fn listed(report: &Report) -> impl Iterator<Item = &ThemeRecord> {
     report.themes.iter().filter(|t| t.mil_blocking.as_ref().is_some_and(|b| !b.is_empty()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scoring::Counts;
+
+    fn theme(mil: Option<u8>, next: Option<u8>, blocking: Option<Vec<BlockingRecord>>) -> ThemeRecord {
+        ThemeRecord {
+            id: "t".into(),
+            title: "Turva".into(),
+            description: None,
+            weight: 1.0,
+            score: Some(50.0),
+            band: None,
+            band_index: None,
+            mil,
+            mil_next: next,
+            mil_blocking: blocking,
+            mil_members: None,
+            counts: Counts::default(),
+        }
+    }
+
+    fn practice(name: &str, find_out_first: bool) -> BlockingRecord {
+        BlockingRecord {
+            question: format!("t.{name}"),
+            mil: 2,
+            text: format!("{name}?"),
+            name: name.into(),
+            current: "1 – Alkuvaiheessa".into(),
+            score: Some(0.25),
+            needed: "vähintään 3 – Suurelta osin".into(),
+            needed_answer: serde_json::Value::from(3),
+            find_out_first,
+            members: None,
+            dont_know_members: None,
+        }
+    }
+
+    #[test]
+    fn the_summary_names_every_blocking_practice_and_marks_those_to_find_out_first() {
+        let t = theme(Some(1), Some(2), Some(vec![practice("lokit", false), practice("harjoitukset", true)]));
+        assert_eq!(
+            summary(&t, Lang::En).unwrap(),
+            "Turva: maturity level 1/3 — to reach 2: lokit; harjoitukset (find out first)"
+        );
+        assert_eq!(rule(&t, Lang::Fi).unwrap(), m::MIL_RULE_K.fill(Lang::Fi, &[&2, &2]));
+        assert_eq!(current(&t, &t.mil_blocking.as_ref().unwrap()[1], Lang::Sv), "1 – Alkuvaiheessa (ta reda på först)");
+    }
+
+    #[test]
+    fn the_top_an_unreachable_level_and_an_older_report_each_say_what_they_can() {
+        assert_eq!(
+            summary(&theme(Some(3), None, Some(vec![])), Lang::Fi).unwrap(),
+            "Turva: kypsyystaso 3/3, ylin taso"
+        );
+        let unreachable = summary(&theme(Some(2), Some(3), Some(vec![])), Lang::En).unwrap();
+        assert!(unreachable.starts_with("Turva: maturity level 2/3 — level 3 cannot be reached"), "{unreachable}");
+        assert_eq!(rule(&theme(Some(2), Some(3), Some(vec![])), Lang::En), None, "nothing to list");
+        assert_eq!(
+            summary(&theme(Some(1), None, None), Lang::Sv).unwrap(),
+            "Turva: mognadsnivå 1/3",
+            "written before issue 22"
+        );
+        assert_eq!(summary(&theme(None, None, None), Lang::Sv), None, "not a MIL theme");
+        assert_eq!(group_rule(&theme(Some(1), None, None), Lang::En), None, "not a group");
+    }
+
+    #[test]
+    fn a_group_says_how_its_level_was_formed_and_whom_each_practice_holds_back() {
+        let mut p = practice("lokit", true);
+        p.members = Some(2);
+        p.dont_know_members = Some(1);
+        let mut t = theme(Some(1), Some(2), Some(vec![p]));
+        t.mil_members = Some([0, 3, 1, 0]);
+        assert_eq!(
+            group_rule(&t, Lang::Fi).unwrap(),
+            "Ryhmän kypsyystaso on sen vastaajien tasoista alin eli taso, jonka jokainen vastaaja on saavuttanut (vastaajia tasolla 1: 3, tasolla 2: 1)."
+        );
+        assert_eq!(
+            current(&t, &t.mil_blocking.as_ref().unwrap()[0], Lang::En),
+            "1 – Alkuvaiheessa; 2 of 3 respondents at level 1; 1 of them answered “Don't know” (find out first)"
+        );
+        assert!(
+            rule(&t, Lang::En).unwrap().starts_with("Each practice below keeps at least one respondent at level 1")
+        );
+    }
+}
