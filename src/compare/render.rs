@@ -114,7 +114,7 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
         let _ = writeln!(out, "\n{}: {}", m::C_MIL.get(lang), theme.title);
         for row in &c.rows {
             let Some(cell) = row.mil.get(&theme.id) else { continue };
-            let text = m::C_MIL_ROW_ONLY.fill(lang, &[&row.municipality, &cell.level, &cell.needs(lang)]);
+            let text = format!("{}: {}/3 — {}", row.municipality, cell.level, cell.needs(lang));
             for (i, line) in crate::report::table::wrap(&text, wide - 4).iter().enumerate() {
                 let _ = writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " });
             }

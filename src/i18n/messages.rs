@@ -627,8 +627,6 @@ messages! {
         "Each municipality's maturity level (0–3) and the practices its next level still needs."
     );
     C_MIL_NEXT = ("Seuraavalle tasolle tarvitaan", "För nästa nivå behövs", "Needed for the next level");
-    C_MIL_ROW = ("{0}: {1}/3 — tasolle {2}: {3}", "{0}: {1}/3 — för nivå {2}: {3}", "{0}: {1}/3 — to reach {2}: {3}");
-    C_MIL_ROW_ONLY = ("{0}: {1}/3 — {2}", "{0}: {1}/3 — {2}", "{0}: {1}/3 — {2}");
     C_MIL_TO_LEVEL = ("tasolle {0}: {1}", "för nivå {0}: {1}", "to reach {0}: {1}");
     C_MIL_TOP = ("ylin taso", "den högsta nivån", "the top level");
     C_MIL_UNREACHABLE = ("tasolle {0} ei näillä vastauksilla päästä", "nivå {0} kan inte nås med dessa svar", "level {0} cannot be reached with these answers");
