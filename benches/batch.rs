@@ -229,8 +229,13 @@ fn questionnaire_text() -> String {
 
 /// The answers of `ids` as Forms and Webropol export them: each value as its label.
 fn write_labelled(ids: &Path, path: &Path) {
-    const LEVELS: [&str; 5] =
-        ["Ei toteudu", "Alkuvaiheessa", "Osittain toteutunut", "Suurelta osin toteutunut", "Täysin toteutunut ja vakiintunut"];
+    const LEVELS: [&str; 5] = [
+        "Ei toteudu",
+        "Alkuvaiheessa",
+        "Osittain toteutunut",
+        "Suurelta osin toteutunut",
+        "Täysin toteutunut ja vakiintunut",
+    ];
     let text = std::fs::read_to_string(ids).unwrap();
     let mut out = BufWriter::with_capacity(1 << 20, std::fs::File::create(path).unwrap());
     let mut lines = text.lines();
@@ -243,11 +248,10 @@ fn write_labelled(ids: &Path, path: &Path) {
                 (_, "dk") => "En tiedä",
                 (_, "na") => "Ei koske",
                 (_, "") => "",
-                (7, "no") => "Ei",
+                (7 | 8, "no") => "Ei",
                 (7, "some") => "Osin",
                 (7, "all") => "Kaikki",
                 (8, "yes") => "Kyllä",
-                (8, "no") => "Ei",
                 (9, number) => number,
                 (_, level) => LEVELS[level.parse::<usize>().unwrap()],
             });
