@@ -6,6 +6,7 @@
 //! - [`answers`]: answer sheets, checked against a questionnaire;
 //! - [`batch`]: CSV and XLSX files of many respondents, read and scored row by row;
 //! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
+//! - [`mil`]: pure: the practices that hold a maturity indicator level down, and the answer each needs;
 //! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
 //! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
@@ -24,6 +25,7 @@ pub mod inert;
 pub mod input;
 pub mod interview;
 pub mod limesurvey;
+pub mod mil;
 pub mod output;
 pub mod questionnaire;
 pub mod regions;

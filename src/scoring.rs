@@ -15,6 +15,11 @@ pub const MIL_ACHIEVED: f64 = 0.75;
 /// (and the like) is not treated differently from an exact 0.75.
 const EPSILON: f64 = 1e-9;
 
+/// Whether a practice with this counted score is achieved for the MIL (s ≥ 0.75, with float slack).
+pub fn is_achieved(score: f64) -> bool {
+    score >= MIL_ACHIEVED - EPSILON
+}
+
 /// What became of one question.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Outcome {
@@ -200,7 +205,7 @@ pub fn mil(q: &Questionnaire, theme: usize, outcomes: &[Outcome]) -> u8 {
             .filter(move |(question, outcome)| {
                 question.theme == theme && question.mil == Some(level) && **outcome != Outcome::NotApplicable
             })
-            .map(|(_, outcome)| outcome.counted().is_some_and(|s| s >= MIL_ACHIEVED - EPSILON))
+            .map(|(_, outcome)| outcome.counted().is_some_and(is_achieved))
     };
     if !at_level(1).all(|achieved| achieved) {
         return 0;

@@ -6,8 +6,11 @@
 //! indexes), with the sums taken in the same order, so the numbers are equal to the last bit.
 
 use crate::i18n::{Lang, decimal, messages as m};
+use crate::mil;
 use crate::questionnaire::Questionnaire;
-use crate::report::{self, Context, GroupRecord, QuestionRecord, Report, RespondentRecord, Status};
+use crate::report::{
+    self, Context, GroupRecord, QuestionRecord, Report, RespondentRecord, Status, StepRecord, ThemeRecord,
+};
 use crate::scoring::{Assessment, Counts, GroupAssessment, Outcome};
 
 /// A respondent field the members of a group share: the value while all that have one agree.
@@ -63,6 +66,8 @@ pub struct Accumulator {
     /// Per question: how many members answered "na", to tell a question nobody could answer from one
     /// nobody did.
     question_na: Vec<usize>,
+    /// Per theme with `mil = true`: the members' levels and what blocks the next one of each.
+    mil_tallies: Vec<Option<mil::GroupTally>>,
     pub fields: CommonFields,
 }
 
@@ -77,12 +82,22 @@ impl Accumulator {
             completeness: 0.0,
             question_sums: vec![(0.0, 0); q.questions.len()],
             question_na: vec![0; q.questions.len()],
+            mil_tallies: q.themes.iter().map(|t| t.mil.then(mil::GroupTally::default)).collect(),
             fields: CommonFields::default(),
         }
     }
 
-    pub fn add(&mut self, a: &Assessment) {
+    pub fn add(&mut self, q: &Questionnaire, a: &Assessment) {
         self.members += 1;
+        // Only a questionnaire with a MIL theme pays for the member's roadmap, which orders its practices.
+        if self.mil_tallies.iter().any(Option::is_some) {
+            let steps = crate::roadmap::of_assessment(q, a);
+            for (t, tally) in self.mil_tallies.iter_mut().enumerate() {
+                if let (Some(tally), Some(path)) = (tally, mil::path(q, t, &a.questions, &steps)) {
+                    tally.add(&path);
+                }
+            }
+        }
         for (t, theme) in a.themes.iter().enumerate() {
             if let Some(score) = theme.score {
                 self.theme_sums[t].0 += score;
@@ -169,13 +184,47 @@ impl Accumulator {
             .collect();
         let dont_know = vec![false; q.questions.len()];
         let steps = crate::roadmap::roadmap(q, &g.question_means, &dont_know);
-        let roadmap = steps
+        let mut roadmap: Vec<StepRecord> = steps
             .iter()
             .map(|step| {
                 let current = questions[step.question].answer_text.clone().unwrap_or_default();
                 report::step_record(q, step, current, lang)
             })
             .collect();
+        let themes: Vec<ThemeRecord> = q
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(t, theme)| {
+                let mut record =
+                    report::theme_record(q, theme, g.theme_scores[t], g.theme_counts[t], g.theme_mils[t], lang);
+                if let Some(path) = self.mil_tallies[t].as_ref().and_then(|tally| tally.finish(q, &steps)) {
+                    record.mil_next = path.next;
+                    record.mil_members = Some(path.members);
+                    record.mil_blocking = Some(
+                        path.practices
+                            .iter()
+                            .map(|practice| {
+                                let question = practice.question;
+                                let mut record = report::blocking_record(
+                                    q,
+                                    question,
+                                    questions[question].answer_text.clone(),
+                                    g.question_means[question],
+                                    practice.dont_know > 0,
+                                    lang,
+                                );
+                                record.members = Some(practice.members);
+                                record.dont_know_members = Some(practice.dont_know);
+                                record
+                            })
+                            .collect(),
+                    );
+                }
+                record
+            })
+            .collect();
+        report::mark_mil_steps(&mut roadmap, &themes);
         let municipality = match grouped_field {
             Some("municipality") => value.to_string(),
             _ => f.municipality.value().unwrap_or_else(|| value.to_string()),
@@ -201,14 +250,7 @@ impl Accumulator {
             completeness: g.completeness,
             scale: report::scale(q, lang),
             bands: report::bands(q, lang),
-            themes: q
-                .themes
-                .iter()
-                .enumerate()
-                .map(|(t, theme)| {
-                    report::theme_record(q, theme, g.theme_scores[t], g.theme_counts[t], g.theme_mils[t], lang)
-                })
-                .collect(),
+            themes,
             questions,
             roadmap,
         }
@@ -245,7 +287,7 @@ mod tests {
         ];
         let mut acc = Accumulator::new(&q);
         for member in &members {
-            acc.add(member);
+            acc.add(&q, member);
         }
         assert_eq!(acc.finish(), group(&members));
     }
@@ -255,7 +297,7 @@ mod tests {
         let q = small();
         let mut acc = Accumulator::new(&q);
         for level in [4, 2] {
-            acc.add(&assess(&q, &sheet(&[("a.level", Answer::Level(level))])));
+            acc.add(&q, &assess(&q, &sheet(&[("a.level", Answer::Level(level))])));
             acc.fields.municipality.add(Some(&"Pöytyä".to_string()));
             acc.fields.department.add(Some(&format!("osasto {level}")));
         }
@@ -268,5 +310,28 @@ mod tests {
         assert_eq!(r.questions[0].score, Some(0.75));
         assert_eq!(r.questions[0].answer_text.as_deref(), Some("keskiarvo 75,0 % (n = 2)"));
         assert_eq!(r.questions[1].status, Status::Unanswered);
+    }
+
+    #[test]
+    fn a_group_report_states_its_members_levels_and_what_blocks_the_lowest() {
+        let q = small();
+        let mut acc = Accumulator::new(&q);
+        acc.add(&q, &assess(&q, &sheet(&[("t.yes", Answer::YesNo(true))])));
+        acc.add(&q, &assess(&q, &sheet(&[("t.yes", Answer::DontKnow)])));
+        let ctx = Context { lang: Lang::En, created: "2026-11-22T10:00:00Z".into() };
+        let r = acc.report(&q, "municipality", "Pöytyä", Some("municipality"), &ctx);
+        let t = &r.themes[1];
+        assert_eq!(t.mil, Some(0), "the lowest member's level");
+        assert_eq!(t.mil_members, Some([1, 1, 0, 0]));
+        assert_eq!(t.mil_next, Some(1));
+        let blocking = t.mil_blocking.as_deref().unwrap();
+        assert_eq!(blocking.len(), 1);
+        assert_eq!(blocking[0].question, "t.yes");
+        assert_eq!((blocking[0].members, blocking[0].dont_know_members), (Some(1), Some(1)));
+        assert!(blocking[0].find_out_first);
+        assert_eq!(blocking[0].needed, "Yes");
+        let step = r.roadmap.iter().find(|s| s.question == "t.yes").unwrap();
+        assert_eq!(step.raises_mil, Some(1));
+        assert!(r.themes[0].mil_members.is_none(), "only MIL themes");
     }
 }

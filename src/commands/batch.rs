@@ -220,7 +220,7 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
                         groups.insert(key.to_string(), Accumulator::new(&q));
                     }
                     if let Some(acc) = groups.get_mut(key) {
-                        acc.add(&engine.tally.assessment);
+                        acc.add(&q, &engine.tally.assessment);
                         add_fields(acc, &engine);
                     }
                 } else {

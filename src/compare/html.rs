@@ -1,8 +1,9 @@
 //! The comparison as one self-contained HTML page for a regional council's meeting: inline CSS and SVG, no
 //! script, nothing fetched. A heat map of municipalities × themes (every cell prints its score, band and
 //! difference to the group mean, so colour is never the only carrier), a bar chart of the group means of each
-//! theme, the group statistics, the shared weak spots with their next steps, and each municipality's change
-//! over time as a small line chart. Prints on A4.
+//! theme, the group statistics, the shared weak spots with their next steps, the maturity levels with the
+//! practices that block several municipalities, and each municipality's change over time as a small line
+//! chart. Prints on A4.
 //!
 //! Every text that came from a report (names, titles, questions, next steps, file names in notices) is
 //! escaped; the page shows only what the [`Comparison`] holds, so `--anonymize` is already applied.
@@ -69,10 +70,12 @@ fn band(c: &Comparison, value: Option<f64>) -> Option<(usize, &str)> {
 }
 
 /// One heat-map cell: score, band name and difference on the band's colour (white text, ≥ 4.5:1).
-fn heat_cell(cell: Option<&Cell>, bands: usize, lang: Lang) -> String {
+/// A MIL theme's cell also prints the municipality's maturity level.
+fn heat_cell(cell: Option<&Cell>, mil: Option<u8>, bands: usize, lang: Lang) -> String {
+    let mil = mil.map_or_else(String::new, |level| format!("<span class=\"d\">MIL {level}</span>"));
     match cell.and_then(|x| x.score.map(|s| (s, x))) {
         Some((s, x)) => format!(
-            "<td class=\"heat\" style=\"background:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span></td>",
+            "<td class=\"heat\" style=\"background:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span>{mil}</td>",
             band_colour(x.band_index, bands),
             decimal(lang, s, 1),
             esc(x.band.as_deref().unwrap_or("")),
@@ -83,6 +86,66 @@ fn heat_cell(cell: Option<&Cell>, bands: usize, lang: Lang) -> String {
             esc(m::NO_SCORE.get(lang))
         ),
     }
+}
+
+/// Each municipality's maturity level with what its next level needs, and the practices that block the next
+/// level of several municipalities.
+fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
+    let _ = writeln!(
+        s,
+        "<section id=\"maturity\">\n<h2>{}</h2>\n<p>{}</p>",
+        esc(m::C_MIL.get(lang)),
+        esc(m::C_MIL_INTRO.get(lang))
+    );
+    for theme in c.themes.iter().filter(|t| t.mil) {
+        let _ = writeln!(
+            s,
+            "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            esc(&theme.title),
+            esc(m::R_MUNICIPALITY.get(lang)),
+            esc(m::MIL_COLUMN.get(lang)),
+            esc(m::C_MIL_NEXT.get(lang))
+        );
+        for row in &c.rows {
+            let Some(cell) = row.mil.get(&theme.id) else { continue };
+            let _ = writeln!(
+                s,
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td></tr>",
+                esc(&row.municipality),
+                cell.level,
+                esc(&cell.needs(lang))
+            );
+        }
+        s.push_str("</tbody>\n</table>\n");
+    }
+    let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", esc(m::C_MIL_SHARED.get(lang)), esc(m::C_MIL_SHARED_INTRO.get(lang)));
+    if c.mil_blockers.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_MIL_SHARED.get(lang)));
+    } else {
+        let _ = writeln!(
+            s,
+            "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            esc(m::MIL_PRACTICE.get(lang)),
+            esc(m::C_MIL_BLOCKS.get(lang)),
+            esc(m::C_MIL_BLOCKED.get(lang)),
+            esc(m::MIL_NEEDED.get(lang))
+        );
+        for (i, b) in c.mil_blockers.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}/{}: {}</td><td>{}</td></tr>",
+                i + 1,
+                esc(&b.text),
+                b.mil,
+                b.municipalities.len(),
+                b.of,
+                esc(&b.municipalities.join(", ")),
+                esc(&b.needed)
+            );
+        }
+        s.push_str("</tbody>\n</table>\n");
+    }
+    s.push_str("</section>\n");
 }
 
 pub fn render(c: &Comparison, lang: Lang) -> String {
@@ -150,9 +213,10 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         }
         let overall =
             Cell { score: row.overall, band: row.band.clone(), band_index: row.band_index, diff: row.overall_diff };
-        s.push_str(&heat_cell(Some(&overall), bands, lang));
+        s.push_str(&heat_cell(Some(&overall), None, bands, lang));
         for theme in &c.themes {
-            s.push_str(&heat_cell(row.themes.get(&theme.id), bands, lang));
+            let mil = row.mil.get(&theme.id).map(|m| m.level);
+            s.push_str(&heat_cell(row.themes.get(&theme.id), mil, bands, lang));
         }
         s.push_str("</tr>\n");
     }
@@ -271,6 +335,10 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         s.push_str("</tbody>\n</table>\n");
     }
     s.push_str("</section>\n");
+
+    if c.themes.iter().any(|t| t.mil) {
+        maturity_section(&mut s, c, lang);
+    }
 
     // Change over time.
     let _ = writeln!(s, "<section id=\"changes\">\n<h2>{}</h2>", esc(m::C_CHANGES.get(lang)));
@@ -416,7 +484,7 @@ mod tests {
             decimal(Lang::Sv, cell.score.unwrap(), 1),
             cell.band.as_deref().unwrap()
         );
-        assert!(heat_cell(Some(cell), c.bands.len(), Lang::Sv).contains(&expected));
+        assert!(heat_cell(Some(cell), None, c.bands.len(), Lang::Sv).contains(&expected));
         let cells = html.matches("<td class=\"heat\"").count() + html.matches("<td class=\"heat none\"").count();
         assert_eq!(cells, 3 * (1 + c.themes.len()), "one cell per municipality and column");
         for heat in html.split("<td class=\"heat\"").skip(1) {

@@ -101,6 +101,9 @@ impl Notice {
 pub struct ThemeInfo {
     pub id: String,
     pub title: String,
+    /// The theme reports a maturity indicator level.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mil: bool,
 }
 
 /// One municipality's latest report in the matrix.
@@ -122,6 +125,55 @@ pub struct Row {
     pub overall_diff: Option<f64>,
     /// Theme id → the theme's score, band and difference to the group's mean.
     pub themes: BTreeMap<String, Cell>,
+    /// MIL theme id → the municipality's maturity level and what blocks the next one.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub mil: BTreeMap<String, MilCell>,
+}
+
+/// A municipality's maturity level in one MIL theme, as its report records it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MilCell {
+    pub level: u8,
+    /// The next level; `None` at the top, or when the report records the level only.
+    pub next: Option<u8>,
+    /// The short names of the practices that block the next level; `None` when the report records the level
+    /// only (a batch summary row, or a report written before the path was recorded). Empty with a `next`
+    /// that the answers cannot reach.
+    pub blocking: Option<Vec<String>>,
+    /// The ids of those practices, for scripts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocking_questions: Vec<String>,
+}
+
+impl MilCell {
+    /// What the next level needs, in words: "to reach 1: backups and a tested restore; …", "the top level".
+    pub fn needs(&self, lang: Lang) -> String {
+        match (self.next, &self.blocking) {
+            (_, None) => m::C_MIL_UNKNOWN.get(lang).to_string(),
+            (None, Some(_)) => m::C_MIL_TOP.get(lang).to_string(),
+            (Some(next), Some(names)) if names.is_empty() => m::C_MIL_UNREACHABLE.fill(lang, &[&next]),
+            (Some(next), Some(names)) => m::C_MIL_TO_LEVEL.fill(lang, &[&next, &names.join("; ")]),
+        }
+    }
+}
+
+/// A practice that blocks the next maturity level of several municipalities: a shared obstacle for joint
+/// regional work.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MilBlocker {
+    pub theme: String,
+    pub question: String,
+    pub text: String,
+    /// A few words naming the practice.
+    pub name: String,
+    /// The practice's level, which is the level it keeps the municipalities from.
+    pub mil: u8,
+    /// The answer that would count as achieved, in words.
+    pub needed: String,
+    /// The municipalities it blocks, in the matrix's order.
+    pub municipalities: Vec<String>,
+    /// Of how many compared municipalities whose reports record what blocks their next level in this theme.
+    pub of: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -185,6 +237,8 @@ pub struct Comparison {
     pub rows: Vec<Row>,
     pub groups: Vec<Group>,
     pub weak_spots: Vec<WeakSpot>,
+    /// The practices that block the next maturity level of at least two municipalities, most often first.
+    pub mil_blockers: Vec<MilBlocker>,
     pub changes: Vec<Change>,
     pub notices: Vec<Notice>,
 }
@@ -275,7 +329,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         .themes
         .iter()
         .filter(|t| shared_themes.contains(t.id.as_str()))
-        .map(|t| ThemeInfo { id: t.id.clone(), title: t.title.clone() })
+        .map(|t| ThemeInfo { id: t.id.clone(), title: t.title.clone(), mil: t.mil.is_some() })
         .collect();
     let bands: Vec<(f64, String)> = newest.report.bands.iter().map(|b| (b.min, b.name.clone())).collect();
 
@@ -342,6 +396,16 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
                 })
                 .collect();
             let (overall_band, overall_index) = band(report.overall.score);
+            let mil = report
+                .themes
+                .iter()
+                .filter(|t| shared_themes.contains(t.id.as_str()))
+                .filter_map(|t| {
+                    let blocking = t.mil_blocking.as_ref().map(|b| b.iter().map(|b| b.name.clone()).collect());
+                    let blocking_questions = t.mil_blocking.iter().flatten().map(|b| b.question.clone()).collect();
+                    Some((t.id.clone(), MilCell { level: t.mil?, next: t.mil_next, blocking, blocking_questions }))
+                })
+                .collect();
             Row {
                 municipality: r.municipality.clone(),
                 municipality_code: r.municipality_code.clone(),
@@ -359,6 +423,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
                     .zip(group.and_then(|g| g.overall.as_ref()).map(|s| s.mean))
                     .map(|(s, m)| s - m),
                 themes: cells,
+                mil,
             }
         })
         .collect();
@@ -377,6 +442,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
     }
 
     let weak_spots = weak_spots(&latest, &shared_questions);
+    let mil_blockers = mil_blockers(&rows, &latest, &shared_questions);
     let changes = changes(&by_municipality, &themes);
 
     let mut comparison = Comparison {
@@ -394,6 +460,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         rows,
         groups,
         weak_spots,
+        mil_blockers,
         changes,
         notices,
     };
@@ -475,6 +542,61 @@ fn weak_spots(latest: &[&Report], shared: &BTreeSet<&str>) -> Vec<WeakSpot> {
     spots
 }
 
+/// The practices that block the next maturity level of at least two municipalities (their latest reports), most
+/// often blocking first, then the lower level, then questionnaire order; at most [`WEAK_SPOTS`]. Only shared
+/// questions count, and only reports that record what blocks (a batch summary row does not).
+fn mil_blockers(rows: &[Row], latest: &[&Report], shared: &BTreeSet<&str>) -> Vec<MilBlocker> {
+    // Municipalities in the matrix's order, so that every list of names reads the same way.
+    let order: BTreeMap<(&str, Option<&str>), usize> =
+        rows.iter().enumerate().map(|(i, row)| ((row.municipality.as_str(), row.date.as_deref()), i)).collect();
+    let mut reports: Vec<&Report> = latest.to_vec();
+    reports.sort_by_key(|r| {
+        order.get(&(r.respondent.municipality.as_str(), r.respondent.date.as_deref())).copied().unwrap_or(usize::MAX)
+    });
+    // (theme, question) → the blocker, in the order the questions first appear.
+    let mut found: Vec<MilBlocker> = Vec::new();
+    let mut of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut position: BTreeMap<&str, usize> = BTreeMap::new();
+    for report in &reports {
+        for (i, q) in report.questions.iter().enumerate() {
+            position.entry(q.id.as_str()).or_insert(i);
+        }
+        for theme in &report.themes {
+            let Some(blocking) = &theme.mil_blocking else { continue };
+            *of.entry(theme.id.as_str()).or_default() += 1;
+            for practice in blocking.iter().filter(|b| shared.contains(b.question.as_str())) {
+                let municipality = report.respondent.municipality.clone();
+                match found.iter_mut().find(|f| f.theme == theme.id && f.question == practice.question) {
+                    Some(blocker) => blocker.municipalities.push(municipality),
+                    None => found.push(MilBlocker {
+                        theme: theme.id.clone(),
+                        question: practice.question.clone(),
+                        text: practice.text.clone(),
+                        name: practice.name.clone(),
+                        mil: practice.mil,
+                        needed: practice.needed.clone(),
+                        municipalities: vec![municipality],
+                        of: 0,
+                    }),
+                }
+            }
+        }
+    }
+    for blocker in &mut found {
+        blocker.of = of.get(blocker.theme.as_str()).copied().unwrap_or(0);
+    }
+    found.retain(|b| b.municipalities.len() >= 2);
+    found.sort_by_key(|b| {
+        (
+            std::cmp::Reverse(b.municipalities.len()),
+            b.mil,
+            position.get(b.question.as_str()).copied().unwrap_or(usize::MAX),
+        )
+    });
+    found.truncate(WEAK_SPOTS);
+    found
+}
+
 fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo]) -> Vec<Change> {
     by_municipality
         .values()
@@ -525,6 +647,11 @@ fn anonymise(c: &mut Comparison, lang: Lang) {
         row.size_class = None;
         row.group = String::new();
         row.date = None;
+    }
+    for blocker in &mut c.mil_blockers {
+        for name in &mut blocker.municipalities {
+            *name = names.get(name).cloned().unwrap_or_default();
+        }
     }
     for change in &mut c.changes {
         change.municipality = names.get(&change.municipality).cloned().unwrap_or_default();

@@ -102,6 +102,36 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
         }
     }
 
+    let wide = usize::from(width).max(40);
+    for theme in c.themes.iter().filter(|t| t.mil) {
+        let _ = writeln!(out, "\n{}: {}", m::C_MIL.get(lang), theme.title);
+        for row in &c.rows {
+            let Some(cell) = row.mil.get(&theme.id) else { continue };
+            let text = format!("{}: {}/3 — {}", row.municipality, cell.level, cell.needs(lang));
+            for (i, line) in crate::wrap::wrap(&text, wide - 4).iter().enumerate() {
+                let _ = writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " });
+            }
+        }
+    }
+    if c.themes.iter().any(|t| t.mil) {
+        let _ = writeln!(out, "\n{}", m::C_MIL_SHARED.get(lang));
+        if c.mil_blockers.is_empty() {
+            let _ = writeln!(out, "{}", m::C_NO_MIL_SHARED.get(lang));
+        }
+        for (i, b) in c.mil_blockers.iter().enumerate() {
+            let line = m::C_MIL_BLOCKED_LINE
+                .fill(lang, &[&b.mil, &b.municipalities.len(), &b.of, &b.municipalities.join(", ")]);
+            for (k, text) in crate::wrap::wrap(&format!("{} — {line}", b.name), wide - 6).iter().enumerate() {
+                if k == 0 {
+                    let _ = writeln!(out, "{:>2}. {text}", i + 1);
+                } else {
+                    let _ = writeln!(out, "    {text}");
+                }
+            }
+            let _ = writeln!(out, "      → {}", b.needed);
+        }
+    }
+
     let _ = writeln!(out, "\n{}", m::C_CHANGES.get(lang));
     if c.changes.is_empty() {
         let _ = writeln!(out, "{}", m::C_NO_CHANGES.get(lang));
@@ -207,6 +237,50 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
         );
     }
 
+    if c.themes.iter().any(|t| t.mil) {
+        let _ = writeln!(out, "\n## {}\n\n{}", m::C_MIL.get(lang), m::C_MIL_INTRO.get(lang));
+        for theme in c.themes.iter().filter(|t| t.mil) {
+            let _ = writeln!(
+                out,
+                "\n### {}\n\n| {} | {} | {} |\n|---|---:|---|",
+                md(&theme.title),
+                m::R_MUNICIPALITY.get(lang),
+                m::MIL_COLUMN.get(lang),
+                m::C_MIL_NEXT.get(lang)
+            );
+            for row in &c.rows {
+                let Some(cell) = row.mil.get(&theme.id) else { continue };
+                let _ = writeln!(out, "| {} | {} | {} |", md(&row.municipality), cell.level, md(&cell.needs(lang)));
+            }
+        }
+        let _ = writeln!(out, "\n## {}\n\n{}\n", m::C_MIL_SHARED.get(lang), m::C_MIL_SHARED_INTRO.get(lang));
+        if c.mil_blockers.is_empty() {
+            let _ = writeln!(out, "{}", m::C_NO_MIL_SHARED.get(lang));
+        } else {
+            let _ = writeln!(
+                out,
+                "| # | {} | {} | {} | {} |\n|---:|---|---:|---|---|",
+                m::MIL_PRACTICE.get(lang),
+                m::C_MIL_BLOCKS.get(lang),
+                m::C_MIL_BLOCKED.get(lang),
+                m::MIL_NEEDED.get(lang)
+            );
+            for (i, b) in c.mil_blockers.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} | {}/{}: {} | {} |",
+                    i + 1,
+                    md(&b.text),
+                    b.mil,
+                    b.municipalities.len(),
+                    b.of,
+                    md(&b.municipalities.join(", ")),
+                    md(&b.needed)
+                );
+            }
+        }
+    }
+
     let _ = writeln!(out, "\n## {}\n", m::C_CHANGES.get(lang));
     if c.changes.is_empty() {
         let _ = writeln!(out, "{}", m::C_NO_CHANGES.get(lang));
@@ -247,6 +321,13 @@ pub fn csv(c: &Comparison) -> Vec<u8> {
     .map(|s| (*s).to_string())
     .collect();
     header.extend(c.themes.iter().flat_map(|t| [t.id.clone(), format!("{}_band", t.id), format!("{}_diff", t.id)]));
+    // After every other column, so that the columns before keep their places.
+    let mil_themes: Vec<&super::ThemeInfo> = c.themes.iter().filter(|t| t.mil).collect();
+    header.extend(
+        mil_themes
+            .iter()
+            .flat_map(|t| [format!("{}_mil", t.id), format!("{}_mil_next", t.id), format!("{}_mil_blocking", t.id)]),
+    );
     let _ = w.write_record(&header);
     let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
     for row in &c.rows {
@@ -267,6 +348,12 @@ pub fn csv(c: &Comparison) -> Vec<u8> {
             record.push(num(x.and_then(|x| x.score)));
             record.push(cell(x.and_then(|x| x.band.as_deref()).unwrap_or("")));
             record.push(num(x.and_then(|x| x.diff)));
+        }
+        for t in &mil_themes {
+            let x = row.mil.get(&t.id);
+            record.push(x.map_or_else(String::new, |x| x.level.to_string()));
+            record.push(x.and_then(|x| x.next).map_or_else(String::new, |n| n.to_string()));
+            record.push(x.map(|x| x.blocking_questions.join("|")).unwrap_or_default());
         }
         let _ = w.write_record(&record);
     }

@@ -227,6 +227,10 @@ pub fn report(row: &SummaryRow, template: &Template) -> Report {
                 band: band_name,
                 band_index,
                 mil: t.mil,
+                // A summary row holds the level only, not what blocks the next one.
+                mil_next: None,
+                mil_blocking: None,
+                mil_members: None,
                 counts: crate::scoring::Counts::default(),
             }
         })

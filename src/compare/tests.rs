@@ -206,3 +206,57 @@ fn a_region_named_in_swedish_and_in_finnish_is_one_group_named_in_the_output_lan
 fn letters_go_on_after_z() {
     assert_eq!([letters(0), letters(25), letters(26), letters(27), letters(701)], ["A", "Z", "AA", "AB", "ZZ"]);
 }
+
+#[test]
+fn every_municipality_has_its_maturity_level_and_what_its_next_level_needs() {
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true),
+        report("Eura", "Satakunta", 4000, "2026-01-01", 1, false),
+    ];
+    let c = compare(&inputs, GroupBy::Region, false, Lang::En).unwrap();
+    assert!(c.themes.iter().find(|t| t.id == "t").unwrap().mil, "theme t reports a level");
+    assert!(!c.themes.iter().find(|t| t.id == "a").unwrap().mil);
+    let aura = &c.rows[0].mil["t"];
+    assert_eq!((aura.level, aura.next), (2, Some(3)), "t.three unanswered keeps Aura below 3");
+    assert_eq!(aura.blocking_questions, ["t.three"]);
+    let eura = &c.rows[1].mil["t"];
+    assert_eq!((eura.level, eura.next), (0, Some(1)));
+    assert_eq!(
+        eura.needs(Lang::En),
+        "to reach 1: Kyllä?",
+        "no short name: the question text, in the report's language"
+    );
+    assert!(!c.rows[0].mil.contains_key("a"), "only MIL themes");
+}
+
+#[test]
+fn shared_obstacles_are_practices_blocking_at_least_two_municipalities_most_often_first() {
+    let inputs = [
+        report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true),
+        report("Eura", "Satakunta", 4000, "2026-01-01", 1, false),
+        report("Masku", "Varsinais-Suomi", 4000, "2026-01-01", 2, false),
+    ];
+    let c = compare(&inputs, GroupBy::Region, false, Lang::Fi).unwrap();
+    assert_eq!(c.mil_blockers.len(), 1, "t.three blocks Aura alone: not shared");
+    let b = &c.mil_blockers[0];
+    assert_eq!((b.question.as_str(), b.mil, b.of), ("t.yes", 1, 3));
+    assert_eq!(b.municipalities, ["Masku", "Eura"], "in the matrix's order");
+    assert_eq!(b.needed, "Kyllä");
+    let anonymous = compare(&inputs, GroupBy::Region, true, Lang::Fi).unwrap();
+    assert_eq!(anonymous.mil_blockers[0].municipalities, ["Kunta B", "Kunta C"]);
+    assert!(!render::json(&anonymous).contains("Masku"));
+}
+
+#[test]
+fn a_report_without_the_path_shows_its_level_only() {
+    let mut input = report("Aura", "Varsinais-Suomi", 4000, "2026-01-01", 4, true);
+    for theme in &mut input.report.themes {
+        theme.mil_next = None;
+        theme.mil_blocking = None;
+    }
+    let c = compare(&[input], GroupBy::Region, false, Lang::Sv).unwrap();
+    let cell = &c.rows[0].mil["t"];
+    assert_eq!(cell.level, 2);
+    assert_eq!(cell.needs(Lang::Sv), m::C_MIL_UNKNOWN.sv);
+    assert!(c.mil_blockers.is_empty());
+}

@@ -1,5 +1,6 @@
 //! The comparison as an XLSX workbook for a regional council: the matrix of municipalities, the group
-//! statistics, the shared weak spots and the changes over time, one sheet each, with sheet names and headers
+//! statistics, the shared weak spots, the maturity levels (for a questionnaire with a MIL theme) and the
+//! changes over time, one sheet each, with sheet names and headers
 //! in the user's language, one-decimal number formats, band colours as cell fills (white bold text, which
 //! every band colour carries at 4.5:1 or more) and the header row frozen.
 //!
@@ -235,6 +236,10 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_freeze_panes(1, 0)?;
 
+    if c.themes.iter().any(|t| t.mil) {
+        maturity_sheet(&mut book, c, lang, &f)?;
+    }
+
     // Change over time: the earliest and the latest report of each municipality with several.
     let sheet = book.add_worksheet().set_name(sheet_name(m::C_CHANGES.get(lang)))?;
     let (first, last, change) = (m::C_FIRST.get(lang), m::C_LAST.get(lang), m::C_CHANGE.get(lang));
@@ -287,6 +292,61 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
+/// Each municipality's maturity level per MIL theme with what the next level needs, and below it the practices
+/// that block the next level of several municipalities.
+fn maturity_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet().set_name(sheet_name(m::C_MIL.get(lang)))?;
+    let labels: Vec<String> =
+        [m::R_MUNICIPALITY, m::T_THEME, m::MIL_COLUMN, m::C_MIL_NEXT].iter().map(|t| t.get(lang).to_string()).collect();
+    header(sheet, &labels, &f.head)?;
+    let mut row = 0;
+    for theme in c.themes.iter().filter(|t| t.mil) {
+        for r in &c.rows {
+            let Some(cell) = r.mil.get(&theme.id) else { continue };
+            row += 1;
+            sheet.write_string_with_format(row, 0, &r.municipality, &f.wrap)?;
+            sheet.write_string_with_format(row, 1, &theme.title, &f.wrap)?;
+            sheet.write_number(row, 2, f64::from(cell.level))?;
+            sheet.write_string_with_format(row, 3, cell.needs(lang), &f.wrap)?;
+        }
+    }
+    row += 2;
+    sheet.write_string_with_format(row, 0, m::C_MIL_SHARED.get(lang), &f.head)?;
+    row += 1;
+    let labels = [
+        "#".to_string(),
+        m::T_THEME.get(lang).to_string(),
+        m::R_QUESTION_ID.get(lang).to_string(),
+        m::MIL_PRACTICE.get(lang).to_string(),
+        m::C_MIL_BLOCKS.get(lang).to_string(),
+        m::C_MIL_BLOCKED.get(lang).to_string(),
+        m::MIL_NEEDED.get(lang).to_string(),
+    ];
+    for (i, label) in labels.iter().enumerate() {
+        sheet.write_string_with_format(row, col(i), label, &f.head)?;
+    }
+    if c.mil_blockers.is_empty() {
+        sheet.write_string(row + 1, 0, m::C_NO_MIL_SHARED.get(lang))?;
+    }
+    for (i, b) in c.mil_blockers.iter().enumerate() {
+        row += 1;
+        let theme = c.themes.iter().find(|t| t.id == b.theme).map_or(b.theme.as_str(), |t| t.title.as_str());
+        sheet.write_number(row, 0, (i + 1) as f64)?;
+        sheet.write_string_with_format(row, 1, theme, &f.wrap)?;
+        sheet.write_string_with_format(row, 2, &b.question, &f.wrap)?;
+        sheet.write_string_with_format(row, 3, &b.text, &f.wrap)?;
+        sheet.write_number(row, 4, f64::from(b.mil))?;
+        let blocked = format!("{}/{}: {}", b.municipalities.len(), b.of, b.municipalities.join(", "));
+        sheet.write_string_with_format(row, 5, blocked, &f.wrap)?;
+        sheet.write_string_with_format(row, 6, &b.needed, &f.wrap)?;
+    }
+    for (i, width) in [24, 24, 26, 45, 12, 40, 40].into_iter().enumerate() {
+        sheet.set_column_width(col(i), width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -312,7 +372,7 @@ mod tests {
     #[test]
     fn sheet_names_are_valid_in_every_language() {
         for lang in Lang::ALL {
-            for name in [m::C_MATRIX, m::C_GROUPS, m::C_WEAK, m::C_CHANGES] {
+            for name in [m::C_MATRIX, m::C_GROUPS, m::C_WEAK, m::C_MIL, m::C_CHANGES] {
                 assert_eq!(sheet_name(name.get(lang)), name.get(lang), "{name:?} needs no cleaning");
             }
         }
@@ -323,7 +383,7 @@ mod tests {
     #[test]
     fn formula_like_names_are_written_as_text() {
         let mut book = workbook(&["=HYPERLINK(\"http://x\",\"y\")", "+1", "@SUM(A1)", "Aura"], Lang::Fi);
-        assert_eq!(book.sheet_names(), ["Kunnat", "Ryhmät", "Yhteiset heikkoudet", "Muutos ajassa"]);
+        assert_eq!(book.sheet_names(), ["Kunnat", "Ryhmät", "Yhteiset heikkoudet", "Kypsyystasot", "Muutos ajassa"]);
         let matrix = book.worksheet_range("Kunnat").unwrap();
         let names: Vec<&Data> = matrix.rows().skip(1).map(|r| &r[1]).collect();
         assert!(names.contains(&&Data::String("=HYPERLINK(\"http://x\",\"y\")".into())), "{names:?}");

@@ -322,7 +322,6 @@ messages! {
         "Poäng 0–100. Besvarat = besvarade / poängsatta frågor (VEJ = vet ej, EA = ej aktuellt); på helhetsindexets rad svarsgraden.",
         "Scores 0–100. Answered = answered / scored questions (DK = don't know, NA = not applicable); completeness on the overall row."
     );
-    T_MIL_LINE = ("MIL-taso (0–3), {0}: {1}", "MIL-nivå (0–3), {0}: {1}", "Maturity indicator level (0–3), {0}: {1}");
     T_NEXT_STEPS = (
         "Seuraavat {0} askelta suurimman hyödyn mukaan (+ indeksipistettä):",
         "De {0} följande stegen efter största nytta (+ indexpoäng):",
@@ -547,11 +546,70 @@ messages! {
     R_WEIGHT = ("Paino", "Vikt", "Weight");
     R_MIL = ("Kypsyystaso (MIL 0–3)", "Mognadsnivå (MIL 0–3)", "Maturity indicator level (MIL 0–3)");
     R_NOT_ANSWERED = ("Ei vastattu", "Obesvarad", "Not answered");
+    // What holds a maturity indicator level down (issue 22), in every rendering of a report.
+    MIL_SUMMARY = (
+        "{0}: kypsyystaso {1}/3 — tasolle {2} tarvitaan: {3}",
+        "{0}: mognadsnivå {1}/3 — för nivå {2} behövs: {3}",
+        "{0}: maturity level {1}/3 — to reach {2}: {3}"
+    );
+    MIL_SUMMARY_TOP = ("{0}: kypsyystaso {1}/3, ylin taso", "{0}: mognadsnivå {1}/3, den högsta nivån", "{0}: maturity level {1}/3, the top level");
+    MIL_SUMMARY_UNREACHABLE = (
+        "{0}: kypsyystaso {1}/3 — tasolle {2} ei näillä vastauksilla päästä: mikään sen käytännöistä ei koske kuntaa, tai liian harva voi toteutua",
+        "{0}: mognadsnivå {1}/3 — nivå {2} kan inte nås med dessa svar: ingen av dess rutiner är aktuell för kommunen, eller för få kan genomföras",
+        "{0}: maturity level {1}/3 — level {2} cannot be reached with these answers: none of its practices applies, or too few can be achieved"
+    );
+    MIL_SUMMARY_LEVEL = ("{0}: kypsyystaso {1}/3", "{0}: mognadsnivå {1}/3", "{0}: maturity level {1}/3");
+    MIL_FIND_OUT_FIRST = ("selvitä ensin", "ta reda på först", "find out first");
+    MIL_RULE_1 = (
+        "Tasolle 1 pääsee, kun jokainen tason 1 käytäntö on toteutunut eli saanut vähintään 0,75 pistettä. Nämä puuttuvat:",
+        "Nivå 1 nås när varje rutin på nivå 1 är genomförd, det vill säga ger minst 0,75 poäng. Dessa saknas:",
+        "Level 1 is reached when every level-1 practice is achieved, that is, scores at least 0.75. These are missing:"
+    );
+    MIL_RULE_K = (
+        "Tasolle {0} pääsee, kun yli puolet tason {0} käytännöistä on toteutunut eli saanut vähintään 0,75 pistettä. Siihen riittää, että nämä {1} toteutuvat:",
+        "Nivå {0} nås när mer än hälften av rutinerna på nivå {0} är genomförda, det vill säga ger minst 0,75 poäng. Det räcker att dessa {1} genomförs:",
+        "Level {0} is reached when more than half of the level-{0} practices are achieved, that is, score at least 0.75. Achieving these {1} is enough:"
+    );
+    MIL_RULE_K_ONE = (
+        "Tasolle {0} pääsee, kun yli puolet tason {0} käytännöistä on toteutunut eli saanut vähintään 0,75 pistettä. Siihen riittää, että tämä toteutuu:",
+        "Nivå {0} nås när mer än hälften av rutinerna på nivå {0} är genomförda, det vill säga ger minst 0,75 poäng. Det räcker att denna genomförs:",
+        "Level {0} is reached when more than half of the level-{0} practices are achieved, that is, score at least 0.75. Achieving this one is enough:"
+    );
+    MIL_PRACTICE = ("Käytäntö", "Rutin", "Practice");
+    MIL_NEEDED = ("Tarvittava vastaus", "Svar som behövs", "Answer needed");
+    MIL_COLUMN = ("Kypsyystaso", "Mognadsnivå", "Maturity level");
+    MIL_AT_LEAST = ("vähintään {0}", "minst {0}", "at least {0}");
+    MIL_OR = (" tai ", " eller ", " or ");
+    MIL_OPTIONS_WORTH = (
+        "{0} tai muut vaihtoehdot, joista saa yhtä monta pistettä",
+        "{0} eller andra alternativ som ger lika många poäng",
+        "{0}, or other options worth as many points"
+    );
+    MIL_UNACHIEVABLE = ("mikään vastaus ei riitä", "inget svar räcker", "no answer is enough");
+    MIL_RAISES = ("nostaa teeman {0} kypsyystasolle {1}", "höjer {0} till mognadsnivå {1}", "raises {0} to maturity level {1}");
+    MIL_RAISES_ONE_OF = (
+        "yksi niistä {2} käytännöstä, jotka yhdessä nostavat teeman {0} kypsyystasolle {1}",
+        "en av de {2} rutiner som tillsammans höjer {0} till mognadsnivå {1}",
+        "one of the {2} practices that together raise {0} to maturity level {1}"
+    );
+    MIL_GROUP_RULE = (
+        "Ryhmän kypsyystaso on sen vastaajien tasoista alin eli taso, jonka jokainen vastaaja on saavuttanut (vastaajia {0}).",
+        "Gruppens mognadsnivå är den lägsta av de svarandes nivåer, alltså den nivå som varje svarande har nått (svarande {0}).",
+        "The group's maturity level is the lowest of its respondents' levels, the level every respondent has reached (respondents {0})."
+    );
+    MIL_GROUP_AT = ("tasolla {0}: {1}", "på nivå {0}: {1}", "at level {0}: {1}");
+    MIL_GROUP_BLOCKING = (
+        "Jokainen alla oleva käytäntö estää ainakin yhtä tasolla {0} olevaa vastaajaa pääsemästä tasolle {1}; kun jokainen vastaaja on toteuttanut ne, ryhmä on tasolla {1}.",
+        "Varje rutin nedan hindrar minst en svarande på nivå {0} från att nå nivå {1}; när varje svarande har genomfört dem är gruppen på nivå {1}.",
+        "Each practice below keeps at least one respondent at level {0} from reaching level {1}; once every respondent has achieved them, the group is at level {1}."
+    );
+    MIL_GROUP_BLOCKS = ("tasolla {2} olevista vastaajista {0}/{1}", "{0} av {1} svarande på nivå {2}", "{0} of {1} respondents at level {2}");
+    MIL_GROUP_DK = ("heistä {0} vastasi ”En tiedä”", "av dem svarade {0} ”Vet inte”", "{0} of them answered “Don't know”");
     R_METHODS = ("Menetelmä", "Metod", "Method");
     R_METHODS_TEXT = (
-        "Jokainen vastaus saa pisteet väliltä 0–1: tasokysymys tason ja ylimmän tason suhteena, valinta vaihtoehdon pisteinä suhteessa parhaaseen, monivalinta valittujen pisteiden summana (enintään 1), kyllä/ei arvona 1 tai 0 ja luku sen pistevälin mukaan. ”En osaa sanoa” saa 0 pistettä ja lasketaan mukaan; ”ei koske” ja vastaamattomat jätetään pois. Teeman pisteet ovat kysymysten painotettu keskiarvo kerrottuna sadalla, ja kokonaisindeksi on teemojen painotettu keskiarvo. Digitaalisen turvallisuuden kypsyystaso (MIL 0–3) lasketaan Kybermittarin tapaan: käytäntö on toteutunut, kun sen pisteet ovat vähintään 0,75. Tiekartan askeleet on järjestetty sen mukaan, paljonko kokonaisindeksi nousisi, jos käytäntö olisi täysin kunnossa.",
-        "Varje svar får poäng mellan 0 och 1: en nivåfråga som kvoten mellan nivån och den högsta nivån, ett val som alternativets poäng i förhållande till det bästa, flerval som summan av de valda poängen (högst 1), ja/nej som 1 eller 0 och ett tal enligt sitt poängintervall. ”Vet inte” ger 0 poäng och räknas med; ”ej tillämpligt” och obesvarade frågor lämnas bort. Temats poäng är frågornas vägda medelvärde gånger hundra, och helhetsindexet är temanas vägda medelvärde. Mognadsnivån för digital säkerhet (MIL 0–3) beräknas som i Cybermätaren: en rutin är genomförd när dess poäng är minst 0,75. Färdplanens steg är ordnade efter hur mycket helhetsindexet skulle stiga om rutinen vore helt på plats.",
-        "Every answer scores between 0 and 1: a level question as its level over the top level, a choice as the option's points over the best option's, a multiple choice as the sum of the ticked points (at most 1), yes/no as 1 or 0, and a number by its score band. \"Don't know\" scores 0 and counts; \"not applicable\" and unanswered questions are left out. A theme's score is the weighted mean of its questions times one hundred, and the overall index is the weighted mean of the themes. The maturity indicator level of digital security (MIL 0–3) follows Kybermittari: a practice is achieved when it scores at least 0.75. The roadmap orders the steps by how much the overall index would rise if the practice were fully in place."
+        "Jokainen vastaus saa pisteet väliltä 0–1: tasokysymys tason ja ylimmän tason suhteena, valinta vaihtoehdon pisteinä suhteessa parhaaseen, monivalinta valittujen pisteiden summana (enintään 1), kyllä/ei arvona 1 tai 0 ja luku sen pistevälin mukaan. ”En osaa sanoa” saa 0 pistettä ja lasketaan mukaan; ”ei koske” ja vastaamattomat jätetään pois. Teeman pisteet ovat kysymysten painotettu keskiarvo kerrottuna sadalla, ja kokonaisindeksi on teemojen painotettu keskiarvo. Digitaalisen turvallisuuden kypsyystaso (MIL 0–3) lasketaan Kybermittarin tapaan: käytäntö on toteutunut, kun sen pisteet ovat vähintään 0,75. Raportti nimeää seuraavan tason estävät käytännöt: tasolle 1 kaikki toteutumattomat tason 1 käytännöt, ylemmille tasoille vähimmän määrän seuraavan tason käytäntöjä, joiden toteutuminen tekisi niistä yli puolet (tiekartan järjestyksessä); ”ei koske” jätetään pois, ja ”en osaa sanoa” on selvitettävä ensin. Tiekartan askeleet on järjestetty sen mukaan, paljonko kokonaisindeksi nousisi, jos käytäntö olisi täysin kunnossa.",
+        "Varje svar får poäng mellan 0 och 1: en nivåfråga som kvoten mellan nivån och den högsta nivån, ett val som alternativets poäng i förhållande till det bästa, flerval som summan av de valda poängen (högst 1), ja/nej som 1 eller 0 och ett tal enligt sitt poängintervall. ”Vet inte” ger 0 poäng och räknas med; ”ej tillämpligt” och obesvarade frågor lämnas bort. Temats poäng är frågornas vägda medelvärde gånger hundra, och helhetsindexet är temanas vägda medelvärde. Mognadsnivån för digital säkerhet (MIL 0–3) beräknas som i Cybermätaren: en rutin är genomförd när dess poäng är minst 0,75. Rapporten nämner de rutiner som hindrar nästa nivå: för nivå 1 alla rutiner på nivå 1 som inte är genomförda, för högre nivåer det minsta antalet rutiner på nästa nivå vars genomförande skulle göra mer än hälften av dem genomförda (i färdplanens ordning); ”ej tillämpligt” lämnas bort och ”vet inte” ska redas ut först. Färdplanens steg är ordnade efter hur mycket helhetsindexet skulle stiga om rutinen vore helt på plats.",
+        "Every answer scores between 0 and 1: a level question as its level over the top level, a choice as the option's points over the best option's, a multiple choice as the sum of the ticked points (at most 1), yes/no as 1 or 0, and a number by its score band. \"Don't know\" scores 0 and counts; \"not applicable\" and unanswered questions are left out. A theme's score is the weighted mean of its questions times one hundred, and the overall index is the weighted mean of the themes. The maturity indicator level of digital security (MIL 0–3) follows Kybermittari: a practice is achieved when it scores at least 0.75. The report names the practices that block the next level: for level 1 every level-1 practice not achieved, for higher levels the fewest next-level practices whose achievement would make more than half of them achieved (in roadmap order); \"not applicable\" is left out and \"don't know\" is to be found out first. The roadmap orders the steps by how much the overall index would rise if the practice were fully in place."
     );
     R_CREATED = ("Laadittu {0} työkalulla kuntakompassi {1}.", "Skapad {0} med kuntakompassi {1}.", "Created {0} with kuntakompassi {1}.");
     R_ACTION_PLAN = ("Toimenpidesuunnitelma", "Åtgärdsplan", "Action plan");
@@ -623,6 +681,31 @@ messages! {
         "keskiarvo {0}/100; alle asteikon puolivälin {1}/{2} vastanneesta kunnasta",
         "medelvärde {0}/100; under skalans mitt i {1} av {2} kommuner som svarat",
         "mean {0}/100; below the middle of the scale in {1} of {2} municipalities that answered"
+    );
+    C_MIL = ("Kypsyystasot", "Mognadsnivåer", "Maturity levels");
+    C_MIL_INTRO = (
+        "Kunkin kunnan kypsyystaso (0–3) ja käytännöt, joita sen seuraava taso vielä vaatii.",
+        "Varje kommuns mognadsnivå (0–3) och de rutiner som dess nästa nivå ännu kräver.",
+        "Each municipality's maturity level (0–3) and the practices its next level still needs."
+    );
+    C_MIL_NEXT = ("Seuraavalle tasolle tarvitaan", "För nästa nivå behövs", "Needed for the next level");
+    C_MIL_TO_LEVEL = ("tasolle {0}: {1}", "för nivå {0}: {1}", "to reach {0}: {1}");
+    C_MIL_TOP = ("ylin taso", "den högsta nivån", "the top level");
+    C_MIL_UNREACHABLE = ("tasolle {0} ei näillä vastauksilla päästä", "nivå {0} kan inte nås med dessa svar", "level {0} cannot be reached with these answers");
+    C_MIL_UNKNOWN = ("ei tiedossa: raportissa on vain taso", "okänt: rapporten har bara nivån", "not known: the report holds the level only");
+    C_MIL_SHARED = ("Yhteiset esteet seuraavalle kypsyystasolle", "Gemensamma hinder för nästa mognadsnivå", "Shared obstacles to the next maturity level");
+    C_MIL_SHARED_INTRO = (
+        "Käytännöt, jotka useimmin estävät kuntia pääsemästä seuraavalle kypsyystasolle: ehdokkaita yhteiseksi seudulliseksi työksi.",
+        "De rutiner som oftast hindrar kommunerna från att nå nästa mognadsnivå: kandidater för gemensamt regionalt arbete.",
+        "The practices that most often keep municipalities from their next maturity level: candidates for joint regional work."
+    );
+    C_MIL_BLOCKS = ("Estää tason", "Hindrar nivå", "Blocks level");
+    C_MIL_BLOCKED = ("Kunnat", "Kommuner", "Municipalities");
+    C_MIL_BLOCKED_LINE = ("estää tason {0}: {1}/{2} kuntaa ({3})", "hindrar nivå {0}: {1} av {2} kommuner ({3})", "blocks level {0}: {1} of {2} municipalities ({3})");
+    C_NO_MIL_SHARED = (
+        "Mikään käytäntö ei estä useamman kuin yhden kunnan seuraavaa kypsyystasoa.",
+        "Ingen rutin hindrar mer än en kommun från nästa mognadsnivå.",
+        "No practice keeps more than one municipality from its next maturity level."
     );
     C_CHANGES = ("Muutos ajassa", "Förändring över tid", "Change over time");
     C_FROM_TO = ("Aikaväli", "Period", "Period");

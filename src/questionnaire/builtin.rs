@@ -81,6 +81,7 @@ mod tests {
             let at = |what: &str| format!("{} {what}", question.id);
             out.push((at("text"), &question.text));
             out.extend(question.help.iter().map(|t| (at("help"), t)));
+            out.extend(question.short.iter().map(|t| (at("short"), t)));
             out.extend(question.advice.iter().map(|t| (at("advice"), t)));
             match &question.kind {
                 Kind::Level { levels, next_steps } => {
@@ -228,6 +229,22 @@ mod tests {
     }
 
     #[test]
+    fn every_maturity_practice_has_a_short_name_the_summary_can_list() {
+        // Issue 22: "maturity level 0 — to reach 1: …" names every blocking practice on one line; whole
+        // questions of a hundred characters each would make it a paragraph.
+        for q in loaded() {
+            for question in q.questions.iter().filter(|question| question.mil.is_some()) {
+                let Some(short) = &question.short else { panic!("{}: {} has no `short`", q.id, question.id) };
+                for lang in crate::i18n::Lang::ALL {
+                    let name = q.text(short, lang);
+                    assert!(name.chars().count() <= 60, "{}: too long for a list on one line: {name}", question.id);
+                    assert!(!name.ends_with(['.', '?']), "{}: a name, not a sentence: {name}", question.id);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_reference_reads_in_finnish_swedish_and_english() {
         // A reference written as a plain string is held under the first language only, so it fails here: the
         // built-in questionnaires give each source in all three languages. A reference that is prose (has a
@@ -273,6 +290,7 @@ mod tests {
             let same = |a: &Question, b: &Question| {
                 (a.text == b.text
                     && a.help == b.help
+                    && a.short == b.short
                     && a.weight.to_bits() == b.weight.to_bits()
                     && a.allow_na == b.allow_na)
                     && (a.references == b.references && a.mil == b.mil && a.advice == b.advice && a.kind == b.kind)

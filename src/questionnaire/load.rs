@@ -340,6 +340,7 @@ impl KnownKeys for RawQuestion {
                 "kind",
                 "text",
                 "help",
+                "short",
                 "weight",
                 "allow_na",
                 "levels",
@@ -423,6 +424,7 @@ fn build(raw: RawQuestionnaire, sha256: String, source: Source) -> Option<Questi
                 theme,
                 text: text(q.text),
                 help: q.help.map(text),
+                short: q.short.map(text),
                 weight: q.weight,
                 allow_na: q.allow_na,
                 references: q

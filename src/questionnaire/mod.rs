@@ -85,6 +85,9 @@ pub struct Question {
     pub theme: usize,
     pub text: Text,
     pub help: Option<Text>,
+    /// A few words naming the practice ("backups and a tested restore"), where many questions are named in
+    /// one line: the summary of what holds a maturity level down.
+    pub short: Option<Text>,
     pub weight: f64,
     pub allow_na: bool,
     /// Sources of the question; a reference written as a plain string is held under the questionnaire's
@@ -158,6 +161,12 @@ impl Questionnaire {
     /// A questionnaire text in `lang`, falling back to the questionnaire's first language.
     pub fn text<'a>(&self, text: &'a Text, lang: Lang) -> &'a str {
         text.get(lang.code(), self.fallback_language())
+    }
+
+    /// The question's short name in `lang`; without one, its text, which names the practice whole (a cut
+    /// question may leave out what its level hinges on).
+    pub fn short_name<'a>(&'a self, question: &'a Question, lang: Lang) -> &'a str {
+        self.text(question.short.as_ref().unwrap_or(&question.text), lang)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -91,6 +91,9 @@ pub struct RawQuestion {
     pub text: RawText,
     #[serde(default)]
     pub help: Option<RawText>,
+    /// A few words naming the practice, for lines that name many questions at once.
+    #[serde(default)]
+    pub short: Option<RawText>,
     #[serde(default = "one")]
     pub weight: f64,
     #[serde(default)]

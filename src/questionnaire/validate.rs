@@ -403,7 +403,12 @@ pub fn validate(raw: &RawQuestionnaire) -> Vec<Located> {
             _ => {}
         }
         texts.check(&question.text, &at.join("text"), &mut out);
-        for (key, text) in [("help", &question.help), ("advice", &question.advice), ("unit", &question.unit)] {
+        for (key, text) in [
+            ("help", &question.help),
+            ("short", &question.short),
+            ("advice", &question.advice),
+            ("unit", &question.unit),
+        ] {
             if let Some(text) = text {
                 texts.check(text, &at.join(key), &mut out);
             }

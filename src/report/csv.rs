@@ -24,8 +24,16 @@ pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
         "score",
         "weight",
         "note",
+        "blocks_mil",
+        "mil_needed",
     ]);
     for q in &report.questions {
+        // The next maturity level this question blocks, and the answer that would count as achieved.
+        let blocking = report
+            .themes
+            .iter()
+            .filter(|t| t.id == q.theme)
+            .find_map(|t| Some((t.mil_next?, t.mil_blocking.iter().flatten().find(|b| b.question == q.id)?)));
         let status = match q.status {
             Status::Answered => "answered",
             Status::Na => "na",
@@ -45,6 +53,8 @@ pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
             q.score.map_or_else(String::new, |s| s.to_string()),
             q.weight.to_string(),
             cell(q.note.as_deref().unwrap_or("")),
+            blocking.map_or_else(String::new, |(level, _)| level.to_string()),
+            blocking.map_or_else(String::new, |(_, b)| cell(&b.needed)),
         ]);
     }
     w.into_inner().unwrap_or_default()
@@ -66,6 +76,8 @@ pub fn summary(report: &Report) -> Vec<u8> {
         "na",
         "dk",
         "unanswered",
+        "mil_next",
+        "mil_blocking",
     ]);
     for t in &report.themes {
         let c = t.counts;
@@ -81,6 +93,8 @@ pub fn summary(report: &Report) -> Vec<u8> {
             c.na.to_string(),
             c.dk.to_string(),
             c.unanswered.to_string(),
+            t.mil_next.map_or_else(String::new, |m| m.to_string()),
+            t.mil_blocking.iter().flatten().map(|b| b.question.as_str()).collect::<Vec<_>>().join("|"),
         ]);
     }
     let _ = w.write_record([
@@ -90,6 +104,8 @@ pub fn summary(report: &Report) -> Vec<u8> {
         String::new(),
         report.overall.score.map_or_else(String::new, |s| s.to_string()),
         cell(report.overall.band.as_deref().unwrap_or("")),
+        String::new(),
+        String::new(),
         String::new(),
         String::new(),
         String::new(),

@@ -7,11 +7,11 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
-use super::Report;
 use super::escape::html as esc;
 use super::markdown::{ROADMAP_STEPS, answer_text, score_text, summary_rows};
 use super::svg::{band_colour, bars, radar};
-use super::table::answered;
+use super::table::{answered, capitalized};
+use super::{Report, maturity};
 
 /// What every page of the project shares: type, headings, tables and charts. Each page adds its own.
 const BASE_STYLE: &str = "
@@ -137,14 +137,21 @@ pub fn render(report: &Report, lang: Lang) -> String {
             m::R_GAIN.get(lang)
         );
         for (i, step) in report.roadmap.iter().take(ROADMAP_STEPS).enumerate() {
+            let next_step = match maturity::raises(report, step, lang) {
+                Some(raises) => format!(
+                    "<strong class=\"raises\">▲ {}.</strong> {}",
+                    esc(&capitalized(&raises)),
+                    esc(&step.next_step)
+                ),
+                None => esc(&step.next_step),
+            };
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">+{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{next_step}</td><td class=\"num\">+{}</td></tr>",
                 i + 1,
                 esc(report.theme_title(&step.theme)),
                 esc(&step.text),
                 esc(&step.current),
-                esc(&step.next_step),
                 decimal(lang, step.gain, 1)
             );
         }
@@ -168,6 +175,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let _ = write!(line, " · {}: <strong>{mil}</strong>", m::R_MIL.get(lang));
         }
         let _ = writeln!(s, "<p>{line}</p>");
+        mil_section(&mut s, t, lang);
         let _ = writeln!(
             s,
             "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -198,6 +206,35 @@ pub fn render(report: &Report, lang: Lang) -> String {
     );
     s.push_str("</main>\n</body>\n</html>\n");
     crate::inert::inert_text(s, crate::inert::Layout::Block)
+}
+
+/// A MIL theme's path: its summary, how a group's level was formed, and a table of the blocking practices
+/// with their current and needed answers.
+fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang) {
+    let Some(summary) = maturity::summary(theme, lang) else { return };
+    let _ = writeln!(s, "<p class=\"mil\"><strong>{}</strong></p>", esc(&summary));
+    if let Some(rule) = maturity::group_rule(theme, lang) {
+        let _ = writeln!(s, "<p>{}</p>", esc(&rule));
+    }
+    let Some(rule) = maturity::rule(theme, lang) else { return };
+    let _ = writeln!(
+        s,
+        "<table class=\"mil\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+        esc(&rule),
+        m::MIL_PRACTICE.get(lang),
+        m::R_CURRENT.get(lang),
+        m::MIL_NEEDED.get(lang)
+    );
+    for practice in theme.mil_blocking.iter().flatten() {
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&practice.text),
+            esc(&maturity::current(theme, practice, lang)),
+            esc(&practice.needed)
+        );
+    }
+    s.push_str("</tbody>\n</table>\n");
 }
 
 /// A band name on its band's colour; the name itself carries the meaning, the colour repeats it.

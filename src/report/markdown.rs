@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use crate::i18n::{Lang, decimal, messages as m};
 
 use super::escape::markdown as md;
-use super::table::{answered, bar};
-use super::{Report, Status};
+use super::table::{answered, bar, capitalized};
+use super::{Report, Status, maturity};
 
 /// How many roadmap steps the written reports show.
 pub const ROADMAP_STEPS: usize = 10;
@@ -71,14 +71,17 @@ pub fn render(report: &Report, lang: Lang) -> String {
             m::R_GAIN.get(lang)
         );
         for (i, step) in report.roadmap.iter().take(ROADMAP_STEPS).enumerate() {
+            let next_step = match maturity::raises(report, step, lang) {
+                Some(raises) => format!("**▲ {}.** {}", md(&capitalized(&raises)), md(&step.next_step)),
+                None => md(&step.next_step),
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | +{} |",
+                "| {} | {} | {} | {} | {next_step} | +{} |",
                 i + 1,
                 md(report.theme_title(&step.theme)),
                 md(&step.text),
                 md(&step.current),
-                md(&step.next_step),
                 decimal(lang, step.gain, 1)
             );
         }
@@ -99,6 +102,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let _ = write!(line, " · {}: **{mil}**", m::R_MIL.get(lang));
         }
         let _ = writeln!(out, "{line}\n");
+        mil_section(&mut out, theme, lang);
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |\n|---|---|---|---|",
@@ -122,6 +126,35 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let _ = writeln!(out, "\n## {}\n\n{}\n", m::R_METHODS.get(lang), m::R_METHODS_TEXT.get(lang));
     let _ = writeln!(out, "{}", md(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version])));
     crate::inert::inert_text(out, crate::inert::Layout::Block)
+}
+
+/// A MIL theme's path: its summary, how a group's level was formed, and the blocking practices with their
+/// current and needed answers.
+fn mil_section(out: &mut String, theme: &super::ThemeRecord, lang: Lang) {
+    let Some(summary) = maturity::summary(theme, lang) else { return };
+    let _ = writeln!(out, "{}\n", md(&summary));
+    if let Some(rule) = maturity::group_rule(theme, lang) {
+        let _ = writeln!(out, "{}\n", md(&rule));
+    }
+    let Some(rule) = maturity::rule(theme, lang) else { return };
+    let _ = writeln!(
+        out,
+        "{}\n\n| {} | {} | {} |\n|---|---|---|",
+        md(&rule),
+        m::MIL_PRACTICE.get(lang),
+        m::R_CURRENT.get(lang),
+        m::MIL_NEEDED.get(lang)
+    );
+    for practice in theme.mil_blocking.iter().flatten() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md(&practice.text),
+            md(&maturity::current(theme, practice, lang)),
+            md(&practice.needed)
+        );
+    }
+    out.push('\n');
 }
 
 /// The summary's label–value rows, shared by the written renderings.
@@ -158,7 +191,7 @@ pub fn summary_rows(report: &Report, lang: Lang) -> Vec<(&'static str, String)> 
     ));
     rows.push((m::R_COMPLETENESS.get(lang), format!("{} %", decimal(lang, report.completeness * 100.0, 0))));
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
-        rows.push((m::R_MIL.get(lang), format!("{}: {}", theme.title, theme.mil.unwrap_or(0))));
+        rows.push((m::R_MIL.get(lang), maturity::summary(theme, lang).unwrap_or_default()));
     }
     rows
 }

@@ -11,6 +11,7 @@ pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod matrix;
+pub mod maturity;
 pub mod svg;
 pub mod table;
 pub mod xlsx;
@@ -20,6 +21,7 @@ use serde_json::Value;
 
 use crate::answers::AnswerSheet;
 use crate::i18n::{Lang, messages as m};
+use crate::mil::{self, Needed};
 use crate::questionnaire::{Kind, Questionnaire};
 use crate::roadmap::Step;
 use crate::scoring::{Assessment, Counts, Outcome};
@@ -130,7 +132,49 @@ pub struct ThemeRecord {
     /// Present only for themes with `mil = true`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mil: Option<u8>,
+    /// MIL themes below the top level: the next level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mil_next: Option<u8>,
+    /// MIL themes: the practices whose achievement reaches `mil_next`, in roadmap order (in a group, those
+    /// blocking most members first). Empty at the top level, and when `mil_next` cannot be reached with the
+    /// questionnaire's practices (every one of them "na", or too few achievable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mil_blocking: Option<Vec<BlockingRecord>>,
+    /// MIL themes of a grouped report: how many members are at level 0, 1, 2 and 3. The group's `mil` is the
+    /// lowest of them, the level every member has reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mil_members: Option<[usize; 4]>,
     pub counts: Counts,
+}
+
+/// A practice that blocks the next maturity level, with the answer that would count as achieved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BlockingRecord {
+    pub question: String,
+    /// The level the practice belongs to (1–3).
+    pub mil: u8,
+    /// The question's text.
+    pub text: String,
+    /// A few words naming the practice (the question's `short`, else its text), for one-line summaries.
+    pub name: String,
+    /// The current answer in words ("not answered" when there is none; a group's mean in a group).
+    pub current: String,
+    /// 0..1 as it counts now; null when unanswered. In a grouped report, the members' mean.
+    pub score: Option<f64>,
+    /// The lowest answer that counts as achieved (score ≥ 0.75), in words.
+    pub needed: String,
+    /// The same as written in an answer sheet: a level, the option ids any of which is achieved (choice), the
+    /// fewest option ids that are (multi), `true`, or a number.
+    pub needed_answer: Value,
+    /// Answered "dk" (in a group: by at least one of the members it blocks): find out the current state
+    /// first.
+    pub find_out_first: bool,
+    /// Grouped reports: of how many members at the group's level this practice blocks the next one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members: Option<usize>,
+    /// Grouped reports: how many of those members answered "dk".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know_members: Option<usize>,
 }
 
 /// What became of a question, as other tools filter on it.
@@ -185,6 +229,9 @@ pub struct StepRecord {
     pub next_step: String,
     #[serde(default)]
     pub dont_know: bool,
+    /// The question is one of the practices that block its theme's next maturity level: that level.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raises_mil: Option<u8>,
 }
 
 /// What every report built in one run shares: the language and the creation time.
@@ -226,13 +273,37 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
             }
         })
         .collect::<Vec<_>>();
-    let roadmap = steps
+    let mut roadmap: Vec<StepRecord> = steps
         .iter()
         .map(|step| {
             let current = questions[step.question].answer_text.clone().unwrap_or_default();
             step_record(q, step, current, lang)
         })
         .collect();
+    let themes: Vec<ThemeRecord> = q
+        .themes
+        .iter()
+        .zip(&a.themes)
+        .zip(mil::paths(q, &a.questions, steps))
+        .map(|((theme, result), path)| {
+            let mut record = theme_record(q, theme, result.score, result.counts, result.mil, lang);
+            if let Some(path) = path {
+                record.mil_next = path.next.level();
+                record.mil_blocking = Some(
+                    path.next
+                        .practices()
+                        .iter()
+                        .map(|b| {
+                            let current = questions[b.question].answer_text.clone();
+                            blocking_record(q, b.question, current, b.outcome.counted(), b.find_out_first(), lang)
+                        })
+                        .collect(),
+                );
+            }
+            record
+        })
+        .collect();
+    mark_mil_steps(&mut roadmap, &themes);
     Report {
         schema: SCHEMA.to_string(),
         generator: generator(),
@@ -254,12 +325,7 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
         completeness: a.completeness,
         scale: scale(q, lang),
         bands: bands(q, lang),
-        themes: q
-            .themes
-            .iter()
-            .zip(&a.themes)
-            .map(|(theme, result)| theme_record(q, theme, result.score, result.counts, result.mil, lang))
-            .collect(),
+        themes,
         questions,
         roadmap,
     }
@@ -318,7 +384,75 @@ pub fn theme_record(
         band: band_index.map(|i| q.text(&q.bands[i].name, lang).to_string()),
         band_index,
         mil,
+        mil_next: None,
+        mil_blocking: None,
+        mil_members: None,
         counts,
+    }
+}
+
+/// A blocking practice in words: `current` is the answer in words (`None`: not answered).
+pub fn blocking_record(
+    q: &Questionnaire,
+    question: usize,
+    current: Option<String>,
+    score: Option<f64>,
+    find_out_first: bool,
+    lang: Lang,
+) -> BlockingRecord {
+    let question = &q.questions[question];
+    let needed = mil::needed(q, question);
+    BlockingRecord {
+        question: question.id.clone(),
+        mil: question.mil.unwrap_or(1),
+        text: q.text(&question.text, lang).to_string(),
+        name: q.short_name(question, lang).to_string(),
+        current: current.unwrap_or_else(|| m::R_NOT_ANSWERED.get(lang).to_string()),
+        score,
+        needed: needed_text(q, question, &needed, lang),
+        needed_answer: match &needed {
+            Needed::Choice(ids) => Value::from(ids.clone()),
+            other => other.answer().map_or(Value::Null, |answer| answer.to_value()),
+        },
+        find_out_first,
+        members: None,
+        dont_know_members: None,
+    }
+}
+
+/// The answer that counts as achieved, in words: "at least 3 – Largely in place", options joined by "or".
+fn needed_text(q: &Questionnaire, question: &crate::questionnaire::Question, needed: &Needed, lang: Lang) -> String {
+    match needed {
+        Needed::Level(level) => {
+            let answer = crate::answers::Answer::Level(*level).describe(q, question, lang);
+            if *level >= q.scale.max { answer } else { m::MIL_AT_LEAST.fill(lang, &[&answer]) }
+        }
+        Needed::Choice(ids) => {
+            let labels: Vec<String> =
+                ids.iter().map(|id| crate::answers::Answer::Choice(id.clone()).describe(q, question, lang)).collect();
+            labels.join(m::MIL_OR.get(lang))
+        }
+        Needed::Multi(ids) => {
+            let chosen = crate::answers::Answer::Multi(ids.clone()).describe(q, question, lang);
+            m::MIL_OPTIONS_WORTH.fill(lang, &[&chosen])
+        }
+        Needed::YesNo => m::YES.get(lang).to_string(),
+        Needed::Number(_) => {
+            let answer = needed.answer().map(|a| a.describe(q, question, lang)).unwrap_or_default();
+            m::MIL_AT_LEAST.fill(lang, &[&answer])
+        }
+        Needed::Unachievable => m::MIL_UNACHIEVABLE.get(lang).to_string(),
+    }
+}
+
+/// Marks the roadmap steps that are practices blocking their theme's next maturity level.
+pub fn mark_mil_steps(roadmap: &mut [StepRecord], themes: &[ThemeRecord]) {
+    for step in roadmap {
+        step.raises_mil = themes
+            .iter()
+            .filter(|t| t.id == step.theme)
+            .find(|t| t.mil_blocking.iter().flatten().any(|b| b.question == step.question))
+            .and_then(|t| t.mil_next);
     }
 }
 
@@ -351,6 +485,7 @@ pub fn step_record(q: &Questionnaire, step: &Step, current: String, lang: Lang) 
         current,
         next_step,
         dont_know: step.dont_know,
+        raises_mil: None,
     }
 }
 

@@ -13,7 +13,7 @@ use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
 use crate::wrap::wrap;
 
-use super::Report;
+use super::{Report, maturity};
 
 /// How the table is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -148,8 +148,32 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         writeln!(out, "{line}")?;
     }
 
+    // Each MIL theme: its level and what the next one needs, one line per blocking practice.
+    let text_width = usize::from(options.width).max(40);
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
-        writeln!(out, "{}", m::T_MIL_LINE.fill(lang, &[&theme.title, &theme.mil.unwrap_or(0)]))?;
+        writeln!(out)?;
+        for line in wrap(&inert(&maturity::summary(theme, lang).unwrap_or_default(), Layout::Block), text_width) {
+            writeln!(out, "{line}")?;
+        }
+        if let Some(rule) = maturity::group_rule(theme, lang) {
+            for line in wrap(&rule, text_width) {
+                writeln!(out, "{line}")?;
+            }
+        }
+        if maturity::rule(theme, lang).is_some() {
+            for practice in theme.mil_blocking.iter().flatten() {
+                let text = format!(
+                    "• {} — {}: {} → {}",
+                    practice.name,
+                    m::T_NOW.get(lang),
+                    maturity::current(theme, practice, lang),
+                    practice.needed
+                );
+                for (i, line) in wrap(&inert(&text, Layout::Block), text_width - 4).iter().enumerate() {
+                    writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " })?;
+                }
+            }
+        }
     }
 
     writeln!(out)?;
@@ -173,6 +197,11 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         }
         for line in wrap(&format!("→ {}", block(&step.next_step)), wrap_width) {
             writeln!(out, "{indent}{line}")?;
+        }
+        if let Some(raises) = maturity::raises(report, step, lang) {
+            for line in wrap(&format!("▲ {}", block(&capitalized(&raises))), wrap_width) {
+                writeln!(out, "{indent}{line}")?;
+            }
         }
     }
     Ok(())
@@ -220,6 +249,12 @@ pub fn break_long_words(text: &str, longest: usize) -> String {
         })
         .collect();
     words.join(" ")
+}
+
+/// The text with its first letter in upper case, for a phrase that stands on its own.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]

@@ -7,10 +7,10 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::i18n::{Lang, messages as m};
 
-use super::Report;
 use super::markdown::{answer_text, summary_rows};
 use super::svg::band_colour;
-use super::table::answered;
+use super::table::{answered, capitalized};
+use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
@@ -67,6 +67,24 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             .set_background_color(colour(report.overall.band_index, report));
         sheet.write_string_with_format(row, 2, name, &band)?;
     }
+    // Each MIL theme's blocking practices, with their current and needed answers.
+    for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
+        if let Some(rule) = maturity::group_rule(theme, lang) {
+            row += 2;
+            sheet.write_string(row, 0, &rule)?;
+        }
+        let Some(rule) = maturity::rule(theme, lang) else { continue };
+        row += 2;
+        sheet.write_string_with_format(row, 0, format!("{}: {rule}", theme.title), &bold)?;
+        row += 1;
+        header(sheet, row, &[m::MIL_PRACTICE.get(lang), m::R_CURRENT.get(lang), m::MIL_NEEDED.get(lang)], &head)?;
+        for practice in theme.mil_blocking.iter().flatten() {
+            row += 1;
+            sheet.write_string_with_format(row, 0, &practice.text, &wrap)?;
+            sheet.write_string_with_format(row, 1, maturity::current(theme, practice, lang), &wrap)?;
+            sheet.write_string_with_format(row, 2, &practice.needed, &wrap)?;
+        }
+    }
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(2, 20)?;
@@ -81,6 +99,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         m::R_CURRENT.get(lang),
         m::R_NEXT_STEP.get(lang),
         m::R_GAIN.get(lang),
+        m::MIL_COLUMN.get(lang),
         m::R_OWNER.get(lang),
         m::R_DEADLINE.get(lang),
         m::R_STATUS.get(lang),
@@ -99,13 +118,16 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             step.gain,
             &Format::new().set_num_format("+0.0").set_align(FormatAlign::Top),
         )?;
+        if let Some(raises) = maturity::raises(report, step, lang) {
+            sheet.write_string_with_format(row, 6, capitalized(&raises), &wrap)?;
+        }
     }
-    for (col, width) in [(0, 10), (1, 22), (2, 40), (3, 28), (4, 50), (5, 12), (6, 18), (7, 14), (8, 14)] {
+    for (col, width) in [(0, 10), (1, 22), (2, 40), (3, 28), (4, 50), (5, 12), (6, 30), (7, 18), (8, 14), (9, 14)] {
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
     if !report.roadmap.is_empty() {
-        sheet.autofilter(0, 0, u32::try_from(report.roadmap.len()).unwrap_or(u32::MAX), 8)?;
+        sheet.autofilter(0, 0, u32::try_from(report.roadmap.len()).unwrap_or(u32::MAX), 9)?;
     }
 
     // Every answer with its note.

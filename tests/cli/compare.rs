@@ -147,7 +147,10 @@ fn xlsx_has_localised_sheets_and_scores_as_numbers() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let run = reports().args(["--lang", "sv", "compare", "r", "-o", "jamforelse.xlsx"]).run().code(0);
     let mut book: Xlsx<_> = open_workbook(run.dir.path().join("jamforelse.xlsx")).unwrap();
-    assert_eq!(book.sheet_names(), ["Kommunerna", "Grupperna", "Gemensamma svaga punkter", "Förändring över tid"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Kommunerna", "Grupperna", "Gemensamma svaga punkter", "Mognadsnivåer", "Förändring över tid"]
+    );
     let matrix = book.worksheet_range("Kommunerna").unwrap();
     assert_eq!(matrix.rows().count(), 4, "a header and three municipalities");
     let first = matrix.rows().nth(1).unwrap();
@@ -221,4 +224,36 @@ fn the_table_fits_its_width_with_whole_words_and_weak_spots_say_what_the_number_
     assert!(run.stdout.contains("\n1.  Jokilaakso"), "{}", run.stdout);
     assert!(run.stdout.contains("T8 = Yhteistyö"), "{}", run.stdout);
     assert!(run.stdout.contains("mean ") && run.stdout.contains("/100; below the middle of the scale in"));
+}
+
+#[test]
+fn maturity_levels_and_the_practices_that_block_several_municipalities() {
+    let run = reports().args(["compare", "r", "--format", "json"]).run().code(0);
+    let c = run.stdout_json();
+    let level = |i: usize| c["rows"][i]["mil"]["security"]["level"].as_u64();
+    assert_eq!([level(0), level(1), level(2)], [Some(2), Some(0), Some(0)], "Jokilaakso, Kalliojärvi, Skärholm");
+    let first = &c["mil_blockers"][0];
+    assert_eq!(first["question"], "security.backups");
+    assert_eq!(first["mil"], 1);
+    assert_eq!(first["of"], 3);
+    assert_eq!(first["municipalities"], serde_json::json!(["Kalliojärvi", "Skärholm"]));
+    for (lang, words) in [
+        ("fi", ["Kypsyystasot", "Yhteiset esteet seuraavalle kypsyystasolle", "estää tason 1: 2/3 kuntaa"]),
+        ("sv", ["Mognadsnivåer", "Gemensamma hinder för nästa mognadsnivå", "hindrar nivå 1: 2 av 3 kommuner"]),
+        (
+            "en",
+            ["Maturity levels", "Shared obstacles to the next maturity level", "blocks level 1: 2 of 3 municipalities"],
+        ),
+    ] {
+        let run = reports().args(["--lang", lang, "compare", "r"]).run().code(0);
+        for word in words {
+            assert!(run.stdout.contains(word), "{lang}: {word}\n{}", run.stdout);
+        }
+    }
+    let run = reports().args(["compare", "r", "--format", "csv"]).run().code(0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(headers[headers.len() - 3..], ["security_mil", "security_mil_next", "security_mil_blocking"]);
+    let html = reports().args(["compare", "r", "--format", "html"]).run().code(0);
+    assert!(html.stdout.contains("<section id=\"maturity\">") && html.stdout.contains("MIL 0"));
 }

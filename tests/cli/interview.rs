@@ -123,6 +123,9 @@ mod pty {
         expect(&mut s, "Vastaus (tyhjä palaa valikkoon)");
         keys(&mut s, &["yhteinen tuki", ENTER]);
         expect(&mut s, "Kokonaisindeksi");
+        // Issue 22: the end screen says what holds the maturity level down and marks the step that raises it.
+        expect(&mut s, "Turva: kypsyystaso 1/3 — tasolle 2 tarvitaan: Kaksi? (selvitä ensin)");
+        expect(&mut s, "▲ Nostaa teeman Turva kypsyystasolle 2");
         expect(&mut s, "Raportti on tallennettu");
         expect(&mut s, "Tallennetaanko raportti myös luettavassa muodossa?");
         keys(&mut s, &[ENTER]);

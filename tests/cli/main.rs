@@ -5,6 +5,7 @@ mod compare;
 mod export;
 mod general;
 mod interview;
+mod maturity;
 mod pty;
 mod questionnaire;
 mod reference;

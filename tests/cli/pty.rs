@@ -264,7 +264,7 @@ impl Pty {
     pub fn finish(&mut self) -> (i32, Screen) {
         let code = self.exit_code();
         let started = Instant::now();
-        while !self.ended.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(5) {
+        while !self.ended.load(Ordering::SeqCst) && started.elapsed() < Duration::from_secs(30) {
             std::thread::sleep(Duration::from_millis(20));
         }
         (code, self.screen())

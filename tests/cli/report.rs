@@ -95,7 +95,7 @@ fn xlsx_writes_formula_like_text_as_text() {
     assert_eq!(row[3], Data::String("=HYPERLINK(\"https://example.com\",\"klikkaa\")".into()));
     let plan = book.worksheet_range("Action plan").unwrap();
     let header: Vec<String> = plan.rows().next().unwrap().iter().map(ToString::to_string).collect();
-    assert_eq!(header[6..], ["Owner", "Deadline", "Status"]);
+    assert_eq!(header[6..], ["Maturity level", "Owner", "Deadline", "Status"]);
     assert!(plan.rows().count() > 1);
 }
 

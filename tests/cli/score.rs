@@ -93,7 +93,9 @@ fn the_table_shows_themes_index_completeness_and_steps() {
         .stdout_has("55.0")
         .stdout_has("Overall index")
         .stdout_has("100 %")
-        .stdout_has("Maturity indicator level (0–3), Security: 1")
+        .stdout_has("Security: maturity level 1/3 — to reach 2: Two? (find out first)")
+        .stdout_has("• Two? — Now: Don't know (find out first) → at least 3 – three")
+        .stdout_has("▲ Raises Security to maturity level 2")
         .stdout_has("The next 5 steps by potential gain")
         .stdout_has("+13.3");
 }
