@@ -102,7 +102,7 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
         }
     }
 
-    let wide = usize::from(width).max(40);
+    let wide = width.max(40);
     for theme in c.themes.iter().filter(|t| t.mil) {
         let _ = writeln!(out, "\n{}: {}", m::C_MIL.get(lang), theme.title);
         for row in &c.rows {
