@@ -5,16 +5,17 @@
 #   scripts/smoke.sh BINARY_A BINARY_B
 #
 # Typically A is the dev build (target/debug/kuntakompassi) and B a packed release binary: the static Linux
-# one, or the Windows .exe, which off Windows is run through Wine (`$WINE`, default `wine`). Each build runs in
-# the same folder in turn, on a copy of examples/, so that paths in messages are the same; an output that
-# differs only in its path separators (`\` where Linux writes `/`) counts as the same, and is listed as such.
-# The outputs stay in target/smoke/ (a/ and b/) to look at.
+# one, or the Windows .exe, which off Windows is run through Wine (`$WINE`, default `wine`). Each build is
+# copied into a folder with a copy of examples/ and run there as `./kuntakompassi`, the way the README's
+# quick start runs an unpacked archive; both use the same folder in turn, so that paths in messages are the
+# same. An output that differs only in its path separators (`\` where Linux writes `/`) counts as the same,
+# and is listed as such. The outputs stay in target/smoke/ (or $SMOKE_DIR), in a/ and b/, to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -eq 2 ] || { echo "usage: scripts/smoke.sh BINARY_A BINARY_B" >&2; exit 2; }
 
 root=$PWD
-dir=$root/target/smoke
+dir=$root/${SMOKE_DIR:-target/smoke}
 rm -rf "$dir"
 mkdir -p "$dir"
 
@@ -28,11 +29,14 @@ run_all() { # BINARY SIDE
   rm -rf "$run"
   mkdir -p "$run/out"
   cp -r "$root/examples" "$run/examples"
+  # The binary sits in the folder it works in, as in an unpacked archive and the README's quick start.
+  cp "$binary" "$run/"
+  binary=./${binary##*/}
   local -a prefix=()
   if [[ $binary == *.exe ]] && ! [[ $(uname -s) =~ ^(MINGW|MSYS|CYGWIN) ]]; then
     prefix=("${WINE:-wine}")
     # Wine's first start in a fresh prefix prints its set-up on standard error: let that happen here.
-    "${prefix[0]}" "$binary" --version >/dev/null 2>&1 || true
+    (cd "$run" && "${prefix[0]}" "$binary" --version >/dev/null 2>&1) || true
   fi
   kk() { # NAME ARGS...: standard output, standard error and exit code of one command into out/NAME.*
     local name=$1
@@ -59,6 +63,7 @@ run_all() { # BINARY SIDE
   kk compare-csv compare examples/ out/yksikot/summary.json --format csv
   kk compare-xlsx compare examples/ -o out/vertailu.xlsx
   kk bad-input score examples/does-not-exist.toml
+  rm "$run/$binary"
   mv "$run" "$dir/$side"
 }
 

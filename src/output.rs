@@ -120,8 +120,17 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The names Windows keeps for devices, with any extension: `aux.json` there is no file but a device. A
+/// stem that is one of them gets a trailing `_` on every system, so that a folder of outputs is the same
+/// wherever it was written and can be copied to Windows whole.
+const WINDOWS_DEVICE_NAMES: [&str; 22] = [
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
+    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+];
+
 /// A file-name stem from free text such as a municipality's name: ASCII letters, digits and dashes, with
-/// Finnish and Swedish letters folded (Pöytyä → poytya, Närpes → narpes) and never empty.
+/// Finnish and Swedish letters folded (Pöytyä → poytya, Närpes → narpes), never empty, and never a name
+/// that Windows refuses (`nul` → `nul_`).
 pub fn safe_file_stem(text: &str) -> String {
     let mut stem = String::with_capacity(text.len());
     for c in text.trim().chars().flat_map(char::to_lowercase) {
@@ -139,8 +148,14 @@ pub fn safe_file_stem(text: &str) -> String {
             stem.push(folded);
         }
     }
-    let stem = stem.trim_matches('-');
-    if stem.is_empty() { "raportti".to_string() } else { stem.chars().take(80).collect() }
+    let stem: String = stem.trim_matches('-').chars().take(80).collect();
+    if stem.is_empty() {
+        "raportti".to_string()
+    } else if WINDOWS_DEVICE_NAMES.contains(&stem.as_str()) {
+        format!("{stem}_")
+    } else {
+        stem
+    }
 }
 
 /// A path in `dir` named `<stem>.<extension>` that does not exist yet: `stem-2`, `stem-3` … when taken.
@@ -165,6 +180,16 @@ mod tests {
         assert_eq!(safe_file_stem("../../etc"), "etc");
         assert_eq!(safe_file_stem("<script>"), "script");
         assert_eq!(safe_file_stem("¤¤"), "raportti");
+    }
+
+    #[test]
+    fn file_stems_are_never_a_windows_device_name() {
+        assert_eq!(safe_file_stem("AUX"), "aux_");
+        assert_eq!(safe_file_stem(" Nul "), "nul_");
+        assert_eq!(safe_file_stem("com1"), "com1_");
+        assert_eq!(safe_file_stem("Lpt9"), "lpt9_");
+        assert_eq!(safe_file_stem("Conrad"), "conrad");
+        assert_eq!(safe_file_stem("com10"), "com10");
     }
 
     #[test]
