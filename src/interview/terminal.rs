@@ -48,10 +48,14 @@ pub fn interrupted_message(path: &std::path::Path, lang: Lang) -> String {
     format!("{}\n{}", m::I_DRAFT_SAVED.fill(lang, &[&path.display()]), m::I_HOW_TO_RESUME.fill(lang, &[&quoted]))
 }
 
-/// Quotes a path for a shell command line when it needs it.
+/// Quotes a path for a shell command line when it needs it. On Windows, `\` and `:` need no quotes and
+/// double quotes serve both cmd.exe and PowerShell (cmd.exe has no single quotes; no Windows file name holds `"`).
 fn shell_quote(text: &str) -> String {
-    if text.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./".contains(c) || (cfg!(windows) && "\\:".contains(c));
+    if text.chars().all(plain) {
         text.to_string()
+    } else if cfg!(windows) {
+        format!("\"{text}\"")
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }
