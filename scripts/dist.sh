@@ -40,7 +40,7 @@ profile_dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
 # Symbols stay (a panic's backtrace names functions); debug information goes.
 export "CARGO_PROFILE_$(echo "$profile" | tr '[:lower:]-' '[:upper:]_')_STRIP=debuginfo"
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || echo 946684800)}
-python=$(command -v python3 || command -v python) # Windows runners call it python
+python=$(for p in python3 python; do "$p" -c '' >/dev/null 2>&1 && command -v "$p" && break; done) # Windows: python
 dist=$PWD/target/dist
 mkdir -p "$dist"
 

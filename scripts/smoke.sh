@@ -72,7 +72,7 @@ run_all "$2" b
 
 # An XLSX workbook records the wall clock in docProps/core.xml whatever SOURCE_DATE_EPOCH says: two workbooks
 # are the same when the same members, in the same order, hold the same bytes once those two times are masked.
-python=$(command -v python3 || command -v python) # Windows runners call it python
+python=$(for p in python3 python; do "$p" -c '' >/dev/null 2>&1 && command -v "$p" && break; done) # Windows: python
 same_workbook() {
   "$python" - "$1" "$2" <<'PY'
 import re, sys, zipfile
