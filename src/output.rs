@@ -50,14 +50,28 @@ pub fn temp_prefix() -> String {
     format!(".kuntakompassi-{}-", std::process::id())
 }
 
+/// How long a hidden `.kuntakompassi-…` entry must have been left untouched before a system without `/proc`
+/// (Windows, macOS) takes it for abandoned. A running batch writes into its staging folder all the time and
+/// finishes in minutes at most, so a day leaves a live run alone even on a laptop that slept through it.
+pub const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
 /// Removes from `dir` the temporary files and staging folders of runs that were killed before they
-/// finished (SIGKILL, a power cut: no clean-up ran), so that they do not pile up beside the outputs. Only
-/// where `/proc` tells which processes live; elsewhere they stay, hidden by their leading dot.
+/// finished (SIGKILL, a power cut: no clean-up ran), so that they do not pile up beside the outputs.
+/// Where `/proc` tells which processes live (Linux), an entry goes when its process is gone; elsewhere,
+/// when it has not been modified for [`ABANDONED_AFTER`]: Windows has no `/proc`, and asking it whether a
+/// process lives takes unsafe system calls, which this crate forbids. Errors are ignored: what cannot be
+/// removed now stays hidden by its leading dot.
 pub fn remove_abandoned(dir: &Path) {
     let processes = Path::new("/proc");
-    if !processes.join("self").exists() {
-        return;
-    }
+    let has_proc = cfg!(unix) && processes.join("self").exists();
+    let now = std::time::SystemTime::now();
+    remove_abandoned_unless(dir, &|pid, path| {
+        if has_proc { processes.join(pid).exists() } else { !untouched_for(path, now, ABANDONED_AFTER) }
+    });
+}
+
+/// Removes the `.kuntakompassi-<process>-…` entries of `dir` for which `alive(process, path)` is false.
+fn remove_abandoned_unless(dir: &Path, alive: &dyn Fn(&str, &Path) -> bool) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let name = entry.file_name();
@@ -65,15 +79,24 @@ pub fn remove_abandoned(dir: &Path) {
         else {
             continue;
         };
-        if pid.0.parse::<u32>().is_err() || processes.join(pid.0).exists() {
+        let path = entry.path();
+        if pid.0.parse::<u32>().is_err() || alive(pid.0, &path) {
             continue;
         }
         let _ = match entry.file_type() {
-            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(entry.path()),
-            Ok(kind) if kind.is_file() => std::fs::remove_file(entry.path()),
+            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(&path),
+            Ok(kind) if kind.is_file() => std::fs::remove_file(&path),
             _ => Ok(()),
         };
     }
+}
+
+/// Whether `path` was last modified at least `age` before `now`. The metadata is read from the path, not
+/// from the folder listing, which Windows may keep stale while a file is being written.
+fn untouched_for(path: &Path, now: std::time::SystemTime, age: std::time::Duration) -> bool {
+    std::fs::metadata(path)
+        .and_then(|meta| meta.modified())
+        .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|since| since >= age))
 }
 
 /// Writes to the file when one is given, else to standard output.
@@ -149,7 +172,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// A file-name stem from free text such as a municipality's name: ASCII letters, digits and dashes, with
-/// Finnish and Swedish letters folded (Pöytyä → poytya, Närpes → narpes) and never empty.
+/// Finnish and Swedish letters folded (Pöytyä → poytya, Närpes → narpes), never empty, and never a name
+/// that Windows refuses (`nul` → `_nul`).
 pub fn safe_file_stem(text: &str) -> String {
     let mut stem = String::with_capacity(text.len());
     for c in text.trim().chars().flat_map(char::to_lowercase) {
@@ -270,6 +294,31 @@ mod tests {
         write_atomic(&path, b"new").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn removes_only_the_entries_of_runs_that_are_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [".kuntakompassi-11-a", ".kuntakompassi-22-b", ".kuntakompassi-x-c", "kept.json"] {
+            std::fs::create_dir(dir.path().join(name)).unwrap();
+        }
+        std::fs::write(dir.path().join(".kuntakompassi-33-d.tmp"), b"x").unwrap();
+        remove_abandoned_unless(dir.path(), &|pid, _| pid == "22");
+        let mut left: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        left.sort();
+        assert_eq!(left, [".kuntakompassi-22-b", ".kuntakompassi-x-c", "kept.json"]);
+    }
+
+    #[test]
+    fn without_proc_an_entry_is_abandoned_only_when_untouched_for_a_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".kuntakompassi-44-e.tmp");
+        std::fs::write(&path, b"x").unwrap();
+        let now = std::time::SystemTime::now();
+        assert!(!untouched_for(&path, now, ABANDONED_AFTER));
+        assert!(untouched_for(&path, now + ABANDONED_AFTER, ABANDONED_AFTER));
+        assert!(!untouched_for(&dir.path().join("missing"), now + ABANDONED_AFTER, ABANDONED_AFTER));
     }
 
     #[test]

@@ -160,10 +160,14 @@ mod saved_terminal_mode {
     pub fn restore() {}
 }
 
-/// Quotes a path for a shell command line when it needs it.
+/// Quotes a path for a shell command line when it needs it. On Windows, `\` and `:` need no quotes and
+/// double quotes serve both cmd.exe and PowerShell (cmd.exe has no single quotes; no Windows file name holds `"`).
 fn shell_quote(text: &str) -> String {
-    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c)) {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./".contains(c) || (cfg!(windows) && "\\:".contains(c));
+    if !text.is_empty() && text.chars().all(plain) {
         text.to_string()
+    } else if cfg!(windows) {
+        format!("\"{text}\"")
     } else {
         format!("'{}'", text.replace('\'', "'\\''"))
     }

@@ -133,10 +133,14 @@ pub fn load_file(path: &std::path::Path) -> Result<Questionnaire, LoadError> {
 
 /// Reads `-q ID|FILE`: a path to an existing file, or the id of a built-in questionnaire.
 /// Also returns the text, for callers that check it themselves.
+///
+/// A bare built-in id is the built-in even when a file of that name is in the current folder: the unpacked
+/// Linux and macOS archives hold the program itself as `kuntakompassi`, which is also the id of the default
+/// questionnaire. Such a file is read when named as a path (`./kuntakompassi`).
 pub fn load_source(spec: &str) -> Result<(String, Source), LoadError> {
     let path = std::path::Path::new(spec);
     let looks_like_path = spec.ends_with(".toml") || spec.contains('/') || spec.contains('\\');
-    if looks_like_path || path.exists() {
+    if looks_like_path || (path.exists() && builtin::find(spec).is_none()) {
         let text = input::read_text(path, input::QUESTIONNAIRE_LIMIT)?;
         return Ok((text, Source::File(path.to_path_buf())));
     }

@@ -81,6 +81,16 @@ fn output_is_the_same_on_every_run() {
 }
 
 #[test]
+fn the_program_itself_beside_the_sheet_is_not_taken_for_its_questionnaire() {
+    // As in an unpacked Linux or macOS archive: the binary `kuntakompassi` in the folder the user works in,
+    // where `kuntakompassi` is also the id of the questionnaire that the sheet names.
+    let kk = Kk::new();
+    kk.file("kuntakompassi", b"\x7fELF\x02\x01\x01 not a questionnaire");
+    kk.file("vastaus.toml", std::fs::read(repo().join("examples/kalliojarvi.toml")).unwrap());
+    kk.args(["--lang", "en", "score", "vastaus.toml", "--format", "table"]).run().code(0).stdout_has("Overall index");
+}
+
+#[test]
 fn the_table_shows_themes_index_completeness_and_steps() {
     Kk::new()
         .args(["--lang", "en", "score", "--format", "table"])
