@@ -1075,6 +1075,16 @@ mod tests {
                 assert_eq!(cells, expected, "{}", String::from_utf8_lossy(&line));
             }
         }
+        // One row reused for lines of long and short cells in turn, as a file of labels has them: the
+        // long-cell path and the eight-byte one give the same cells.
+        let mut row = Row::default();
+        let long = "Osittain toteutunut;Täysin toteutunut ja vakiintunut;;En tiedä;Suurelta osin toteutunut";
+        for line in [long, "1;2;;3;4", long, long, "a;b", long, "", long] {
+            row.split_line(line.as_bytes(), b';');
+            let cells: Vec<&[u8]> = row.iter().collect();
+            let expected: Vec<&[u8]> = line.as_bytes().split(|b| *b == b';').collect();
+            assert_eq!(cells, expected, "{line}");
+        }
         // Bytes that differ from the delimiter in the high bit only, or next to it in value, are not one.
         let line = [b';' | 0x80, b';', b';' - 1, b';' + 1, 0x00, 0xFF, b';', b'x', b'x'];
         let mut row = Row::default();
