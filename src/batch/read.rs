@@ -213,13 +213,7 @@ impl Row {
                 self.ends[cells] = base + at;
                 cells += 1;
             }
-            self.ends[cells] = range.end;
-            self.cells = cells + 1;
-            self.last_cells = self.cells;
-            self.first = range.start;
-            self.used = range.end;
-            self.gap = 1;
-            self.quote = None;
+            self.split_found(cells, range);
             return;
         }
         // Eight bytes at a time (SWAR): a word's delimiter bytes become its set high bits, exactly. Each
@@ -262,6 +256,11 @@ impl Row {
             self.ends[cells] = at + i;
             cells += usize::from(*byte == delimiter);
         }
+        self.split_found(cells, range);
+    }
+
+    /// Closes a split: `cells` delimiters were found in the line at `range`.
+    fn split_found(&mut self, cells: usize, range: Range<usize>) {
         self.ends[cells] = range.end;
         self.cells = cells + 1;
         self.last_cells = self.cells;
