@@ -2,10 +2,14 @@
 //!
 //! A column is matched, ignoring case and surrounding space, by a `--map` file first, then as a respondent
 //! field (`municipality`, or its Finnish or Swedish name), a question id, `<id>.note`, a question's text in
-//! any of the questionnaire's languages, or LimeSurvey's `QID[OPTION]` heading of one option of a multi
-//! question. The metadata columns that LimeSurvey and Microsoft Forms add are left aside with a note. Every
-//! column that is none of these, every question given twice and a missing `municipality` column are
-//! problems, all of them found before any row is read. Pure: the map file is parsed here from its text.
+//! any of the questionnaire's languages, a LimeSurvey code of a survey made by `questionnaire export --to
+//! limesurvey` ([`crate::limesurvey::codes`]), or LimeSurvey's `QID[OPTION]` heading of one option of a multi
+//! question (`QID[other]` and `QID[comment]` too). The columns that LimeSurvey, Microsoft Forms and Webropol
+//! add are left aside, and their times of submission read for incomplete responses and the report's date.
+//! Webropol's second header row of option labels is recognised here ([`second_header`]). Every column that
+//! is none of these, every question given twice, a column without a header that holds data and a missing
+//! `municipality` column are problems, all of them found before any row is read. Pure: the map file (its
+//! `[columns]` and `[values]`) is parsed here from its text.
 
 use std::collections::BTreeMap;
 

@@ -5,7 +5,8 @@
 //! - [`cell`]: what a cell says, held to the answer sheet's rules;
 //! - [`tally`]: a row's assessment, computed into reused buffers;
 //! - [`group`]: per-group sums for `--group-by`, and the group's report;
-//! - [`summary`], [`rejected`], [`progress`]: what a run writes.
+//! - [`summary`] (CSV, JSON, the table), [`summary_xlsx`] (the workbook), [`rejected`], [`progress`]: what a
+//!   run writes.
 //!
 //! [`Engine`] ties them together for one row: it reads every cell, collects every problem of the row, and
 //! either rejects the row whole or scores it. It keeps nothing from one row to the next but its buffers,
