@@ -236,8 +236,9 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
         return Err(limit("", Limit::Entries { count: archive.len() as u64, limit: ENTRY_LIMIT }));
     }
 
-    // Every part's declared size and packing, whether or not it is read.
-    let mut names: HashMap<String, usize> = HashMap::new();
+    // Every part's declared size and packing, whether or not it is read; the parts of each name without
+    // regard to case (calamine takes one of them; each is checked).
+    let mut names: HashMap<String, Vec<usize>> = HashMap::new();
     let mut total = 0u64;
     for index in 0..archive.len() {
         let entry = archive.by_index_raw(index).map_err(damaged)?;
@@ -255,7 +256,7 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
             return Err(limit("", Limit::Total { limit: TOTAL_LIMIT }));
         }
         // calamine finds parts by name without regard to case or the slash's direction; so does this.
-        names.insert(normalized(&name), index);
+        names.entry(normalized(&name)).or_default().push(index);
     }
     if names.contains_key("xl/workbook.bin") {
         return Err(OpenError::Refused(Refusal::Xlsb));
@@ -269,10 +270,12 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
 
     // The parts calamine reads when it opens the workbook, each through the checks.
     let mut scan = |name: &str, role: Role| -> Result<Scanned, OpenError> {
-        match names.get(name) {
-            Some(&index) => scan_part(&mut archive, index, role),
-            None => Ok(Scanned::default()),
+        let mut scanned = Scanned::default();
+        for &index in names.get(name).map_or(&[][..], Vec::as_slice) {
+            // What calamine reads is the last of them, as its map of names keeps the last.
+            scanned = scan_part(&mut archive, index, role)?;
         }
+        Ok(scanned)
     };
     let relationships = scan("xl/_rels/workbook.xml.rels", Role::Relationships)?.relationships;
     let sheet_ids = scan("xl/workbook.xml", Role::Workbook)?.sheets;
@@ -315,13 +318,16 @@ impl Checked {
         if CHECKED.lock().is_ok_and(|checked| checked.contains(&key)) {
             return Ok(());
         }
+        // Every part of that name without regard to case: calamine takes one of them, this checks them all.
+        // A sheet without its part: calamine says so when it reads it.
         let wanted = normalized(part);
         let archive = &mut self.archive;
-        let index = (0..archive.len())
-            .find(|&index| archive.by_index_raw(index).is_ok_and(|entry| normalized(entry.name()) == wanted));
-        // A sheet without its part: calamine says so when it reads it.
-        let Some(index) = index else { return Ok(()) };
-        scan_part(&mut self.archive, index, Role::Sheet)?;
+        let indexes: Vec<usize> = (0..archive.len())
+            .filter(|&index| archive.by_index_raw(index).is_ok_and(|entry| normalized(entry.name()) == wanted))
+            .collect();
+        for index in indexes {
+            scan_part(&mut self.archive, index, Role::Sheet)?;
+        }
         if let Ok(mut checked) = CHECKED.lock() {
             checked.push(key);
         }
@@ -751,6 +757,36 @@ mod tests {
         assert!(open(&path).unwrap().check_sheet("S").is_ok());
         assert!(open(&path).unwrap().check_sheet("S").is_ok());
         assert!(matches!(open(&path).unwrap().check_sheet("T"), Err(OpenError::Refused(Refusal::Damaged(_)))));
+    }
+
+    #[test]
+    fn every_part_of_a_name_is_checked_whatever_its_case() {
+        // calamine finds parts without regard to case and takes the last of a name: a harmless part first
+        // and a hostile one of the same name in capitals must not pass.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let deep = format!("<worksheet><sheetData>{}</sheetData></worksheet>", "<a>".repeat(500));
+        let parts: [(&str, &[u8]); 4] = [
+            ("xl/workbook.xml", br#"<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#),
+            (
+                "xl/_rels/workbook.xml.rels",
+                br#"<Relationships><Relationship Id="rId1" Target="worksheets/s.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/s.xml", b"<worksheet><sheetData/></worksheet>"),
+            ("XL/Worksheets/S.xml", deep.as_bytes()),
+        ];
+        for (name, bytes) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.xlsx");
+        std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+        let refused = open(&path).and_then(|mut checked| checked.check_sheet("S"));
+        assert!(
+            matches!(&refused, Err(OpenError::Refused(Refusal::Limit { limit: Limit::Depth { .. }, .. }))),
+            "{refused:?}"
+        );
     }
 
     #[test]
