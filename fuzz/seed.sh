@@ -28,7 +28,7 @@ done
 # The batch_xlsx target takes one selector byte (even: the bytes are the file; odd: they are the sheet's XML,
 # put in a workbook): templates written by kuntakompassi itself, and a few sheets.
 tmp=$(mktemp -d)
-for q in "$root"/tests/fixtures/pieni.toml kuntakompassi pikakartoitus; do
+for q in tests/fixtures/pieni.toml kuntakompassi pikakartoitus; do
   name=$(basename "$q" .toml)
   (cd "$root" && cargo run --quiet -- questionnaire template "$q" --format xlsx -o "$tmp/$name.xlsx") || continue
   { printf '\x00'; cat "$tmp/$name.xlsx"; } > "corpus/batch_xlsx/$name.xlsx"

@@ -36,7 +36,7 @@ pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// The error's message in `lang`: the chain of causes joined by `: `, with the program's own errors in
-/// the user's language and nothing said twice.
+/// the user's language and nothing said twice; made inert ([`crate::inert`]), as it quotes files.
 pub fn message(error: &anyhow::Error, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     for cause in error.chain() {
@@ -57,7 +57,7 @@ pub fn message(error: &anyhow::Error, lang: Lang) -> String {
             parts.push(text);
         }
     }
-    parts.join(": ")
+    crate::inert::inert_text(parts.join(": "), crate::inert::Layout::Block)
 }
 
 #[cfg(test)]

@@ -55,8 +55,7 @@ pub fn main_with_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 
             let code = error::exit_code(&error);
             if code != 0 {
                 let word = i18n::messages::ERROR.get(settings.lang);
-                let message = error::message(&error, settings.lang);
-                let _ = writeln!(std::io::stderr(), "{word}: {}", inert::inert(&message, inert::Layout::Block));
+                let _ = writeln!(std::io::stderr(), "{word}: {}", error::message(&error, settings.lang));
             }
             code
         }

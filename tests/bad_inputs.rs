@@ -1239,3 +1239,46 @@ fn nothing_from_a_file_drives_the_terminal() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn names_that_become_file_names_are_safe_everywhere_and_never_collide() {
+    let kk = Kk::new();
+    let q = pieni(&kk);
+    let names = ["CON", "Sa\u{1}lo", "Salo", "SALO", "nul.", "Aux ", "Lpt1", "Com10", "Pöytyä. ", "-"];
+    let mut csv = String::from("municipality;a.level\n");
+    for name in names {
+        csv.push_str(&format!("\"{name}\";2\n"));
+    }
+    csv.push_str(&format!("{};2\n", "Hyvin".repeat(40)));
+    kk.file("nimet.csv", csv);
+    let run = kk.args(["score", "nimet.csv", "-q", &q, "--out-dir", "tulokset"]).run();
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let mut files: Vec<String> = std::fs::read_dir(run.dir.path().join("tulokset"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !name.starts_with("summary"))
+        .collect();
+    files.sort();
+    let long = format!("{}.json", "hyvin".repeat(16));
+    let mut expected = vec![
+        "_aux.json",
+        "_con.json",
+        "_lpt1.json",
+        "_nul.json",
+        "com10.json",
+        "poytya.json",
+        "raportti.json",
+        "sa-lo.json",
+        "salo-2.json",
+        "salo.json",
+        &long,
+    ];
+    expected.sort_unstable();
+    assert_eq!(files, expected);
+    for name in &files {
+        assert!(
+            name.len() <= 90 && !name.ends_with(['.', ' ']) && name.chars().all(|c| c.is_ascii_graphic()),
+            "{name}"
+        );
+    }
+}

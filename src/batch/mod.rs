@@ -479,7 +479,9 @@ impl<'q> Engine<'q> {
                 problem: CellProblem::ExtraCells { cells: row.len(), expected },
             });
         }
-        if let (Some(span), Some(_)) = (row.quote, self.errors.last()) {
+        if !self.errors.is_empty()
+            && let Some(span) = row.quote
+        {
             // Only count errors are in the list yet: a quote that took in the lines after it explains them.
             self.errors.push(CellError {
                 column: Some(span.column),

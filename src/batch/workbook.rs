@@ -77,6 +77,11 @@ pub enum Refusal {
         row: Option<u64>,
         limit: Limit,
     },
+    /// A cell's place past Excel's last row or column, or a dimension that runs backwards.
+    Reference {
+        part: String,
+        reference: String,
+    },
 }
 
 /// Which limit, and its value.
@@ -138,6 +143,9 @@ impl Refusal {
             Refusal::Xlsb => m::B_WB_XLSB.fill(lang, &[&file]),
             Refusal::NotWorkbook => m::B_WB_NOT_WORKBOOK.fill(lang, &[&file]),
             Refusal::Damaged(reason) => m::B_WORKBOOK_ERROR.fill(lang, &[&file, reason]),
+            Refusal::Reference { part, reference } => {
+                m::B_WB_LIMIT.fill(lang, &[&file, part, &m::L_REFERENCE.fill(lang, &[reference])])
+            }
             Refusal::Limit { part, row, limit } => {
                 let what = limit.message(lang);
                 let at = match row {
@@ -228,8 +236,9 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
         return Err(limit("", Limit::Entries { count: archive.len() as u64, limit: ENTRY_LIMIT }));
     }
 
-    // Every part's declared size and packing, whether or not it is read.
-    let mut names: HashMap<String, usize> = HashMap::new();
+    // Every part's declared size and packing, whether or not it is read; the parts of each name without
+    // regard to case (calamine takes one of them; each is checked).
+    let mut names: HashMap<String, Vec<usize>> = HashMap::new();
     let mut total = 0u64;
     for index in 0..archive.len() {
         let entry = archive.by_index_raw(index).map_err(damaged)?;
@@ -247,7 +256,7 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
             return Err(limit("", Limit::Total { limit: TOTAL_LIMIT }));
         }
         // calamine finds parts by name without regard to case or the slash's direction; so does this.
-        names.insert(normalized(&name), index);
+        names.entry(normalized(&name)).or_default().push(index);
     }
     if names.contains_key("xl/workbook.bin") {
         return Err(OpenError::Refused(Refusal::Xlsb));
@@ -261,10 +270,12 @@ pub fn open(path: &Path) -> Result<Checked, OpenError> {
 
     // The parts calamine reads when it opens the workbook, each through the checks.
     let mut scan = |name: &str, role: Role| -> Result<Scanned, OpenError> {
-        match names.get(name) {
-            Some(&index) => scan_part(&mut archive, index, role),
-            None => Ok(Scanned::default()),
+        let mut scanned = Scanned::default();
+        for &index in names.get(name).map_or(&[][..], Vec::as_slice) {
+            // What calamine reads is the last of them, as its map of names keeps the last.
+            scanned = scan_part(&mut archive, index, role)?;
         }
+        Ok(scanned)
     };
     let relationships = scan("xl/_rels/workbook.xml.rels", Role::Relationships)?.relationships;
     let sheet_ids = scan("xl/workbook.xml", Role::Workbook)?.sheets;
@@ -307,13 +318,16 @@ impl Checked {
         if CHECKED.lock().is_ok_and(|checked| checked.contains(&key)) {
             return Ok(());
         }
+        // Every part of that name without regard to case: calamine takes one of them, this checks them all.
+        // A sheet without its part: calamine says so when it reads it.
         let wanted = normalized(part);
         let archive = &mut self.archive;
-        let index = (0..archive.len())
-            .find(|&index| archive.by_index_raw(index).is_ok_and(|entry| normalized(entry.name()) == wanted));
-        // A sheet without its part: calamine says so when it reads it.
-        let Some(index) = index else { return Ok(()) };
-        scan_part(&mut self.archive, index, Role::Sheet)?;
+        let indexes: Vec<usize> = (0..archive.len())
+            .filter(|&index| archive.by_index_raw(index).is_ok_and(|entry| normalized(entry.name()) == wanted))
+            .collect();
+        for index in indexes {
+            scan_part(&mut self.archive, index, Role::Sheet)?;
+        }
         if let Ok(mut checked) = CHECKED.lock() {
             checked.push(key);
         }
@@ -498,6 +512,19 @@ fn scan_part(archive: &mut zip::ZipArchive<BufReader<File>>, index: usize, role:
                 }
                 let local = start.local_name();
                 let local = local.as_ref();
+                // calamine reads these places with arithmetic that overflows past Excel's last row and column
+                // (a panic in a build with overflow checks); a place that far out is refused here.
+                if role == Role::Sheet && matches!(local, b"row" | b"c" | b"dimension") {
+                    let key: &[u8] = if local == b"dimension" { b"ref" } else { b"r" };
+                    for attribute in start.attributes().flatten() {
+                        if attribute.key.as_ref() == key
+                            && !plausible_reference(&attribute.value, local == b"dimension")
+                        {
+                            let reference = String::from_utf8_lossy(&attribute.value).into_owned();
+                            return Err(OpenError::Refused(Refusal::Reference { part: name.clone(), reference }));
+                        }
+                    }
+                }
                 match role {
                     Role::Sheet if local == b"row" => {
                         rows += 1;
@@ -595,6 +622,31 @@ fn scan_part(archive: &mut zip::ZipArchive<BufReader<File>>, index: usize, role:
     Ok(scanned)
 }
 
+/// Whether a cell's place (`AB12`), a row's number (`12`) or a dimension (`A1:AB12`) is within reach of
+/// Excel's last column (three letters) and last row (seven digits), and a dimension runs forwards. What is
+/// not a place at all is left to calamine, which says so.
+fn plausible_reference(value: &[u8], dimension: bool) -> bool {
+    let place = |part: &[u8]| -> Option<(u64, u64)> {
+        let letters = part.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let digits = part[letters..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if letters > 3 || digits > 7 {
+            return None;
+        }
+        let column = part[..letters].iter().fold(0u64, |n, b| n * 26 + u64::from(b.to_ascii_uppercase() - b'A') + 1);
+        let row = part[letters..letters + digits].iter().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        Some((row, column))
+    };
+    if !dimension {
+        return place(value).is_some();
+    }
+    let mut parts = value.split(|b| *b == b':');
+    match (parts.next().map(place), parts.next().map(place)) {
+        (Some(None), _) | (_, Some(None)) => false,
+        (Some(Some(start)), Some(Some(end))) => end.0 >= start.0 && end.1 >= start.1,
+        _ => true,
+    }
+}
+
 fn atoi_value(bytes: &[u8]) -> Option<u64> {
     std::str::from_utf8(bytes).ok()?.trim().parse().ok()
 }
@@ -641,5 +693,107 @@ impl<R: Read> Read for Bounded<R> {
             return Err(io::Error::other("over a limit"));
         }
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A workbook of one sheet with this XML, written into a temporary folder.
+    fn workbook_file(sheet: &[u8]) -> (tempfile::TempDir, PathBuf) {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let parts: [(&str, &[u8]); 3] = [
+            (
+                "xl/workbook.xml",
+                br#"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                br#"<Relationships><Relationship Id="rId1" Target="worksheets/s.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/s.xml", sheet),
+        ];
+        for (name, bytes) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.xlsx");
+        std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+        (dir, path)
+    }
+
+    fn check(sheet: &str) -> Result<(), OpenError> {
+        let (_dir, path) = workbook_file(sheet.as_bytes());
+        open(&path)?.check_sheet("S")
+    }
+
+    #[test]
+    fn places_past_the_last_row_or_column_are_refused_before_calamine_reads_them() {
+        assert!(
+            check(r#"<worksheet><sheetData><row r="1"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>"#)
+                .is_ok()
+        );
+        for sheet in [
+            // Found by the batch_xlsx fuzz target: calamine's row arithmetic overflowed.
+            r#"<worksheet><sheetData><row r="99999999999"><c><v>1</v></c></row></sheetData></worksheet>"#,
+            r#"<worksheet><sheetData><row><c r="AAAAAAAA1"><v>1</v></c></row></sheetData></worksheet>"#,
+            r#"<worksheet><dimension ref="B2:A1"/><sheetData/></worksheet>"#,
+        ] {
+            let refused = check(sheet);
+            assert!(matches!(refused, Err(OpenError::Refused(Refusal::Reference { .. }))), "{sheet}: {refused:?}");
+        }
+        assert!(plausible_reference(b"A1:C3", true) && plausible_reference(b"A1", true));
+        assert!(!plausible_reference(b"C3:A1", true) && !plausible_reference(b"A1:ZZZZ1", true));
+    }
+
+    #[test]
+    fn a_sheet_is_scanned_once_per_process_while_its_file_is_unchanged() {
+        let (_dir, path) =
+            workbook_file(br#"<worksheet><sheetData><row r="1"><c><v>1</v></c></row></sheetData></worksheet>"#);
+        assert!(open(&path).unwrap().check_sheet("S").is_ok());
+        assert!(open(&path).unwrap().check_sheet("S").is_ok());
+        assert!(matches!(open(&path).unwrap().check_sheet("T"), Err(OpenError::Refused(Refusal::Damaged(_)))));
+    }
+
+    #[test]
+    fn every_part_of_a_name_is_checked_whatever_its_case() {
+        // calamine finds parts without regard to case and takes the last of a name: a harmless part first
+        // and a hostile one of the same name in capitals must not pass.
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        let deep = format!("<worksheet><sheetData>{}</sheetData></worksheet>", "<a>".repeat(500));
+        let parts: [(&str, &[u8]); 4] = [
+            ("xl/workbook.xml", br#"<workbook><sheets><sheet name="S" r:id="rId1"/></sheets></workbook>"#),
+            (
+                "xl/_rels/workbook.xml.rels",
+                br#"<Relationships><Relationship Id="rId1" Target="worksheets/s.xml"/></Relationships>"#,
+            ),
+            ("xl/worksheets/s.xml", b"<worksheet><sheetData/></worksheet>"),
+            ("XL/Worksheets/S.xml", deep.as_bytes()),
+        ];
+        for (name, bytes) in parts {
+            zip.start_file(name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("w.xlsx");
+        std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+        let refused = open(&path).and_then(|mut checked| checked.check_sheet("S"));
+        assert!(
+            matches!(&refused, Err(OpenError::Refused(Refusal::Limit { limit: Limit::Depth { .. }, .. }))),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
+    fn sizes_are_said_in_the_largest_whole_unit() {
+        assert_eq!(size(512 * MIB), "512 MiB");
+        assert_eq!(size(1024 * MIB), "1 GiB");
+        assert_eq!(size(EVENT_LIMIT), "1088 KiB");
+        assert_eq!(size(1000), "1000 B");
     }
 }

@@ -991,6 +991,11 @@ messages! {
         "en cell i kolumn {0}, efter den sista kolumnen ({1})",
         "a cell in column {0}, past the last column ({1})"
     );
+    L_REFERENCE = (
+        "solun paikka `{0}` on taulukon ulkopuolella (viimeinen sarake XFD, viimeinen rivi 1048576) tai alue kulkee takaperin",
+        "cellens plats `{0}` ligger utanför bladet (sista kolumnen XFD, sista raden 1048576) eller området går baklänges",
+        "the cell place `{0}` is outside the sheet (last column XFD, last row 1048576), or the range runs backwards"
+    );
     B_WORKBOOK_ERROR = ("työkirjaa `{0}` ei voi lukea: {1}", "arbetsboken `{0}` kan inte läsas: {1}", "cannot read workbook `{0}`: {1}");
     B_NO_SHEET = ("työkirjassa `{0}` ei ole välilehteä `{1}`; sen välilehdet: {2}", "arbetsboken `{0}` har inget blad `{1}`; dess blad: {2}", "workbook `{0}` has no sheet `{1}`; its sheets: {2}");
     B_PROGRESS = ("{0} riviä, {1} riviä/s", "{0} rader, {1} rader/s", "{0} rows, {1} rows/s");
