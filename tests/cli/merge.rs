@@ -49,6 +49,17 @@ fn three_respondents_merged_with_a_rule_score_as_worked_by_hand() {
     let theme = |i: usize| report["themes"][i]["score"].as_f64().unwrap();
     assert!((theme(0) - 55.0).abs() < 1e-9 && (theme(1) - 100.0 / 3.0).abs() < 1e-9);
     assert!((report["overall"]["score"].as_f64().unwrap() - (110.0 + 100.0 / 3.0) / 3.0).abs() < 1e-9);
+    assert_eq!(report["themes"][0]["answered_by"], serde_json::json!(["henkilöstö", "talous"]));
+    assert_eq!(report["themes"][1]["answered_by"], serde_json::json!(["tietohallinto"]));
+    assert_eq!(report["questions"][0]["source"], "henkilöstö (hr.toml)");
+    assert_eq!(report["conflicts"][0]["question"], "a.level");
+
+    let render = Kk::new().args(["--lang", "en", "report", "r.json", "--format", "md"]);
+    render.file("r.json", report.to_string());
+    render.run().code(0).stdout_has("## Resolved conflicts").stdout_has("Answered by: henkilöstö, talous");
+    let html = Kk::new().args(["--lang", "en", "report", "r.json", "--format", "html"]);
+    html.file("r.json", report.to_string());
+    html.run().code(0).stdout_has("<section id=\"conflicts\">");
 }
 
 #[test]
