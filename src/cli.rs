@@ -53,6 +53,13 @@ pub enum Command {
     Score(ScoreArgs),
     /// Render a saved report (JSON) as a table, Markdown, HTML, CSV, XLSX or JSON
     Report(ReportArgs),
+    /// Merge the answer sheets (or interview drafts) of several respondents of one municipality into one
+    ///
+    /// Answers that agree are taken, an answer only one respondent gave is taken and attributed, and "don't
+    /// know" gives way to a real answer. Answers that differ are resolved by `--prefer`, or on a terminal one
+    /// by one; never silently. The merged sheet records who gave each answer (`[sources]`) and how each
+    /// conflict was resolved (`[conflicts]`); score it with `kuntakompassi score`.
+    Merge(MergeArgs),
     /// Compare the reports of many municipalities: ranks, peer groups, shared weak spots, change over time
     Compare(CompareArgs),
     /// List, show, validate questionnaires, write a template for a survey tool, or export one as a survey
@@ -75,6 +82,26 @@ pub struct InterviewArgs {
     /// Folder for the draft and the report [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Answer sheets or interview drafts (TOML or JSON) of one municipality and one questionnaire
+    #[arg(required = true, value_name = "SHEET|DRAFT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Where to write the merged sheet (TOML) [default: standard output]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Questionnaire: a built-in id or a TOML file [default: the one the sheets name]
+    #[arg(short, long, value_name = "ID|FILE")]
+    pub questionnaire: Option<String>,
+
+    /// Resolve conflicts with the answer of this role (`respondent.role`) or file; the ones it does not
+    /// decide are asked on a terminal, or refused
+    #[arg(long, value_name = "ROLE|FILE")]
+    pub prefer: Option<String>,
 }
 
 #[derive(Debug, Args)]

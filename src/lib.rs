@@ -25,6 +25,7 @@ pub mod inert;
 pub mod input;
 pub mod interview;
 pub mod limesurvey;
+pub mod merge;
 pub mod mil;
 pub mod output;
 pub mod questionnaire;

@@ -106,6 +106,10 @@ pub struct AnswerSheet {
     pub answers: BTreeMap<String, Answer>,
     /// Question id → the respondent's note (evidence, whom to ask).
     pub notes: BTreeMap<String, String>,
+    /// Question id → who gave the answer, "role (file)"; written by `merge`, empty for one respondent.
+    pub sources: BTreeMap<String, String>,
+    /// Question id → how a conflict between respondents was resolved; written by `merge`.
+    pub conflicts: BTreeMap<String, String>,
 }
 
 /// Why a value does not fit a question.

@@ -166,7 +166,9 @@ pub struct ParsedSheet {
 }
 
 /// `interview` is the interview's own record in a draft (its language and output folder); scoring ignores it.
-const TOP_KEYS: [&str; 6] = ["questionnaire", "questionnaire_version", "respondent", "answers", "notes", "interview"];
+/// `sources` and `conflicts` are written by `merge`: who gave each answer, and how conflicts were resolved.
+const TOP_KEYS: [&str; 8] =
+    ["questionnaire", "questionnaire_version", "respondent", "answers", "notes", "interview", "sources", "conflicts"];
 const RESPONDENT_KEYS: [&str; 8] =
     ["municipality", "municipality_code", "region", "population", "respondent", "role", "department", "date"];
 
@@ -332,6 +334,32 @@ impl ParsedSheet {
                 self.value_pos(&["notes"]),
             ),
             None => {}
+        }
+
+        // A merged sheet's record of where answers came from; entries for questions the questionnaire no
+        // longer has go with those answers.
+        for key in ["sources", "conflicts"] {
+            let target = if key == "sources" { &mut sheet.sources } else { &mut sheet.conflicts };
+            match self.root.get(key) {
+                Some(Value::Object(table)) => {
+                    for (id, text) in table {
+                        match text.as_str() {
+                            Some(text) if q.question(id).is_some() => {
+                                target.insert(id.clone(), text.to_string());
+                            }
+                            Some(_) => {}
+                            None => push(
+                                SheetProblem::WrongFieldType { field: format!("{key}.{id}"), expected: "string" },
+                                self.value_pos(&[key, id]),
+                            ),
+                        }
+                    }
+                }
+                Some(_) => {
+                    push(SheetProblem::WrongFieldType { field: key.into(), expected: "table" }, self.value_pos(&[key]));
+                }
+                None => {}
+            }
         }
 
         Reading { sheet, findings, unfit, unfit_notes, wrong_questionnaire: false }
@@ -586,6 +614,15 @@ pub fn to_toml_keeping(
         }
     }
     root.insert("notes".into(), notes.into());
+    // Only a merged sheet has these; a single respondent's sheet stays as it always was.
+    for (key, table) in [("sources", &sheet.sources), ("conflicts", &sheet.conflicts)] {
+        if !table.is_empty() {
+            let mut ids: Vec<&String> = table.keys().collect();
+            sorted(&mut ids);
+            let written: toml::Table = ids.into_iter().map(|id| (id.clone(), table[id].clone().into())).collect();
+            root.insert(key.into(), written.into());
+        }
+    }
     toml::to_string(&root).unwrap_or_default()
 }
 
@@ -784,6 +821,7 @@ date = "2026-11-22"
                     },
                     answers: ids.iter().zip(answers).filter_map(|(id, a)| a.map(|a| (id.clone(), a))).collect(),
                     notes: ids.iter().zip(notes).filter_map(|(id, n)| n.map(|n| (id.clone(), n))).collect(),
+                    ..AnswerSheet::default()
                 },
             )
         }

@@ -179,6 +179,7 @@ impl Accumulator {
                     level_description: None,
                     score: mean,
                     note: None,
+                    source: None,
                 }
             })
             .collect();
@@ -253,6 +254,7 @@ impl Accumulator {
             themes,
             questions,
             roadmap,
+            conflicts: Vec::new(),
         }
     }
 }

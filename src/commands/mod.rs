@@ -5,6 +5,7 @@ pub mod batch;
 pub mod compare;
 pub mod export;
 pub mod interview;
+pub mod merge;
 pub mod questionnaire;
 pub mod report;
 pub mod score;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli, settings: &Settings) -> Result<u8> {
         Command::Interview(args) => interview::run(&args, settings),
         Command::Score(args) => score::run(&args, settings),
         Command::Report(args) => report::run(&args, settings),
+        Command::Merge(args) => merge::run(&args, settings),
         Command::Compare(args) => compare::run(&args, settings),
         Command::Questionnaire(command) => questionnaire::run(&command, settings),
         Command::Completions(args) => {

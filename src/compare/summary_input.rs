@@ -232,6 +232,7 @@ pub fn report(row: &SummaryRow, template: &Template) -> Report {
                 mil_blocking: None,
                 mil_members: None,
                 counts: crate::scoring::Counts::default(),
+                answered_by: Vec::new(),
             }
         })
         .collect();
@@ -266,6 +267,7 @@ pub fn report(row: &SummaryRow, template: &Template) -> Report {
         themes,
         questions: Vec::new(),
         roadmap: Vec::new(),
+        conflicts: Vec::new(),
     }
 }
 

@@ -1132,6 +1132,68 @@ messages! {
         "Om fältet lämnas tomt används det datum då svaret skickades.",
         "If left empty, the date the response was submitted is used."
     );
+
+    // Merging the sheets of several respondents (issue 23).
+    M_OTHER_QUESTIONNAIRE = (
+        "lomakkeita ei voi yhdistää: `{0}` vastaa kyselyyn `{1}`, mutta `{2}` kyselyyn `{3}`",
+        "blanketterna kan inte slås ihop: `{0}` besvarar enkäten `{1}`, men `{2}` enkäten `{3}`",
+        "the sheets cannot be merged: `{0}` answers questionnaire `{1}`, but `{2}` answers `{3}`"
+    );
+    M_OTHER_MUNICIPALITY = (
+        "lomakkeita ei voi yhdistää: `{0}` on kunnan `{1}`, mutta `{2}` kunnan `{3}`; yhdistä vain saman kunnan vastaukset",
+        "blanketterna kan inte slås ihop: `{0}` gäller kommunen `{1}`, men `{2}` kommunen `{3}`; slå bara ihop svar från samma kommun",
+        "the sheets cannot be merged: `{0}` is for municipality `{1}`, but `{2}` is for `{3}`; merge only one municipality's answers"
+    );
+    M_DUPLICATE = (
+        "`{1}` on sama vastauslomake kuin `{0}`; anna kunkin vastaajan lomake vain kerran",
+        "`{1}` är samma svarsblankett som `{0}`; ange varje svarares blankett bara en gång",
+        "`{1}` is the same answer sheet as `{0}`; give each respondent's sheet once"
+    );
+    M_SAME_FILE_TWICE = (
+        "tiedosto `{0}` on annettu kahdesti",
+        "filen `{0}` har angetts två gånger",
+        "file `{0}` is given twice"
+    );
+    M_NO_MUNICIPALITY = (
+        "lomakkeesta `{0}` puuttuu kunta (`respondent.municipality`); lisää se, jotta lomakkeen voi yhdistää",
+        "blanketten `{0}` saknar kommun (`respondent.municipality`); lägg till den för att kunna slå ihop blanketten",
+        "sheet `{0}` names no municipality (`respondent.municipality`); add it to merge the sheet"
+    );
+    M_UNFIT_KEPT = (
+        "`{0}`: nämä vastaukset eivät sovi kyselyn versioon {1}; ne säilytetään yhdistetyssä lomakkeessa sellaisinaan:",
+        "`{0}`: dessa svar passar inte version {1} av enkäten; de behålls oförändrade i den sammanslagna blanketten:",
+        "`{0}`: these answers do not fit version {1} of the questionnaire; they are kept unchanged in the merged sheet:"
+    );
+    M_UNRESOLVED = (
+        "{0} ristiriitaista vastausta jäi ratkaisematta, mitään ei kirjoitettu:\n{1}\nvalitse, kenen vastaus voittaa: `--prefer ROOLI` tai `--prefer TIEDOSTO`, tai yhdistä päätteessä ja ratkaise ristiriidat yksi kerrallaan",
+        "{0} motstridiga svar förblev olösta, ingenting skrevs:\n{1}\nvälj vems svar som gäller: `--prefer ROLL` eller `--prefer FIL`, eller slå ihop i en terminal och lös konflikterna en i taget",
+        "{0} conflicting answers are unresolved, nothing was written:\n{1}\nchoose whose answer wins: `--prefer ROLE` or `--prefer FILE`, or merge on a terminal and resolve them one by one"
+    );
+    M_CONFLICT_HEADING = (
+        "Vastaukset kysymykseen `{0}` eroavat ({1}/{2}):",
+        "Svaren på frågan `{0}` skiljer sig ({1}/{2}):",
+        "The answers to `{0}` differ ({1}/{2}):"
+    );
+    M_PICK_PROMPT = ("Kenen vastaus otetaan?", "Vems svar tas?", "Whose answer is taken?");
+    M_TAKE = ("Ota: {0}", "Ta: {0}", "Take: {0}");
+    M_TAKE_KEEP = (
+        "Ota: {0}, ja kirjaa muut vastaukset muistiinpanoon",
+        "Ta: {0}, och skriv de andra svaren i anteckningen",
+        "Take: {0}, and keep the others in the note"
+    );
+    M_NOTE_OTHER_ANSWERS = ("Muut vastaukset: {0}", "Andra svar: {0}", "Other answers: {0}");
+    M_HOW_PREFER = ("sääntö --prefer {0}", "regeln --prefer {0}", "rule --prefer {0}");
+    M_HOW_PERSON = ("valittu yhdistettäessä", "valt vid sammanslagningen", "chosen when merging");
+    M_CONFLICT_RECORD = ("{0} (muut: {1}; {2})", "{0} (andra: {1}; {2})", "{0} (others: {1}; {2})");
+    M_MERGED = (
+        "yhdistetty {0} lomaketta: {1} vastausta, {2} ristiriitaa ratkaistu",
+        "{0} blanketter sammanslagna: {1} svar, {2} konflikter lösta",
+        "merged {0} sheets: {1} answers, {2} conflicts resolved"
+    );
+    // Who answered and the resolved conflicts, in the report.
+    R_ANSWERED_BY = ("Vastaajat", "Svarare", "Answered by");
+    R_CONFLICTS_HEADING = ("Ratkaistut ristiriidat", "Lösta konflikter", "Resolved conflicts");
+    R_RESOLUTION = ("Ratkaisu", "Lösning", "Resolution");
 }
 
 #[cfg(test)]

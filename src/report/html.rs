@@ -174,6 +174,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
         if let Some(mil) = t.mil {
             let _ = write!(line, " · {}: <strong>{mil}</strong>", m::R_MIL.get(lang));
         }
+        if !t.answered_by.is_empty() {
+            let _ = write!(line, " · {}: {}", m::R_ANSWERED_BY.get(lang), esc(&t.answered_by.join(", ")));
+        }
         let _ = writeln!(s, "<p>{line}</p>");
         mil_section(&mut s, t, lang);
         let _ = writeln!(
@@ -193,6 +196,20 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 esc(q.level_description.as_deref().unwrap_or("")),
                 esc(q.note.as_deref().unwrap_or(""))
             );
+        }
+        s.push_str("</tbody>\n</table>\n</section>\n");
+    }
+
+    if !report.conflicts.is_empty() {
+        let _ = writeln!(
+            s,
+            "<section id=\"conflicts\">\n<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            m::R_CONFLICTS_HEADING.get(lang),
+            m::R_QUESTION.get(lang),
+            m::R_RESOLUTION.get(lang)
+        );
+        for conflict in &report.conflicts {
+            let _ = writeln!(s, "<tr><td>{}</td><td>{}</td></tr>", esc(&conflict.text), esc(&conflict.resolution));
         }
         s.push_str("</tbody>\n</table>\n</section>\n");
     }

@@ -101,6 +101,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
         if let Some(mil) = theme.mil {
             let _ = write!(line, " · {}: **{mil}**", m::R_MIL.get(lang));
         }
+        if !theme.answered_by.is_empty() {
+            let _ = write!(line, " · {}: {}", m::R_ANSWERED_BY.get(lang), md(&theme.answered_by.join(", ")));
+        }
         let _ = writeln!(out, "{line}\n");
         mil_section(&mut out, theme, lang);
         let _ = writeln!(
@@ -120,6 +123,19 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 md(q.level_description.as_deref().unwrap_or("")),
                 md(q.note.as_deref().unwrap_or(""))
             );
+        }
+    }
+
+    if !report.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n## {}\n\n| {} | {} |\n|---|---|",
+            m::R_CONFLICTS_HEADING.get(lang),
+            m::R_QUESTION.get(lang),
+            m::R_RESOLUTION.get(lang)
+        );
+        for conflict in &report.conflicts {
+            let _ = writeln!(out, "| {} | {} |", md(&conflict.text), md(&conflict.resolution));
         }
     }
 

@@ -119,6 +119,7 @@ mod tests {
             mil_blocking: blocking,
             mil_members: None,
             counts: Counts::default(),
+            answered_by: Vec::new(),
         }
     }
 

@@ -50,6 +50,19 @@ pub struct Report {
     pub themes: Vec<ThemeRecord>,
     pub questions: Vec<QuestionRecord>,
     pub roadmap: Vec<StepRecord>,
+    /// A merged sheet's conflicts between respondents and how each was resolved (`merge`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<ConflictRecord>,
+}
+
+/// A conflict between respondents' answers, resolved when their sheets were merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictRecord {
+    pub question: String,
+    /// The question's text.
+    pub text: String,
+    /// The answer taken and who gave it, the others, and the rule or person that decided.
+    pub resolution: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +158,9 @@ pub struct ThemeRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mil_members: Option<[usize; 4]>,
     pub counts: Counts,
+    /// A merged sheet: the roles of the respondents who answered this theme's questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answered_by: Vec<String>,
 }
 
 /// A practice that blocks the next maturity level, with the answer that would count as achieved.
@@ -211,6 +227,9 @@ pub struct QuestionRecord {
     /// 0..1, null when the question does not count. In a grouped report, the members' mean.
     pub score: Option<f64>,
     pub note: Option<String>,
+    /// A merged sheet: who gave the answer, "role (file)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -270,6 +289,7 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
                 level_description,
                 score: outcome.counted(),
                 note: sheet.notes.get(&question.id).cloned(),
+                source: sheet.sources.get(&question.id).cloned(),
             }
         })
         .collect::<Vec<_>>();
@@ -304,6 +324,24 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
         })
         .collect();
     mark_mil_steps(&mut roadmap, &themes);
+    let mut themes = themes;
+    if !sheet.sources.is_empty() {
+        let mut roles = crate::merge::roles_by_theme(q, sheet);
+        for theme in &mut themes {
+            theme.answered_by = roles.remove(&theme.id).unwrap_or_default();
+        }
+    }
+    let conflicts = q
+        .questions
+        .iter()
+        .filter_map(|question| {
+            Some(ConflictRecord {
+                question: question.id.clone(),
+                text: q.text(&question.text, lang).to_string(),
+                resolution: sheet.conflicts.get(&question.id)?.clone(),
+            })
+        })
+        .collect();
     Report {
         schema: SCHEMA.to_string(),
         generator: generator(),
@@ -328,6 +366,7 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
         themes,
         questions,
         roadmap,
+        conflicts,
     }
 }
 
@@ -388,6 +427,7 @@ pub fn theme_record(
         mil_blocking: None,
         mil_members: None,
         counts,
+        answered_by: Vec::new(),
     }
 }
 

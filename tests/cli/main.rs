@@ -6,6 +6,7 @@ mod export;
 mod general;
 mod interview;
 mod maturity;
+mod merge;
 mod pty;
 mod questionnaire;
 mod reference;
