@@ -308,8 +308,7 @@ pub fn push_csv(line: &mut Vec<u8>, text: &str) {
 }
 
 fn band_index(band_mins: &[f64], score: Option<f64>) -> Option<usize> {
-    let score = score?;
-    band_mins.iter().rposition(|min| *min <= score)
+    crate::questionnaire::band_at(band_mins.iter().copied(), score?)
 }
 
 /// The score's band as a CSV cell, after a comma.

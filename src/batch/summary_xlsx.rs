@@ -159,7 +159,7 @@ impl Bands<'_> {
             sheet.write_number_with_format(r, *column, value, self.score)?;
         }
         *column += 1;
-        if let Some(band) = value.and_then(|v| self.mins.iter().rposition(|min| *min <= v)) {
+        if let Some(band) = value.and_then(|v| crate::questionnaire::band_at(self.mins.iter().copied(), v)) {
             sheet.write_string_with_format(r, *column, &self.names[band], &self.formats[band])?;
         }
         Ok(())

@@ -63,12 +63,6 @@ fn signed(value: Option<f64>, lang: Lang) -> String {
     })
 }
 
-/// The band of a score by the comparison's band thresholds: (index, name).
-fn band(c: &Comparison, value: Option<f64>) -> Option<(usize, &str)> {
-    let value = value?;
-    c.bands.iter().rposition(|(min, _)| value >= *min).map(|i| (i, c.bands[i].1.as_str()))
-}
-
 /// One heat-map cell: score, band name and difference on the band's colour (white text, ≥ 4.5:1).
 /// A MIL theme's cell also prints the municipality's maturity level.
 fn heat_cell(cell: Option<&Cell>, mil: Option<u8>, bands: usize, lang: Lang) -> String {
@@ -243,7 +237,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                 .zip(stats)
                 .map(|(g, st)| {
                     let mean = st.map(|st| st.mean);
-                    let b = band(c, mean);
+                    let b = c.band(mean);
                     Bar {
                         label: g.name.clone(),
                         score: mean,

@@ -110,12 +110,6 @@ fn banded(
     Ok(())
 }
 
-fn band_of(c: &Comparison, value: Option<f64>) -> (Option<usize>, Option<&str>) {
-    let Some(value) = value else { return (None, None) };
-    let index = c.bands.iter().rposition(|(min, _)| value >= *min);
-    (index, index.map(|i| c.bands[i].1.as_str()))
-}
-
 pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let f = Formats::new(c.bands.len());
@@ -194,8 +188,8 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string(row, 1, label)?;
             sheet.write_number(row, 2, stats.map_or(0, |s| s.n) as f64)?;
             let mean = stats.map(|s| s.mean);
-            let (index, band) = band_of(c, mean);
-            banded(sheet, row, 3, mean, band, index, &f)?;
+            let band = c.band(mean);
+            banded(sheet, row, 3, mean, band.map(|(_, name)| name), band.map(|(i, _)| i), &f)?;
             number(sheet, row, 5, stats.map(|s| s.median), &f.score)?;
             number(sheet, row, 6, stats.map(|s| s.min), &f.score)?;
             number(sheet, row, 7, stats.map(|s| s.max), &f.score)?;
