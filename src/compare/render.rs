@@ -4,9 +4,10 @@ use std::fmt::Write as _;
 
 use comfy_table::{ContentArrangement, Table};
 
+use crate::csv_writer::{self, Records, cell};
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::Layout;
-use crate::report::escape::{markdown as md, spreadsheet as cell};
+use crate::report::escape::markdown as md;
 
 use super::{Comparison, Notice};
 
@@ -304,7 +305,7 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
 
 /// One row per municipality: the matrix, with stable English headers for scripts.
 pub fn csv(c: &Comparison) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);
     let mut header: Vec<String> = [
         "rank",
         "municipality",
