@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::report::escape::html as esc;
 use crate::report::svg::{Bar, band_colour, bar_chart, line_chart};
+use crate::report::wording::score_text as score;
 
 use super::stats::Stats;
 use super::{Cell, Comparison};
@@ -51,10 +52,6 @@ figcaption { font-weight: 600; margin-bottom: .2rem; }
   td.heat, .band, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 ";
-
-fn score(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 1))
-}
 
 fn signed(value: Option<f64>, lang: Lang) -> String {
     value.map_or_else(String::new, |v| {

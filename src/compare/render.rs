@@ -8,12 +8,9 @@ use crate::csv_writer::{self, Records, cell};
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::Layout;
 use crate::report::escape::markdown as md;
+use crate::report::wording::score_text as score;
 
 use super::{Comparison, Notice};
-
-fn score(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 1))
-}
 
 fn signed(value: Option<f64>, lang: Lang) -> String {
     value.map_or_else(String::new, |v| if v >= 0.0 { format!("+{}", decimal(lang, v, 1)) } else { decimal(lang, v, 1) })

@@ -4,7 +4,7 @@
 
 use crate::i18n::Lang;
 
-use super::markdown::answer_text;
+use super::wording::answer_text;
 use super::{Report, Status};
 use crate::csv_writer::{self, Records, cell};
 

@@ -14,6 +14,7 @@ pub mod matrix;
 pub mod maturity;
 pub mod svg;
 pub mod table;
+pub mod wording;
 pub mod xlsx;
 
 use serde::{Deserialize, Serialize};

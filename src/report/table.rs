@@ -13,6 +13,7 @@ use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
 use crate::wrap::wrap;
 
+use super::wording::{answered, bar, capitalized};
 use super::{Report, maturity};
 
 /// How the table is drawn.
@@ -29,30 +30,6 @@ impl Default for TableOptions {
     fn default() -> Self {
         TableOptions { color: false, width: 80, steps: 5 }
     }
-}
-
-/// A bar of `width` cells for a 0–100 score, in eighths of a cell.
-pub fn bar(score: f64, width: usize) -> String {
-    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    let eighths = ((score.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
-    let mut out = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
-        out.push(EIGHTHS[eighths % 8]);
-    }
-    let used = out.chars().count();
-    out.push_str(&"·".repeat(width.saturating_sub(used)));
-    out
-}
-
-/// A theme's answered count as shown in every rendering: `5/6 (DK 1)`.
-pub fn answered(c: &crate::scoring::Counts, lang: Lang) -> String {
-    let shown = format!("{}/{}", c.answered + c.na + c.dk, c.total());
-    let extra: Vec<String> = [(c.dk, m::T_DK_SHORT), (c.na, m::T_NA_SHORT)]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, label)| format!("{} {n}", label.get(lang)))
-        .collect();
-    if extra.is_empty() { shown } else { format!("{shown} ({})", extra.join(", ")) }
 }
 
 /// The colour of a band: from red for the lowest to green for the highest, whatever their number.
@@ -251,24 +228,9 @@ pub fn break_long_words(text: &str, longest: usize) -> String {
     words.join(" ")
 }
 
-/// The text with its first letter in upper case, for a phrase that stands on its own.
-pub fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bars_fill_in_eighths() {
-        assert_eq!(bar(0.0, 4), "····");
-        assert_eq!(bar(100.0, 4), "████");
-        assert_eq!(bar(50.0, 4), "██··");
-        assert_eq!(bar(56.25, 4), "██▎·");
-        assert_eq!(bar(150.0, 2), "██");
-    }
 
     #[test]
     fn hyphenates_only_words_longer_than_the_limit() {

@@ -7,9 +7,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::i18n::{Lang, messages as m};
 
-use super::markdown::{answer_text, summary_rows};
 use super::svg::band_colour;
-use super::table::{answered, capitalized};
+use super::wording::{answer_text, answered, capitalized, summary_rows};
 use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
