@@ -11,8 +11,9 @@
 use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
+use crate::report::colours::band_colour;
 use crate::report::escape::html as esc;
-use crate::report::svg::{Bar, band_colour, bar_chart, line_chart};
+use crate::report::svg::{Bar, bar_chart, line_chart};
 use crate::report::wording::score_text as score;
 
 use super::stats::Stats;

@@ -9,7 +9,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::i18n::{Lang, messages as m};
-use crate::report::svg::band_colour;
+use crate::report::colours::band_xlsx;
 
 use super::Comparison;
 
@@ -46,8 +46,7 @@ struct Formats {
 impl Formats {
     fn new(bands: usize) -> Formats {
         let fill = |index: Option<usize>| {
-            let hex = band_colour(index, bands).trim_start_matches('#');
-            let colour = Color::RGB(u32::from_str_radix(hex, 16).unwrap_or(0x006B_6B6B));
+            let colour = band_xlsx(index, bands);
             let base = Format::new().set_background_color(colour).set_font_color(Color::White).set_bold();
             BandFormats { score: base.clone().set_num_format(SCORE), text: base }
         };

@@ -7,8 +7,9 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
+use super::colours::band_colour;
 use super::escape::html as esc;
-use super::svg::{band_colour, bars, radar};
+use super::svg::{bars, radar};
 use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized, score_text, summary_rows};
 use super::{Report, maturity};
 

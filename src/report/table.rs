@@ -7,12 +7,13 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
 use crate::wrap::wrap;
 
+use super::colours::band_terminal;
 use super::wording::{answered, bar, capitalized};
 use super::{Report, maturity};
 
@@ -30,13 +31,6 @@ impl Default for TableOptions {
     fn default() -> Self {
         TableOptions { color: false, width: 80, steps: 5 }
     }
-}
-
-/// The colour of a band: from red for the lowest to green for the highest, whatever their number.
-pub fn band_color(band_index: usize, bands: usize) -> Color {
-    let palette = [Color::Red, Color::Yellow, Color::Cyan, Color::Green];
-    let position = if bands <= 1 { palette.len() - 1 } else { band_index * (palette.len() - 1) / (bands - 1) };
-    palette[position.min(palette.len() - 1)]
 }
 
 pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
@@ -95,7 +89,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         let bar_text = theme.score.map_or_else(String::new, |s| bar(s, 10));
         let mut band = Cell::new(theme.band.as_deref().map_or_else(|| m::NO_SCORE.get(lang).to_string(), line));
         if let (true, Some(index)) = (options.color, theme.band_index) {
-            band = band.fg(band_color(index, report.bands.len()));
+            band = band.fg(band_terminal(index, report.bands.len()));
         }
         let answered = answered(&theme.counts, lang);
         table.add_row(row(vec![
@@ -110,7 +104,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     let mut overall_band =
         Cell::new(report.overall.band.as_deref().map(line).unwrap_or_default()).add_attribute(Attribute::Bold);
     if let (true, Some(index)) = (options.color, report.overall.band_index) {
-        overall_band = overall_band.fg(band_color(index, report.bands.len()));
+        overall_band = overall_band.fg(band_terminal(index, report.bands.len()));
     }
     table.add_row(row(vec![
         Cell::new(m::T_OVERALL.get(lang)).add_attribute(Attribute::Bold),
@@ -243,13 +237,6 @@ mod tests {
             break_long_words("abcdefghijklmnopqrstuvwxyz0123456789abcdef", 18),
             "abcdefghijklmn-\nopqrstuvwxyz01-\n23456789abcdef"
         );
-    }
-
-    #[test]
-    fn colours_run_from_red_to_green() {
-        assert_eq!(band_color(0, 4), Color::Red);
-        assert_eq!(band_color(3, 4), Color::Green);
-        assert_eq!(band_color(0, 1), Color::Green);
     }
 
     #[test]
