@@ -10,7 +10,8 @@
 //! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
 //! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
-//! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`], [`inert`]: the edges.
+//! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`], [`inert`]: the edges;
+//! - [`csv_writer`]: the one CSV writer set-up and cell rule every CSV output uses.
 
 pub mod answers;
 pub mod batch;
@@ -18,6 +19,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod compare;
+pub mod csv_writer;
 pub mod diagnostic;
 pub mod error;
 pub mod i18n;

@@ -18,8 +18,8 @@ pub struct RejectedWriter<W: Write> {
 impl<W: Write> RejectedWriter<W> {
     /// Starts the file: the byte-order mark, then the input's header and the error column.
     pub fn new(mut out: W, delimiter: u8, headers: &[String], error_column: &str) -> io::Result<RejectedWriter<W>> {
-        out.write_all(b"\xEF\xBB\xBF")?;
-        let mut writer = csv::WriterBuilder::new().delimiter(delimiter).flexible(true).from_writer(out);
+        out.write_all(crate::csv_writer::BOM)?;
+        let mut writer = crate::csv_writer::writer(out, delimiter, crate::csv_writer::Records::Ragged);
         let mut header: Vec<&str> = headers.iter().map(String::as_str).collect();
         header.push(error_column);
         writer.write_record(&header).map_err(io::Error::other)?;

@@ -7,6 +7,7 @@
 
 use std::io::{self, Write};
 
+use crate::csv_writer::push_field;
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::questionnaire::Questionnaire;
 
@@ -72,7 +73,7 @@ impl<W: Write> SummaryWriter<W> {
                 .iter()
                 .map(|b| {
                     let mut cell = Vec::new();
-                    push_csv(&mut cell, q.text(&b.name, lang));
+                    push_field(&mut cell, q.text(&b.name, lang));
                     cell
                 })
                 .collect(),
@@ -105,12 +106,12 @@ impl<W: Write> SummaryWriter<W> {
                 line.extend_from_slice(b",respondents,overall,overall_band");
                 for (id, mil) in self.theme_ids.iter().zip(&self.theme_mil) {
                     line.push(b',');
-                    push_csv(&mut line, id);
+                    push_field(&mut line, id);
                     line.push(b',');
-                    push_csv(&mut line, &format!("{id}_band"));
+                    push_field(&mut line, &format!("{id}_band"));
                     if *mil {
                         line.push(b',');
-                        push_csv(&mut line, &format!("{id}_mil"));
+                        push_field(&mut line, &format!("{id}_mil"));
                     }
                 }
                 line.extend_from_slice(b",completeness,report\n");
@@ -139,7 +140,7 @@ impl<W: Write> SummaryWriter<W> {
     fn write_csv(&mut self, row: &SummaryRow<'_>) -> io::Result<()> {
         let mut line = std::mem::take(&mut self.line);
         match (self.grouped, row.group, row.line) {
-            (true, Some(group), _) => push_csv(&mut line, group),
+            (true, Some(group), _) => push_field(&mut line, group),
             (_, _, Some(number)) => line.extend_from_slice(itoa::Buffer::new().format(number).as_bytes()),
             _ => {}
         }
@@ -149,7 +150,7 @@ impl<W: Write> SummaryWriter<W> {
             }
             line.push(b',');
             if let Some(text) = row.fields[meta.index()] {
-                push_csv(&mut line, text);
+                push_field(&mut line, text);
             }
         }
         line.push(b',');
@@ -175,7 +176,7 @@ impl<W: Write> SummaryWriter<W> {
         self.floats.push(&mut line, Some(row.completeness), |_, _| {});
         line.push(b',');
         if let Some(report) = row.report {
-            push_csv(&mut line, report);
+            push_field(&mut line, report);
         }
         line.push(b'\n');
         let mut result = Ok(());
@@ -280,36 +281,8 @@ impl<W: Write> SummaryWriter<W> {
     }
 }
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break; formula-like text (a name that
-/// begins with `=`) gets a leading apostrophe, so that a spreadsheet shows it and does not evaluate it; control
-/// characters are made visible ([`crate::inert`]).
-pub fn push_csv(line: &mut Vec<u8>, text: &str) {
-    let inert = crate::inert::inert(text, crate::inert::Layout::Block);
-    let text = inert.as_ref();
-    let owned;
-    let text = if crate::report::escape::looks_like_formula(text) {
-        owned = crate::report::escape::spreadsheet(text);
-        owned.as_str()
-    } else {
-        text
-    };
-    if text.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
-        line.push(b'"');
-        for byte in text.bytes() {
-            if byte == b'"' {
-                line.push(b'"');
-            }
-            line.push(byte);
-        }
-        line.push(b'"');
-    } else {
-        line.extend_from_slice(text.as_bytes());
-    }
-}
-
 fn band_index(band_mins: &[f64], score: Option<f64>) -> Option<usize> {
-    let score = score?;
-    band_mins.iter().rposition(|min| *min <= score)
+    crate::questionnaire::band_at(band_mins.iter().copied(), score?)
 }
 
 /// The score's band as a CSV cell, after a comma.

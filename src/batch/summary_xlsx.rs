@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxErro
 
 use crate::i18n::{Lang, messages as m};
 use crate::questionnaire::Questionnaire;
-use crate::report::svg::band_colour;
+use crate::report::colours::band_xlsx;
 
 use super::header::Meta;
 use super::summary::SummaryRow;
@@ -39,9 +39,10 @@ impl XlsxSummary {
             Format::new().set_bold().set_background_color(Color::RGB(0x00EE_F3F7)).set_border(FormatBorder::Thin);
         let band_formats = (0..q.bands.len())
             .map(|i| {
-                let hex = band_colour(Some(i), q.bands.len()).trim_start_matches('#');
-                let colour = Color::RGB(u32::from_str_radix(hex, 16).unwrap_or(0x006B_6B6B));
-                Format::new().set_font_color(Color::White).set_bold().set_background_color(colour)
+                Format::new()
+                    .set_font_color(Color::White)
+                    .set_bold()
+                    .set_background_color(band_xlsx(Some(i), q.bands.len()))
             })
             .collect();
         let sheet = book.add_worksheet_with_constant_memory();
@@ -159,7 +160,7 @@ impl Bands<'_> {
             sheet.write_number_with_format(r, *column, value, self.score)?;
         }
         *column += 1;
-        if let Some(band) = value.and_then(|v| self.mins.iter().rposition(|min| *min <= v)) {
+        if let Some(band) = value.and_then(|v| crate::questionnaire::band_at(self.mins.iter().copied(), v)) {
             sheet.write_string_with_format(r, *column, &self.names[band], &self.formats[band])?;
         }
         Ok(())

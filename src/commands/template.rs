@@ -163,9 +163,9 @@ pub fn codebook(q: &Questionnaire, lang: Lang) -> Vec<Vec<String>> {
 fn csv_bytes(rows: &[Vec<String>], bom: bool) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     if bom {
-        out.extend_from_slice(b"\xEF\xBB\xBF");
+        out.extend_from_slice(crate::csv_writer::BOM);
     }
-    let mut writer = csv::WriterBuilder::new().delimiter(b';').flexible(true).from_writer(out);
+    let mut writer = crate::csv_writer::writer(out, b';', crate::csv_writer::Records::Ragged);
     for row in rows {
         writer.write_record(row)?;
     }

@@ -11,8 +11,10 @@
 use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
+use crate::report::colours::band_colour;
 use crate::report::escape::html as esc;
-use crate::report::svg::{Bar, band_colour, bar_chart, line_chart};
+use crate::report::svg::{Bar, bar_chart, line_chart};
+use crate::report::wording::score_text as score;
 
 use super::stats::Stats;
 use super::{Cell, Comparison};
@@ -52,21 +54,11 @@ figcaption { font-weight: 600; margin-bottom: .2rem; }
 }
 ";
 
-fn score(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 1))
-}
-
 fn signed(value: Option<f64>, lang: Lang) -> String {
     value.map_or_else(String::new, |v| {
         let text = decimal(lang, v, 1);
         if text.starts_with('-') { text.replacen('-', "−", 1) } else { format!("+{text}") }
     })
-}
-
-/// The band of a score by the comparison's band thresholds: (index, name).
-fn band(c: &Comparison, value: Option<f64>) -> Option<(usize, &str)> {
-    let value = value?;
-    c.bands.iter().rposition(|(min, _)| value >= *min).map(|i| (i, c.bands[i].1.as_str()))
 }
 
 /// One heat-map cell: score, band name and difference on the band's colour (white text, ≥ 4.5:1).
@@ -243,7 +235,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                 .zip(stats)
                 .map(|(g, st)| {
                     let mean = st.map(|st| st.mean);
-                    let b = band(c, mean);
+                    let b = c.band(mean);
                     Bar {
                         label: g.name.clone(),
                         score: mean,

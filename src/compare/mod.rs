@@ -243,6 +243,18 @@ pub struct Comparison {
     pub notices: Vec<Notice>,
 }
 
+impl Comparison {
+    /// The band of a score by the comparison's band thresholds: its index and name.
+    pub fn band(&self, score: Option<f64>) -> Option<(usize, &str)> {
+        band_of(&self.bands, score).map(|i| (i, self.bands[i].1.as_str()))
+    }
+}
+
+/// The index of a score's band among (min, name) thresholds.
+fn band_of(bands: &[(f64, String)], score: Option<f64>) -> Option<usize> {
+    crate::questionnaire::band_at(bands.iter().map(|(min, _)| *min), score?)
+}
+
 /// How many weak spots the comparison lists.
 pub const WEAK_SPOTS: usize = 10;
 /// A group smaller than this is left out of published (anonymised) statistics.
@@ -376,8 +388,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
 
     // The matrix, best first.
     let band = |score: Option<f64>| -> (Option<String>, Option<usize>) {
-        let Some(score) = score else { return (None, None) };
-        let index = bands.iter().rposition(|(min, _)| score >= *min);
+        let index = band_of(&bands, score);
         (index.map(|i| bands[i].1.clone()), index)
     };
     let mut rows: Vec<Row> = latest

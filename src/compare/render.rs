@@ -4,15 +4,13 @@ use std::fmt::Write as _;
 
 use comfy_table::{ContentArrangement, Table};
 
+use crate::csv_writer::{self, Records, cell};
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::Layout;
-use crate::report::escape::{markdown as md, spreadsheet as cell};
+use crate::report::escape::markdown as md;
+use crate::report::wording::score_text as score;
 
 use super::{Comparison, Notice};
-
-fn score(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 1))
-}
 
 fn signed(value: Option<f64>, lang: Lang) -> String {
     value.map_or_else(String::new, |v| if v >= 0.0 { format!("+{}", decimal(lang, v, 1)) } else { decimal(lang, v, 1) })
@@ -304,7 +302,7 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
 
 /// One row per municipality: the matrix, with stable English headers for scripts.
 pub fn csv(c: &Comparison) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);
     let mut header: Vec<String> = [
         "rank",
         "municipality",

@@ -200,8 +200,7 @@ impl Template {
     }
 
     fn band_index(&self, score: Option<f64>) -> Option<usize> {
-        let score = score?;
-        self.bands.iter().rposition(|b| score >= b.min)
+        crate::questionnaire::band_at(self.bands.iter().map(|b| b.min), score?)
     }
 }
 

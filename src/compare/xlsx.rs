@@ -9,7 +9,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::i18n::{Lang, messages as m};
-use crate::report::svg::band_colour;
+use crate::report::colours::band_xlsx;
 
 use super::Comparison;
 
@@ -46,8 +46,7 @@ struct Formats {
 impl Formats {
     fn new(bands: usize) -> Formats {
         let fill = |index: Option<usize>| {
-            let hex = band_colour(index, bands).trim_start_matches('#');
-            let colour = Color::RGB(u32::from_str_radix(hex, 16).unwrap_or(0x006B_6B6B));
+            let colour = band_xlsx(index, bands);
             let base = Format::new().set_background_color(colour).set_font_color(Color::White).set_bold();
             BandFormats { score: base.clone().set_num_format(SCORE), text: base }
         };
@@ -108,12 +107,6 @@ fn banded(
     number(sheet, row, column, score, &formats.score)?;
     sheet.write_string_with_format(row, column + 1, band.unwrap_or(""), &formats.text)?;
     Ok(())
-}
-
-fn band_of(c: &Comparison, value: Option<f64>) -> (Option<usize>, Option<&str>) {
-    let Some(value) = value else { return (None, None) };
-    let index = c.bands.iter().rposition(|(min, _)| value >= *min);
-    (index, index.map(|i| c.bands[i].1.as_str()))
 }
 
 pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -194,8 +187,8 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             sheet.write_string(row, 1, label)?;
             sheet.write_number(row, 2, stats.map_or(0, |s| s.n) as f64)?;
             let mean = stats.map(|s| s.mean);
-            let (index, band) = band_of(c, mean);
-            banded(sheet, row, 3, mean, band, index, &f)?;
+            let band = c.band(mean);
+            banded(sheet, row, 3, mean, band.map(|(_, name)| name), band.map(|(i, _)| i), &f)?;
             number(sheet, row, 5, stats.map(|s| s.median), &f.score)?;
             number(sheet, row, 6, stats.map(|s| s.min), &f.score)?;
             number(sheet, row, 7, stats.map(|s| s.max), &f.score)?;

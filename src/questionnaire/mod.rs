@@ -188,8 +188,19 @@ impl Questionnaire {
 
     /// The index of the band a 0–100 score falls in: the last band whose min <= score.
     pub fn band_index(&self, score: f64) -> Option<usize> {
-        self.bands.iter().rposition(|band| band.min <= score)
+        band_at(self.bands.iter().map(|band| band.min), score)
     }
+}
+
+/// The band a 0–100 score falls in, given the bands' minimums in ascending order: the index of the last
+/// band whose min <= score (DESIGN.md §4); none below the first band or for a NaN. The one band lookup:
+/// the questionnaire, the report record's bands, comparisons and batch summaries all ask it.
+pub fn band_at<I>(mins: I, score: f64) -> Option<usize>
+where
+    I: IntoIterator<Item = f64>,
+    I::IntoIter: DoubleEndedIterator + ExactSizeIterator,
+{
+    mins.into_iter().rposition(|min| min <= score)
 }
 
 #[cfg(test)]
@@ -225,5 +236,13 @@ mod tests {
         assert_eq!(q.band_index(49.99), Some(0));
         assert_eq!(q.band_index(50.0), Some(1));
         assert_eq!(q.band_index(100.0), Some(1));
+    }
+
+    #[test]
+    fn a_score_below_every_band_or_not_a_number_has_no_band() {
+        assert_eq!(band_at([10.0, 50.0], 9.9), None);
+        assert_eq!(band_at([0.0, 50.0], f64::NAN), None);
+        assert_eq!(band_at([0.0, 50.0, 80.0], 80.0), Some(2));
+        assert_eq!(band_at(std::iter::empty(), 50.0), None);
     }
 }

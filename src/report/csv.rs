@@ -4,12 +4,12 @@
 
 use crate::i18n::Lang;
 
-use super::escape::spreadsheet as cell;
-use super::markdown::answer_text;
+use super::wording::answer_text;
 use super::{Report, Status};
+use crate::csv_writer::{self, Records, cell};
 
 pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);
     let r = &report.respondent;
     let code = r.municipality_code.clone().unwrap_or_default();
     let _ = w.write_record([
@@ -61,7 +61,7 @@ pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
 }
 
 pub fn summary(report: &Report) -> Vec<u8> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);
     let r = &report.respondent;
     let code = r.municipality_code.clone().unwrap_or_default();
     let _ = w.write_record([

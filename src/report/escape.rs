@@ -1,7 +1,8 @@
-//! Making text from questionnaires and answer sheets safe to put into HTML, Markdown and spreadsheets.
+//! Making text from questionnaires and answer sheets safe to put into HTML and Markdown (CSV cells:
+//! [`crate::csv_writer`]).
 //!
 //! A municipality's name, a note or even a question is text somebody typed: it must show as text, never run
-//! as markup in a browser or as a formula in a spreadsheet, and never carry a control character.
+//! as markup in a browser, and never carry a control character.
 
 use crate::inert::{Layout, inert};
 
@@ -54,19 +55,6 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
-/// Whether a spreadsheet would read this text as the start of a formula (OWASP's list).
-pub fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-/// Text for a CSV cell that a spreadsheet opens: formula-like text gets a leading apostrophe, which
-/// spreadsheets show as text and do not evaluate; control characters are made visible ([`inert`]), as a
-/// CSV file is also read in a terminal.
-pub fn spreadsheet(text: &str) -> String {
-    let text = inert(text, Layout::Block);
-    if looks_like_formula(&text) { format!("'{text}") } else { text.into_owned() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,16 +82,5 @@ mod tests {
         assert_eq!(markdown("1. kohta"), "1\\. kohta");
         assert_eq!(markdown("Pohjois-Savo 2026-10-14"), "Pohjois-Savo 2026-10-14");
         assert_eq!(markdown("*emph* _u_"), "\\*emph\\* \\_u\\_");
-    }
-
-    #[test]
-    fn formula_like_text_is_neutralised() {
-        for text in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\tx"] {
-            assert!(spreadsheet(text).starts_with('\''), "{text:?}");
-        }
-        // A carriage return is made visible, which leaves nothing a spreadsheet would evaluate.
-        assert_eq!(spreadsheet("\rx"), "␍x");
-        assert_eq!(spreadsheet("Kustavi"), "Kustavi");
-        assert_eq!(spreadsheet("a=b"), "a=b");
     }
 }

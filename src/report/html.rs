@@ -7,10 +7,10 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
+use super::colours::band_colour;
 use super::escape::html as esc;
-use super::markdown::{ROADMAP_STEPS, answer_text, score_text, summary_rows};
-use super::svg::{band_colour, bars, radar};
-use super::table::{answered, capitalized};
+use super::svg::{bars, radar};
+use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized, score_text, summary_rows};
 use super::{Report, maturity};
 
 /// What every page of the project shares: type, headings, tables and charts. Each page adds its own.

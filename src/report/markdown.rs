@@ -8,11 +8,8 @@ use std::fmt::Write as _;
 use crate::i18n::{Lang, decimal, messages as m};
 
 use super::escape::markdown as md;
-use super::table::{answered, bar, capitalized};
-use super::{Report, Status, maturity};
-
-/// How many roadmap steps the written reports show.
-pub const ROADMAP_STEPS: usize = 10;
+use super::wording::{ROADMAP_STEPS, answer_text, answered, bar, capitalized, score_text, summary_rows};
+use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
@@ -171,58 +168,4 @@ fn mil_section(out: &mut String, theme: &super::ThemeRecord, lang: Lang) {
         );
     }
     out.push('\n');
-}
-
-/// The summary's label–value rows, shared by the written renderings.
-pub fn summary_rows(report: &Report, lang: Lang) -> Vec<(&'static str, String)> {
-    let r = &report.respondent;
-    let mut rows = vec![(
-        m::R_MUNICIPALITY.get(lang),
-        match &r.municipality_code {
-            Some(code) => format!("{} ({code})", r.municipality),
-            None => r.municipality.clone(),
-        },
-    )];
-    if let Some(group) = &report.group {
-        rows.push((
-            m::R_RESPONDENTS.get(lang),
-            format!("{}: {} · n = {}", group.column, group.value, report.respondents),
-        ));
-    }
-    rows.extend(r.region.clone().map(|v| (m::R_REGION.get(lang), v)));
-    rows.extend(r.population.map(|v| (m::R_POPULATION.get(lang), v.to_string())));
-    rows.extend(r.role.clone().map(|v| (m::R_ROLE.get(lang), v)));
-    rows.extend(r.date.clone().map(|v| (m::R_DATE.get(lang), v)));
-    rows.push((
-        m::R_QUESTIONNAIRE.get(lang),
-        format!("{} {} ({})", report.questionnaire.title, report.questionnaire.version, report.questionnaire.id),
-    ));
-    rows.push((
-        m::T_OVERALL.get(lang),
-        format!(
-            "{} – {}",
-            score_text(report.overall.score, lang),
-            report.overall.band.as_deref().unwrap_or(m::NO_SCORE.get(lang))
-        ),
-    ));
-    rows.push((m::R_COMPLETENESS.get(lang), format!("{} %", decimal(lang, report.completeness * 100.0, 0))));
-    for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
-        rows.push((m::R_MIL.get(lang), maturity::summary(theme, lang).unwrap_or_default()));
-    }
-    rows
-}
-
-pub fn score_text(score: Option<f64>, lang: Lang) -> String {
-    score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1))
-}
-
-/// The answer as a reader sees it: the report's own text, or what the status says.
-pub fn answer_text(q: &super::QuestionRecord, lang: Lang) -> String {
-    match (&q.answer_text, q.status) {
-        (Some(text), _) => text.clone(),
-        (None, Status::Unanswered) => m::R_NOT_ANSWERED.get(lang).to_string(),
-        (None, Status::Na) => m::NOT_APPLICABLE.get(lang).to_string(),
-        (None, Status::Dk) => m::DONT_KNOW.get(lang).to_string(),
-        (None, _) => String::new(),
-    }
 }

@@ -5,6 +5,7 @@
 //! freely, rename none without a new schema version. Texts in it are in the report's language; numbers are
 //! unrounded.
 
+pub mod colours;
 pub mod csv;
 pub mod escape;
 pub mod html;
@@ -14,6 +15,7 @@ pub mod matrix;
 pub mod maturity;
 pub mod svg;
 pub mod table;
+pub mod wording;
 pub mod xlsx;
 
 use serde::{Deserialize, Serialize};

@@ -9,17 +9,8 @@ use std::fmt::Write as _;
 use crate::i18n::{Lang, decimal, messages as m};
 
 use super::Report;
+use super::colours::band_colour;
 use super::escape::html as esc;
-
-/// Band colours with at least 4.5:1 contrast on white (graphics need 3:1, text 4.5:1), from the lowest band
-/// to the highest; a questionnaire with another number of bands gets them spread over this range.
-const PALETTE: [&str; 4] = ["#b03a2e", "#8a5a00", "#1f618d", "#1e7b34"];
-
-pub fn band_colour(index: Option<usize>, bands: usize) -> &'static str {
-    let Some(index) = index else { return "#6b6b6b" };
-    let position = if bands <= 1 { PALETTE.len() - 1 } else { index * (PALETTE.len() - 1) / (bands - 1) };
-    PALETTE[position.min(PALETTE.len() - 1)]
-}
 
 /// The sentence a chart's text alternative gives: every theme with its score and band.
 pub fn description(report: &Report, lang: Lang) -> String {

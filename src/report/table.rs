@@ -7,12 +7,14 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width};
 
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
 use crate::wrap::wrap;
 
+use super::colours::band_terminal;
+use super::wording::{answered, bar, capitalized};
 use super::{Report, maturity};
 
 /// How the table is drawn.
@@ -29,37 +31,6 @@ impl Default for TableOptions {
     fn default() -> Self {
         TableOptions { color: false, width: 80, steps: 5 }
     }
-}
-
-/// A bar of `width` cells for a 0–100 score, in eighths of a cell.
-pub fn bar(score: f64, width: usize) -> String {
-    const EIGHTHS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-    let eighths = ((score.clamp(0.0, 100.0) / 100.0) * (width * 8) as f64).round() as usize;
-    let mut out = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
-        out.push(EIGHTHS[eighths % 8]);
-    }
-    let used = out.chars().count();
-    out.push_str(&"·".repeat(width.saturating_sub(used)));
-    out
-}
-
-/// A theme's answered count as shown in every rendering: `5/6 (DK 1)`.
-pub fn answered(c: &crate::scoring::Counts, lang: Lang) -> String {
-    let shown = format!("{}/{}", c.answered + c.na + c.dk, c.total());
-    let extra: Vec<String> = [(c.dk, m::T_DK_SHORT), (c.na, m::T_NA_SHORT)]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, label)| format!("{} {n}", label.get(lang)))
-        .collect();
-    if extra.is_empty() { shown } else { format!("{shown} ({})", extra.join(", ")) }
-}
-
-/// The colour of a band: from red for the lowest to green for the highest, whatever their number.
-pub fn band_color(band_index: usize, bands: usize) -> Color {
-    let palette = [Color::Red, Color::Yellow, Color::Cyan, Color::Green];
-    let position = if bands <= 1 { palette.len() - 1 } else { band_index * (palette.len() - 1) / (bands - 1) };
-    palette[position.min(palette.len() - 1)]
 }
 
 pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
@@ -118,7 +89,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         let bar_text = theme.score.map_or_else(String::new, |s| bar(s, 10));
         let mut band = Cell::new(theme.band.as_deref().map_or_else(|| m::NO_SCORE.get(lang).to_string(), line));
         if let (true, Some(index)) = (options.color, theme.band_index) {
-            band = band.fg(band_color(index, report.bands.len()));
+            band = band.fg(band_terminal(index, report.bands.len()));
         }
         let answered = answered(&theme.counts, lang);
         table.add_row(row(vec![
@@ -133,7 +104,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     let mut overall_band =
         Cell::new(report.overall.band.as_deref().map(line).unwrap_or_default()).add_attribute(Attribute::Bold);
     if let (true, Some(index)) = (options.color, report.overall.band_index) {
-        overall_band = overall_band.fg(band_color(index, report.bands.len()));
+        overall_band = overall_band.fg(band_terminal(index, report.bands.len()));
     }
     table.add_row(row(vec![
         Cell::new(m::T_OVERALL.get(lang)).add_attribute(Attribute::Bold),
@@ -251,24 +222,9 @@ pub fn break_long_words(text: &str, longest: usize) -> String {
     words.join(" ")
 }
 
-/// The text with its first letter in upper case, for a phrase that stands on its own.
-pub fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn bars_fill_in_eighths() {
-        assert_eq!(bar(0.0, 4), "····");
-        assert_eq!(bar(100.0, 4), "████");
-        assert_eq!(bar(50.0, 4), "██··");
-        assert_eq!(bar(56.25, 4), "██▎·");
-        assert_eq!(bar(150.0, 2), "██");
-    }
 
     #[test]
     fn hyphenates_only_words_longer_than_the_limit() {
@@ -281,13 +237,6 @@ mod tests {
             break_long_words("abcdefghijklmnopqrstuvwxyz0123456789abcdef", 18),
             "abcdefghijklmn-\nopqrstuvwxyz01-\n23456789abcdef"
         );
-    }
-
-    #[test]
-    fn colours_run_from_red_to_green() {
-        assert_eq!(band_color(0, 4), Color::Red);
-        assert_eq!(band_color(3, 4), Color::Green);
-        assert_eq!(band_color(0, 1), Color::Green);
     }
 
     #[test]

@@ -7,9 +7,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::i18n::{Lang, messages as m};
 
-use super::markdown::{answer_text, summary_rows};
-use super::svg::band_colour;
-use super::table::{answered, capitalized};
+use super::colours::band_xlsx;
+use super::wording::{answer_text, answered, capitalized, summary_rows};
 use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -181,6 +180,5 @@ fn header(sheet: &mut Worksheet, row: u32, labels: &[&str], format: &Format) -> 
 }
 
 fn colour(index: Option<usize>, report: &Report) -> Color {
-    let hex = band_colour(index, report.bands.len()).trim_start_matches('#');
-    Color::RGB(u32::from_str_radix(hex, 16).unwrap_or(0x006B_6B6B))
+    band_xlsx(index, report.bands.len())
 }
