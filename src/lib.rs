@@ -7,11 +7,12 @@
 //! - [`batch`]: CSV and XLSX files of many respondents, read and scored row by row;
 //! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
 //! - [`mil`]: pure: the practices that hold a maturity indicator level down, and the answer each needs;
+//! - [`merge`]: pure: several respondents' answer sheets of one municipality merged into one;
 //! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
 //! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
 //! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`], [`inert`]: the edges;
-//! - [`csv_writer`]: the one CSV writer set-up and cell rule every CSV output uses.
+//! - [`csv_writer`]: the one CSV writer set-up and cell rule every CSV output uses; [`wrap`]: word wrapping.
 
 pub mod answers;
 pub mod batch;
