@@ -82,6 +82,15 @@ pub struct InterviewArgs {
     /// Folder for the draft and the report [default: the current folder]
     #[arg(long, value_name = "DIR")]
     pub out_dir: Option<PathBuf>,
+
+    /// Ask only the questions of these themes (ids, comma-separated), so that each respondent answers the
+    /// themes they know; the draft records them, and `--resume` asks the same [default: the draft's, else all]
+    #[arg(long, value_name = "ID,ID…", value_delimiter = ',')]
+    pub themes: Vec<String>,
+
+    /// Ask only these questions (ids, comma-separated), besides those of `--themes`
+    #[arg(long, value_name = "ID,ID…", value_delimiter = ',')]
+    pub questions: Vec<String>,
 }
 
 #[derive(Debug, Args)]

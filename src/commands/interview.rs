@@ -2,6 +2,8 @@
 //!
 //! Sets up what the interview engine needs (the questionnaire, a new or resumed draft, the Ctrl-C
 //! handler, the terminal prompter), runs it, and at the end shows the results and writes the report.
+//! The part of the questionnaire asked (`--themes`, `--questions`, or a resumed draft's) is checked
+//! before the first prompt.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use crate::i18n::{Lang, messages as m};
 use crate::interview::draft::{Draft, DraftError, find_drafts, folder_of, new_draft_path};
 use crate::interview::layout::Item;
 use crate::interview::prompt::{PromptError, Prompter};
+use crate::interview::selection::{Selection, SelectionError};
 use crate::interview::terminal::{self, INTERRUPTED, Resume, Terminal, install_interrupt_handler};
 use crate::interview::{End, Interview};
 use crate::questionnaire::{Questionnaire, builtin};
@@ -32,7 +35,11 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
         (None, None) => builtin::DEFAULT_ID.to_string(),
     };
     let q = load_questionnaire(&spec, settings)?;
+    let chosen = selection_of_args(args, &q, settings.lang)?;
     let resumed = args.resume.as_deref().map(|path| resume(path, &q, settings.lang)).transpose()?;
+    let resumed =
+        resumed.map(|(draft, notices)| select(draft, chosen.as_ref(), &q, settings.lang).map(|d| (d, notices)));
+    let resumed = resumed.transpose()?;
     // A resumed draft goes on in its own language unless one is asked for.
     let lang = match &resumed {
         Some((draft, _)) if !settings.lang_given => draft.lang.unwrap_or(settings.lang),
@@ -70,8 +77,15 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
     let (mut draft, notices) = match resumed {
         Some(resumed) => resumed,
         None => match offer_existing_draft(&mut ui, &out_dir, &q, lang) {
-            Ok(Some(path)) => resume(&path, &q, lang)?,
-            Ok(None) => (Draft::new(new_draft_path(&out_dir, &q.id, &today), &q), Vec::new()),
+            Ok(Some(path)) => {
+                let (draft, notices) = resume(&path, &q, lang)?;
+                (select(draft, chosen.as_ref(), &q, lang)?, notices)
+            }
+            Ok(None) => {
+                let mut draft = Draft::new(new_draft_path(&out_dir, &q.id, &today), &q);
+                draft.selection = chosen.clone().unwrap_or_default();
+                (draft, Vec::new())
+            }
             Err(PromptError::Interrupted) => {
                 stop.tell();
                 return Ok(INTERRUPTED);
@@ -132,6 +146,45 @@ fn check_writable(dir: &Path, lang: Lang) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(fail)?;
     tempfile::Builder::new().prefix(".kuntakompassi-check-").tempfile_in(dir).map_err(fail)?;
     Ok(())
+}
+
+/// The part of the questionnaire `--themes` and `--questions` ask; `None` when neither is given.
+fn selection_of_args(args: &InterviewArgs, q: &Questionnaire, lang: Lang) -> Result<Option<Selection>> {
+    if args.themes.is_empty() && args.questions.is_empty() {
+        return Ok(None);
+    }
+    let selection = Selection::resolve(q, &args.themes, &args.questions).map_err(|error| {
+        let option = match error {
+            SelectionError::UnknownTheme { .. } => "--themes",
+            SelectionError::UnknownQuestion { .. } => "--questions",
+        };
+        InputError(format!("{option}: {}", selection_message(&error, q, lang)))
+    })?;
+    Ok(Some(selection))
+}
+
+/// A draft with the part to ask: the one given on the command line, else the draft's own, checked
+/// against the questionnaire (a newer version may have dropped an id), naming the draft.
+fn select(mut draft: Draft, chosen: Option<&Selection>, q: &Questionnaire, lang: Lang) -> Result<Draft> {
+    draft.selection = match chosen {
+        Some(chosen) => chosen.clone(),
+        None => Selection::resolve(q, &draft.selection.themes, &draft.selection.questions)
+            .map_err(|error| InputError(format!("{}: {}", draft.path.display(), selection_message(&error, q, lang))))?,
+    };
+    Ok(draft)
+}
+
+/// An unknown id: what the questionnaire lacks, and the nearest id it has or where to look them up.
+fn selection_message(error: &SelectionError, q: &Questionnaire, lang: Lang) -> String {
+    let (what, id, suggestion) = match error {
+        SelectionError::UnknownTheme { id, suggestion } => (m::I_NO_SUCH_THEME, id, suggestion),
+        SelectionError::UnknownQuestion { id, suggestion } => (m::I_NO_SUCH_QUESTION, id, suggestion),
+    };
+    let hint = match suggestion {
+        Some(suggestion) => m::DID_YOU_MEAN.fill(lang, &[suggestion]),
+        None => m::I_SELECTION_LIST.fill(lang, &[&q.id]),
+    };
+    format!("{}; {hint}", what.fill(lang, &[&q.id, id]))
 }
 
 /// The questionnaire id a draft names, to resume without `-q`.

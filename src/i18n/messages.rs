@@ -377,6 +377,23 @@ messages! {
         "Enkäten har {0} frågor och tar ungefär {1} minuter att besvara. Du kan svara i flera omgångar.",
         "There are {0} questions; answering takes about {1} minutes. You can answer in several sittings."
     );
+    I_START_PART = (
+        "Tässä haastattelussa kysytään vain osa kyselystä: {0}. Muut osat voi vastata toinen henkilö, ja vastaukset yhdistetään komennolla `kuntakompassi merge`.",
+        "I den här intervjun ställs bara en del av enkätens frågor: {0}. Resten kan besvaras av någon annan, och svaren slås ihop med `kuntakompassi merge`.",
+        "This interview asks only part of the questionnaire: {0}. Someone else can answer the rest, and `kuntakompassi merge` combines the answers."
+    );
+    I_START_PART_QUESTIONS = ("kysymykset {0}", "frågorna {0}", "the questions {0}");
+    I_NO_SUCH_THEME = ("kyselyssä `{0}` ei ole teemaa `{1}`", "enkäten `{0}` har inget tema `{1}`", "the questionnaire `{0}` has no theme `{1}`");
+    I_NO_SUCH_QUESTION = (
+        "kyselyssä `{0}` ei ole kysymystä `{1}`",
+        "enkäten `{0}` har ingen fråga `{1}`",
+        "the questionnaire `{0}` has no question `{1}`"
+    );
+    I_SELECTION_LIST = (
+        "teemojen ja kysymysten tunnukset näkee komennolla `kuntakompassi questionnaire show {0}`",
+        "temanas och frågornas id:n visas med `kuntakompassi questionnaire show {0}`",
+        "`kuntakompassi questionnaire show {0}` lists the ids of the themes and questions"
+    );
     I_START_KEYS = (
         "Valitse nuolinäppäimillä ja Enterillä; tasokysymyksissä numero valitsee tason, ja ? näyttää lyhennetyn tekstin kokonaan. Jokaisessa kysymyksessä voit vastata ”En tiedä”, palata edelliseen, ohittaa kysymyksen, lisätä huomautuksen, siirtyä toiseen kysymykseen tai tallentaa ja lopettaa. Ctrl-C lopettaa heti; siihen mennessä annetut vastaukset on jo tallennettu.",
         "Välj med piltangenterna och Enter; i nivåfrågorna väljer en siffra nivån, och ? visar en förkortad text i sin helhet. Vid varje fråga kan du svara ”Vet inte”, gå tillbaka, hoppa över frågan, skriva en anteckning, gå till en annan fråga eller spara och avsluta. Ctrl-C avslutar genast; de svar du har gett är redan sparade.",

@@ -5,8 +5,9 @@
 //! kept (and written back unchanged), never dropped: the respondent decides what to do with them.
 //!
 //! Besides the answers, a draft records how its interview was started (an `[interview]` table: the
-//! language and the output folder), so that `--resume` goes on in the same language and writes the report
-//! where the respondent asked for it.
+//! language, the output folder, and the themes and questions asked), so that `--resume` goes on in the same
+//! language over the same part of the questionnaire and writes the report where the respondent asked for
+//! it. Who answered is the sheet's own `[respondent]` (role, and a name only if one was given).
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +20,8 @@ use crate::input;
 use crate::output::{WriteError, write_atomic};
 use crate::questionnaire::Questionnaire;
 
+use super::selection::Selection;
+
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub path: PathBuf,
@@ -30,6 +33,9 @@ pub struct Draft {
     pub lang: Option<Lang>,
     /// The folder the report goes to.
     pub out_dir: Option<PathBuf>,
+    /// The themes and questions the interview asks, as recorded: ids not checked against the
+    /// questionnaire (a newer version may have dropped one; the command resolves them).
+    pub selection: Selection,
 }
 
 /// Why a draft could not be resumed.
@@ -56,6 +62,7 @@ impl Draft {
             unfit_notes: Map::new(),
             lang: None,
             out_dir: None,
+            selection: Selection::default(),
         }
     }
 
@@ -73,6 +80,10 @@ impl Draft {
         sheet.questionnaire_version = Some(q.version.clone());
         let interview = parsed.root.get("interview");
         let setting = |key: &str| interview.and_then(|table| table.get(key)).and_then(Value::as_str);
+        let ids = |key: &str| -> Vec<String> {
+            let list = interview.and_then(|table| table.get(key)).and_then(Value::as_array);
+            list.into_iter().flatten().filter_map(Value::as_str).map(str::to_string).collect()
+        };
         let draft = Draft {
             path: path.to_path_buf(),
             sheet,
@@ -80,6 +91,7 @@ impl Draft {
             unfit_notes: reading.unfit_notes,
             lang: setting("language").and_then(Lang::from_code),
             out_dir: setting("out_dir").filter(|dir| !dir.is_empty()).map(PathBuf::from),
+            selection: Selection { themes: ids("themes"), questions: ids("questions") },
         };
         Ok((draft, reading.findings))
     }
@@ -93,6 +105,12 @@ impl Draft {
         }
         if let Some(dir) = self.out_dir.as_deref().and_then(Path::to_str) {
             interview.insert("out_dir".into(), dir.into());
+        }
+        for (key, ids) in [("themes", &self.selection.themes), ("questions", &self.selection.questions)] {
+            if !ids.is_empty() {
+                interview
+                    .insert(key.into(), ids.iter().map(|id| toml::Value::from(id.as_str())).collect::<Vec<_>>().into());
+            }
         }
         if !interview.is_empty() {
             let mut root = toml::Table::new();
@@ -168,11 +186,15 @@ mod tests {
         draft.sheet.notes.insert("a.level".into(), "ks. pöytäkirja".into());
         draft.lang = Some(Lang::Sv);
         draft.out_dir = Some(dir.path().join("arviot"));
+        draft.selection = Selection { themes: vec!["t".into()], questions: vec!["a.level".into()] };
         draft.save(&q).unwrap();
         let (again, findings) = Draft::load(&draft.path, &q).unwrap();
         assert!(findings.is_empty(), "{findings:?}");
         assert_eq!(again.sheet, draft.sheet);
         assert_eq!((again.lang, again.out_dir), (Some(Lang::Sv), Some(dir.path().join("arviot"))));
+        assert_eq!(again.selection, draft.selection, "a resumed draft asks the same part");
+        let text = std::fs::read_to_string(&draft.path).unwrap();
+        assert!(text.contains("themes = [\"t\"]") && text.contains("questions = [\"a.level\"]"), "{text}");
         assert_eq!(draft.path.file_name().unwrap(), "pieni-2026-11-24.draft.toml");
         assert_eq!(
             new_draft_path(dir.path(), "pieni", "2026-11-24").file_name().unwrap(),

@@ -9,6 +9,7 @@
 pub mod draft;
 pub mod layout;
 pub mod prompt;
+pub mod selection;
 pub mod terminal;
 
 use std::collections::HashSet;
@@ -45,6 +46,9 @@ pub struct Interview<'a, P: Prompter> {
     pub draft: Draft,
     save: &'a mut dyn FnMut(&Draft) -> std::io::Result<()>,
     shown_themes: HashSet<usize>,
+    /// The questions asked (indices into the questionnaire), from the draft's selection. The flow's
+    /// positions are positions in this list.
+    order: Vec<usize>,
     history: Vec<usize>,
     /// Today's date, `YYYY-MM-DD`, recorded in the sheet.
     today: String,
@@ -94,6 +98,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
         save: &'a mut dyn FnMut(&Draft) -> std::io::Result<()>,
         today: &str,
     ) -> Self {
+        let order = draft.selection.indices(q);
         Interview {
             q,
             lang,
@@ -101,6 +106,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
             draft,
             save,
             shown_themes: HashSet::new(),
+            order,
             history: Vec::new(),
             today: today.to_string(),
         }
@@ -128,7 +134,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
         if self.draft.sheet.respondent.municipality.trim().is_empty() {
             self.ask_respondent()?;
         }
-        let total = self.q.questions.len();
+        let total = self.order.len();
         let mut position = self.first_unanswered().unwrap_or(total);
         // Where to go back to after a question reached through the jump list is answered or skipped.
         let mut return_to: Option<usize> = None;
@@ -177,35 +183,66 @@ impl<'a, P: Prompter> Interview<'a, P> {
         (self.save)(&self.draft).map_err(PromptError::Io)
     }
 
+    /// The position of the first asked question without an answer.
     fn first_unanswered(&self) -> Option<usize> {
-        self.q.questions.iter().position(|question| !self.draft.sheet.answers.contains_key(&question.id))
+        self.order.iter().position(|&i| !self.draft.sheet.answers.contains_key(&self.q.questions[i].id))
+    }
+
+    /// How many of the asked scored questions have an answer, and how many there are.
+    fn progress(&self) -> (usize, usize) {
+        let scored = self.order.iter().map(|&i| &self.q.questions[i]).filter(|question| question.kind.is_scored());
+        scored.fold((0, 0), |(answered, all), question| {
+            (answered + usize::from(self.draft.sheet.answers.contains_key(&question.id)), all + 1)
+        })
     }
 
     fn start_screen(&mut self, notices: &[String]) -> Asked<()> {
         let q = self.q;
         let lang = self.lang;
-        let minutes = q.minutes.map_or_else(|| (q.questions.len() * 3).div_ceil(4).max(1), |m| m as usize);
+        let asked = self.order.len();
+        // A questionnaire's own estimate is for all of it; a part takes its share.
+        let minutes = q
+            .minutes
+            .map_or_else(|| (asked * 3).div_ceil(4), |m| (m as usize * asked).div_ceil(q.questions.len().max(1)))
+            .max(1);
         let mut text = format!("{} {}\n", q.text(&q.title, lang), q.version);
         if let Some(description) = &q.description {
             text.push_str(q.text(description, lang));
             text.push('\n');
         }
         text.push('\n');
-        text.push_str(&m::I_START_SIZE.fill(lang, &[&q.questions.len(), &minutes]));
+        text.push_str(&m::I_START_SIZE.fill(lang, &[&asked, &minutes]));
         text.push('\n');
+        if !self.draft.selection.is_all() {
+            text.push_str(&m::I_START_PART.fill(lang, &[&self.selection_names()]));
+            text.push('\n');
+        }
         text.push_str(m::I_START_KEYS.get(lang));
         text.push('\n');
         text.push_str(&m::I_START_DRAFT.fill(lang, &[&self.draft.path.display()]));
-        let answered = self.draft.answered(q);
+        let (answered, scored) = self.progress();
         if answered > 0 {
             text.push('\n');
-            text.push_str(&m::I_RESUMING.fill(lang, &[&answered, &q.scored_questions().count()]));
+            text.push_str(&m::I_RESUMING.fill(lang, &[&answered, &scored]));
         }
         self.ui.say(&text)?;
         for notice in notices {
             self.ui.say(notice)?;
         }
         Ok(())
+    }
+
+    /// The selected themes by their titles, then the single questions by their ids.
+    fn selection_names(&self) -> String {
+        let q = self.q;
+        let selection = &self.draft.selection;
+        let themes = q.themes.iter().filter(|t| selection.themes.contains(&t.id)).map(|t| q.text(&t.title, self.lang));
+        let mut parts: Vec<String> = themes.map(str::to_string).collect();
+        if !selection.questions.is_empty() {
+            let ids: Vec<String> = selection.questions.iter().map(|id| format!("`{id}`")).collect();
+            parts.push(m::I_START_PART_QUESTIONS.fill(self.lang, &[&ids.join(", ")]));
+        }
+        parts.join("; ")
     }
 
     /// Asks the respondent's details; only the municipality is required.
@@ -267,23 +304,23 @@ impl<'a, P: Prompter> Interview<'a, P> {
 
     /// The screen of question `index`: header, theme introduction (on a theme's first question), text, help,
     /// and the current answer and note.
-    fn question_page(&mut self, index: usize, current: Option<&Answer>) -> Page {
+    fn question_page(&mut self, position: usize, current: Option<&Answer>) -> Page {
         let q = self.q;
         let lang = self.lang;
-        let question = &q.questions[index];
+        let question = &q.questions[self.order[position]];
         let theme = &q.themes[question.theme];
         let intro = if self.shown_themes.insert(question.theme) {
             theme.description.as_ref().map(|description| q.text(description, lang).to_string())
         } else {
             None
         };
-        let answered = self.draft.answered(q);
-        let scored = q.scored_questions().count().max(1);
+        let (answered, scored) = self.progress();
+        let scored = scored.max(1);
         let header = format!(
             "{} · {}/{} · {} %",
             q.text(&theme.title, lang),
-            index + 1,
-            q.questions.len(),
+            position + 1,
+            self.order.len(),
             (answered * 100 + scored / 2) / scored
         );
         let help = question.help.as_ref().map(|help| format!("{}: {}", m::SHOW_HELP.get(lang), q.text(help, lang)));
@@ -297,16 +334,16 @@ impl<'a, P: Prompter> Interview<'a, P> {
         Page { header, intro, text: q.text(&question.text, lang).to_string(), help, facts }
     }
 
-    /// Asks one question and applies the answer.
-    fn ask_question(&mut self, index: usize) -> Asked<Step> {
+    /// Asks the question at `position` of the selection and applies the answer.
+    fn ask_question(&mut self, position: usize) -> Asked<Step> {
         let lang = self.lang;
-        let question = &self.q.questions[index];
+        let question = &self.q.questions[self.order[position]];
         let current = self.draft.sheet.answers.get(&question.id).cloned();
-        let page = self.question_page(index, current.as_ref());
+        let page = self.question_page(position, current.as_ref());
         self.ui.page(Some(&page))?;
 
         // "Back" is offered only where there is somewhere to go back to.
-        let items = Self::menu(question, index > 0 || !self.history.is_empty());
+        let items = Self::menu(question, position > 0 || !self.history.is_empty());
         let labels: Vec<Item> = items.iter().map(|item| self.item(question, item)).collect();
         let default = current
             .as_ref()
@@ -335,7 +372,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
                 self.store()?;
                 Ok(Step::Stay)
             }
-            Entry::Jump => Ok(self.jump_list(index)?.map_or(Step::Stay, Step::Jump)),
+            Entry::Jump => Ok(self.jump_list(position)?.map_or(Step::Stay, Step::Jump)),
             Entry::Quit => Ok(Step::Quit),
         }
     }
@@ -462,24 +499,20 @@ impl<'a, P: Prompter> Interview<'a, P> {
         }
     }
 
-    /// Every question with its current answer, to jump to; also the respondent's details. `None` = stay.
-    /// Typing narrows the list (a question's number or words of its text).
+    /// Every asked question with its current answer, to jump to (its position); also the respondent's
+    /// details. `None` = stay. Typing narrows the list (a question's number or words of its text).
     fn jump_list(&mut self, here: usize) -> Asked<Option<usize>> {
         let q = self.q;
         let lang = self.lang;
         let mut items = vec![Item::new(m::I_JUMP_CANCEL.get(lang)), Item::new(m::I_EDIT_RESPONDENT.get(lang))];
-        for (i, question) in q.questions.iter().enumerate() {
+        for (i, question) in self.order.iter().map(|&index| &q.questions[index]).enumerate() {
             let answer = self.draft.sheet.answers.get(&question.id);
             let mark = if answer.is_some() { '✓' } else { '·' };
             let answer = answer.map_or_else(String::new, |a| format!(" — {}", a.describe(q, question, lang)));
             items.push(Item::new(format!("{mark} {:>2}. {}{answer}", i + 1, q.text(&question.text, lang))));
         }
-        let answered = self.draft.answered(q);
-        let header = format!(
-            "{} · {}",
-            q.text(&q.title, lang),
-            m::I_ANSWERED_OF.fill(lang, &[&answered, &q.scored_questions().count()])
-        );
+        let (answered, scored) = self.progress();
+        let header = format!("{} · {}", q.text(&q.title, lang), m::I_ANSWERED_OF.fill(lang, &[&answered, &scored]));
         self.ui.page(Some(&Page { header, ..Page::default() }))?;
         match self.ui.select(m::I_JUMP_PROMPT.get(lang), &items, here + 2, true)? {
             0 => Ok(None),
@@ -494,13 +527,8 @@ impl<'a, P: Prompter> Interview<'a, P> {
     /// After the last question: unanswered ones can be visited, or the results shown.
     fn finish_menu(&mut self) -> Asked<Finish> {
         let lang = self.lang;
-        let unanswered: Vec<usize> = self
-            .q
-            .questions
-            .iter()
-            .enumerate()
-            .filter(|(_, question)| !self.draft.sheet.answers.contains_key(&question.id))
-            .map(|(i, _)| i)
+        let unanswered: Vec<usize> = (0..self.order.len())
+            .filter(|&position| !self.draft.sheet.answers.contains_key(&self.q.questions[self.order[position]].id))
             .collect();
         self.store()?;
         if unanswered.is_empty() {
@@ -510,7 +538,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
         let text = m::I_UNANSWERED_LEFT.fill(lang, &[&unanswered.len()]);
         self.ui.page(Some(&Page { header, text, ..Page::default() }))?;
         let items = [m::I_FINISH_NOW, m::I_GO_UNANSWERED, m::I_JUMP, m::I_SAVE_QUIT].map(|t| Item::new(t.get(lang)));
-        let total = self.q.questions.len();
+        let total = self.order.len();
         match self.ui.select(m::I_FINISH_PROMPT.get(lang), &items, 0, false)? {
             0 => Ok(Finish::Results),
             1 => Ok(Finish::GoTo(unanswered[0])),

@@ -232,3 +232,49 @@ fn a_new_answer_replaces_an_answer_that_no_longer_fitted() {
     assert!(draft.unfit.is_empty());
     assert_eq!(draft.sheet.answers["a.level"], Answer::Level(1));
 }
+
+fn partial_draft(themes: &[&str], questions: &[&str]) -> Draft {
+    let mut draft = new_draft();
+    let ids = |list: &[&str]| list.iter().map(|id| (*id).to_string()).collect::<Vec<_>>();
+    draft.selection = super::selection::Selection::resolve(&small(), &ids(themes), &ids(questions)).unwrap();
+    draft
+}
+
+#[test]
+fn a_selection_asks_only_its_themes_and_questions_with_progress_within_it() {
+    let mut replies = details();
+    replies.extend([
+        pick("3 "),       // a.level, named by --questions
+        pick("Kyllä"),    // t.yes
+        pick("Ei koske"), // t.two
+        pick("En tiedä"), // t.three
+    ]);
+    let (end, draft, _, script) = interview(partial_draft(&["t"], &["a.level"]), replies);
+    assert_eq!(end, End::Finished);
+    let answered: Vec<&str> = draft.sheet.answers.keys().map(String::as_str).collect();
+    assert_eq!(answered, ["a.level", "t.three", "t.two", "t.yes"]);
+    let t = &script.transcript;
+    assert!(t.contains("Kysymyksiä on 4"), "{t}");
+    assert!(t.contains("vain osa kyselystä: Turva; kysymykset `a.level`."), "{t}");
+    assert!(t.contains("Aa · 1/4 · 0 %"), "{t}");
+    assert!(t.contains("Turva · 2/4 · 25 %"), "{t}");
+    assert!(t.contains("Turva · 4/4 · 75 %"), "{t}");
+    assert!(!t.contains("Valinta?") && !t.contains("Teksti ·"), "nothing outside the selection:\n{t}");
+    assert_eq!(draft.selection.themes, ["t"], "the draft records what it covers");
+    assert_eq!(draft.sheet.respondent.role.as_deref(), Some("tietohallintovastaava"), "and who answered");
+}
+
+#[test]
+fn a_resumed_partial_draft_goes_on_within_its_selection_and_its_jump_list_shows_only_it() {
+    let mut draft = partial_draft(&["t"], &[]);
+    draft.sheet.respondent.municipality = "Kustavi".into();
+    draft.sheet.answers.insert("t.yes".into(), Answer::YesNo(false));
+    let replies = vec![pick("☰ Siirry"), Reply::Index(2), pick("Kyllä"), pick("✓ Tallenna")];
+    let (end, draft, _, script) = interview(draft, replies);
+    assert_eq!(end, End::Quit);
+    let t = &script.transcript;
+    assert!(t.contains("Jatketaan luonnosta: 1/3"), "{t}");
+    assert!(t.contains("Turva · 2/3 · 33 %"), "starts at t.two:\n{t}");
+    assert!(t.contains("vastattu 1/3") && t.contains("[✓  1. Kyllä?") && !t.contains("Taso?"), "{t}");
+    assert_eq!(draft.sheet.answers["t.yes"], Answer::YesNo(true), "the jump list's first item is t.yes");
+}

@@ -10,6 +10,21 @@ fn without_a_terminal_it_points_to_score() {
     Kk::new().args(["interview"]).stdin("Kustavi\n").run().code(2).stderr_has("haastattelu tarvitsee päätteen");
 }
 
+#[test]
+fn an_unknown_theme_or_question_is_refused_before_any_prompt_with_the_nearest_id() {
+    Kk::new()
+        .args(["--lang", "en", "interview", "--themes", "security,skils"])
+        .run()
+        .code(2)
+        .stderr_has("--themes: the questionnaire `kuntakompassi` has no theme `skils`; did you mean `skills`?");
+    Kk::new()
+        .args(["interview", "--questions", "zzzzzzzzzz"])
+        .run()
+        .code(2)
+        .stderr_has("kyselyssä `kuntakompassi` ei ole kysymystä `zzzzzzzzzz`")
+        .stderr_has("kuntakompassi questionnaire show kuntakompassi");
+}
+
 #[cfg(unix)]
 mod pty {
     use super::*;
@@ -145,6 +160,45 @@ mod pty {
         assert!((report["overall"]["score"].as_f64().unwrap() - 60.0).abs() < 1e-9);
         assert_eq!(report["respondent"]["municipality_code"], "304");
         reference::check_report(&std::fs::read_to_string(&questionnaire).unwrap(), &report);
+    }
+
+    #[test]
+    fn a_partial_interview_asks_only_its_theme_and_resume_keeps_the_selection() {
+        let dir = tempfile::tempdir().unwrap();
+        let questionnaire = fixture("pieni.toml");
+        let q = questionnaire.to_str().unwrap();
+
+        let mut s = spawn(dir.path(), &["--lang", "fi", "interview", "-q", q, "--themes", "t"]);
+        expect(&mut s, "vain osa kyselystä: Turva.");
+        expect(&mut s, "Kunta");
+        keys(&mut s, &["Kustavi", ENTER]);
+        for prompt in ["Kuntanumero", "Maakunta", "Asukasluku"] {
+            expect(&mut s, prompt);
+            keys(&mut s, &[ENTER]);
+        }
+        expect(&mut s, "Tehtäväsi");
+        keys(&mut s, &["talousjohtaja", ENTER]);
+        expect(&mut s, "Nimi");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Turva · 1/3 · 0 %");
+        keys(&mut s, &[ENTER]);
+        expect(&mut s, "Turva · 2/3 · 33 %");
+        s.send_control('c').unwrap();
+        expect(&mut s, "--resume");
+        assert_eq!(exit_code(&mut s), 130);
+
+        let draft_path = dir.path().join("pieni-2026-11-18.draft.toml");
+        let draft = std::fs::read_to_string(&draft_path).unwrap();
+        assert!(draft.contains("themes = [\"t\"]") && draft.contains("role = \"talousjohtaja\""), "{draft}");
+        assert!(!draft.contains("respondent = "), "no name was given:\n{draft}");
+
+        let mut s =
+            spawn(dir.path(), &["--lang", "fi", "interview", "-q", q, "--resume", "pieni-2026-11-18.draft.toml"]);
+        expect(&mut s, "vain osa kyselystä: Turva.");
+        expect(&mut s, "Jatketaan luonnosta: 1/3");
+        expect(&mut s, "Turva · 2/3 · 33 %");
+        s.send_control('c').unwrap();
+        assert_eq!(exit_code(&mut s), 130);
     }
 
     #[test]
