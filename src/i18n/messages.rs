@@ -769,6 +769,10 @@ messages! {
     C_CHANGE = ("Muutos", "Förändring", "Change");
     C_REPORT_NUMBER = ("raportti {0}", "rapport {0}", "report {0}");
     C_SIZE_CLASS = ("Kokoluokka", "Storleksklass", "Size class");
+    /// Size classes in words: the smallest, one between two bounds, the largest.
+    SIZE_UNDER = ("alle {0} asukasta", "under {0} invånare", "under {0} residents");
+    SIZE_BETWEEN = ("{0}–{1} asukasta", "{0}–{1} invånare", "{0}–{1} residents");
+    SIZE_FROM = ("vähintään {0} asukasta", "minst {0} invånare", "{0} residents or more");
     C_CODE = ("Kuntanumero", "Kommunnummer", "Municipality code");
     C_ANSWERED = ("Vastanneita kuntia", "Kommuner som svarat", "Municipalities answering");
     C_XLSX_TO_TERMINAL = (
