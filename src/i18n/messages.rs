@@ -623,6 +623,22 @@ messages! {
         "Nivåer: {0}. Färgen upprepar nivåns namn; poängen och nivåns namn står alltid utskrivna.",
         "Bands: {0}. The colour repeats the band's name; the score and the band's name are always written out."
     );
+    /// Why a JSON file is not a report; the library's own words follow on a cause line.
+    R_NO_SCHEMA = ("kenttä `schema` puuttuu", "fältet `schema` saknas", "no `schema` field");
+    R_OTHER_SCHEMA = ("sen muoto on `{0}`", "dess format är `{0}`", "its schema is `{0}`");
+    R_NOT_AN_OBJECT = (
+        "se ei ole JSON-objekti, jossa on tekstikenttä `schema`",
+        "den är inte ett JSON-objekt med textfältet `schema`",
+        "it is not a JSON object with a text field `schema`"
+    );
+    R_WRONG_FIELD = (
+        "rivillä {0}, sarakkeessa {1} kentän arvo on väärää tyyppiä tai pakollinen kenttä puuttuu",
+        "på rad {0}, kolumn {1} har ett fält ett värde av fel typ eller saknas ett obligatoriskt fält",
+        "at line {0}, column {1} a field has a value of the wrong type or a required field is missing"
+    );
+    R_JSON_SYNTAX = ("JSON-syntaksivirhe", "syntaxfel i JSON", "JSON syntax error");
+    /// The label of an indented line that gives a library's own words for an error.
+    CAUSE = ("syy", "orsak", "cause");
     R_UNKNOWN_SCHEMA = (
         "`{0}` ei ole tuettu raporttimuoto (`{1}`); tämä versio lukee muotoa `{2}`",
         "`{0}` har ett rapportformat som inte stöds (`{1}`); den här versionen läser formatet `{2}`",
