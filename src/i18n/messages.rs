@@ -28,7 +28,14 @@ messages! {
 
     // Questionnaire validation.
     Q_SYNTAX = ("TOML-syntaksivirhe: {0}", "syntaxfel i TOML: {0}", "TOML syntax error: {0}");
-    Q_SHAPE = ("virheellinen arvo: {0}", "ogiltigt värde: {0}", "invalid value: {0}");
+    /// A questionnaire's TOML syntax error and a value of the wrong shape; the parser's words follow on a
+    /// cause line.
+    Q_TOML_SYNTAX = ("TOML-syntaksivirhe", "syntaxfel i TOML", "TOML syntax error");
+    Q_INVALID_VALUE = (
+        "arvo on väärää tyyppiä tai muotoa",
+        "värdet har fel typ eller form",
+        "the value has the wrong type or shape"
+    );
     Q_MISSING_SECTION = ("osio `{0}` puuttuu", "avsnittet `{0}` saknas", "the `{0}` section is missing");
     Q_NOT_ARRAY_OF_TABLES = (
         "`{0}` on kirjoitettava taulukkolistana `[[{0}]]`",
@@ -248,7 +255,7 @@ messages! {
     EXPECT_STRING = ("merkkijonoa", "en sträng", "a string");
 
     // Answer sheets.
-    S_SYNTAX = ("vastauslomakkeen syntaksivirhe: {0}", "syntaxfel i svarsblanketten: {0}", "syntax error in the answer sheet: {0}");
+    S_SHEET_SYNTAX = ("vastauslomakkeen syntaksivirhe", "syntaxfel i svarsblanketten", "syntax error in the answer sheet");
     S_NOT_A_TABLE = ("vastauslomakkeen on oltava JSON-olio { … }", "svarsblanketten ska vara ett JSON-objekt { … }", "the answer sheet must be a JSON object { … }");
     S_MISSING = ("pakollinen kenttä `{0}` puuttuu", "det obligatoriska fältet `{0}` saknas", "required field `{0}` is missing");
     S_WRONG_FIELD_TYPE = ("kentän `{0}` arvon on oltava {1}", "värdet i fältet `{0}` ska vara {1}", "`{0}` must be {1}");

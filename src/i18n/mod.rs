@@ -84,6 +84,12 @@ impl Tr {
     }
 }
 
+/// A library's own words for an error (a parser's, say), which are in English, as an indented line below
+/// a message in `lang`: "\n  syy: …". The message itself stays wholly in the reader's language.
+pub fn cause_line(lang: Lang, words: &str) -> String {
+    format!("\n  {}: {}", messages::CAUSE.get(lang), crate::inert::inert(words, crate::inert::Layout::Line))
+}
+
 /// Replaces `{0}`, `{1}` … in `template`; a placeholder without an argument is left as it is. The arguments
 /// are names and values, often from a file, so each is made inert ([`crate::inert`]): a message stays one
 /// line and cannot drive the terminal.

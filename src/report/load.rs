@@ -43,7 +43,7 @@ pub enum NotReport {
 impl ReportError {
     /// The message in `lang`; a library's own words only on an indented cause line.
     pub fn message(&self, lang: Lang) -> String {
-        let cause = |text: &str| format!("\n  {}: {text}", m::CAUSE.get(lang));
+        let cause = |text: &str| crate::i18n::cause_line(lang, text);
         match self {
             ReportError::Read(read) => read.message(lang),
             ReportError::Syntax { file, pos, cause: text } => {
