@@ -151,7 +151,7 @@ fn ungrouped(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
-/// Formats a number the way the language writes it: rounded to `decimals` (see [`ungrouped`]), with a
+/// Formats a number the way the language writes it: rounded to `decimals` (halves away from zero), with a
 /// decimal comma and thousands grouped by spaces in Finnish and Swedish, by commas in English.
 pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
     let text = ungrouped(lang, value, decimals);
