@@ -4,6 +4,8 @@
 //! codes are kept for sorting and display only; a region is matched by its Finnish, Swedish or English
 //! name.
 
+use crate::i18n::{Lang, messages as m, whole_number};
+
 /// A region with its Finnish and Swedish names, and the English name the regional councils and
 /// Statistics Finland use in English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +63,19 @@ pub fn size_class(population: u64) -> usize {
     SIZE_CLASSES.iter().rposition(|(min, _)| population >= *min).unwrap_or(0)
 }
 
+/// A size class as the reader says it, with the numbers grouped as the language writes them: "alle 1 000
+/// asukasta", "1,000–2,999 residents", "minst 100 000 invånare".
+pub fn size_class_name(index: usize, lang: Lang) -> String {
+    let number = |n: u64| whole_number(lang, n);
+    let lowest = |i: usize| SIZE_CLASSES.get(i).map(|(min, _)| *min);
+    match (index, lowest(index), lowest(index + 1)) {
+        (0, _, Some(next)) => m::SIZE_UNDER.fill(lang, &[&number(next)]),
+        (_, Some(min), Some(next)) => m::SIZE_BETWEEN.fill(lang, &[&number(min), &number(next - 1)]),
+        (_, Some(min), None) => m::SIZE_FROM.fill(lang, &[&number(min)]),
+        _ => m::C_UNKNOWN.get(lang).to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +97,14 @@ mod tests {
         assert_eq!(SIZE_CLASSES[size_class(4_999)].1, "3 000–4 999");
         assert_eq!(SIZE_CLASSES[size_class(20_000)].1, "20 000–49 999");
         assert_eq!(SIZE_CLASSES[size_class(650_000)].1, "100 000–");
+    }
+
+    #[test]
+    fn names_size_classes_in_words_with_the_languages_numbers() {
+        assert_eq!(size_class_name(size_class(999), Lang::Fi), "alle 1 000 asukasta");
+        assert_eq!(size_class_name(size_class(4_480), Lang::Sv), "3 000–4 999 invånare");
+        assert_eq!(size_class_name(size_class(4_480), Lang::En), "3,000–4,999 residents");
+        assert_eq!(size_class_name(size_class(650_000), Lang::Fi), "vähintään 100 000 asukasta");
+        assert_eq!(size_class_name(size_class(650_000), Lang::En), "100,000 residents or more");
     }
 }

@@ -91,7 +91,7 @@ impl SheetProblem {
             None => base,
         };
         match self {
-            P::Syntax(text) => m::S_SYNTAX.fill(lang, &[text]),
+            P::Syntax(text) => format!("{}{}", m::S_SHEET_SYNTAX.get(lang), crate::i18n::cause_line(lang, text)),
             P::NotATable => m::S_NOT_A_TABLE.get(lang).to_string(),
             P::UnknownKey { key, suggestion } => with_suggestion(m::UNKNOWN_KEY.fill(lang, &[key]), suggestion),
             P::Missing(key) => m::S_MISSING.fill(lang, &[key]),

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::i18n::{Lang, messages as m};
-use crate::regions::{SIZE_CLASSES, size_class};
+use crate::regions::{SIZE_CLASSES, size_class, size_class_name};
 use crate::report::{Report, Status};
 
 use stats::Stats;
@@ -365,19 +365,25 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
             GroupBy::SizeClass => report
                 .respondent
                 .population
-                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |p| SIZE_CLASSES[size_class(p)].1.to_string()),
+                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |p| size_class_name(size_class(p), lang)),
             GroupBy::None => m::C_ALL.get(lang).to_string(),
         }
     };
 
+    // Size classes in their order, smallest first, as their names do not sort so; other groups by name.
+    let group_order = |report: &Report| match group_by {
+        GroupBy::SizeClass => report.respondent.population.map_or(SIZE_CLASSES.len(), size_class),
+        GroupBy::Region | GroupBy::None => 0,
+    };
+
     // Group statistics.
-    let mut members: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
+    let mut members: BTreeMap<(usize, String), Vec<&Report>> = BTreeMap::new();
     for report in &latest {
-        members.entry(group_of(report)).or_default().push(report);
+        members.entry((group_order(report), group_of(report))).or_default().push(report);
     }
     let theme_score = |report: &Report, id: &str| report.themes.iter().find(|t| t.id == id).and_then(|t| t.score);
     let mut groups = Vec::new();
-    for (name, reports) in &members {
+    for ((_, name), reports) in &members {
         let overall = Stats::of(reports.iter().filter_map(|r| r.overall.score));
         let theme_stats = themes
             .iter()
@@ -421,7 +427,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
                 municipality: r.municipality.clone(),
                 municipality_code: r.municipality_code.clone(),
                 region: r.region.as_deref().map(|name| region_name(name, lang)),
-                size_class: r.population.map(|p| SIZE_CLASSES[size_class(p)].1.to_string()),
+                size_class: r.population.map(|p| size_class_name(size_class(p), lang)),
                 group: group_name,
                 date: r.date.clone(),
                 overall: report.overall.score,

@@ -59,7 +59,7 @@ fn size_classes_follow_statistics_finland() {
         [report("A", "Uusimaa", 999, "2026-01-01", 1, true), report("B", "Uusimaa", 1000, "2026-01-01", 1, true)];
     let c = compare(&inputs, GroupBy::SizeClass, false, Lang::Fi).unwrap();
     let groups: Vec<&str> = c.groups.iter().map(|g| g.name.as_str()).collect();
-    assert_eq!(groups, ["1 000–2 999", "–999"]);
+    assert_eq!(groups, ["alle 1 000 asukasta", "1 000–2 999 asukasta"]);
 }
 
 #[test]

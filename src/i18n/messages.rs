@@ -28,7 +28,14 @@ messages! {
 
     // Questionnaire validation.
     Q_SYNTAX = ("TOML-syntaksivirhe: {0}", "syntaxfel i TOML: {0}", "TOML syntax error: {0}");
-    Q_SHAPE = ("virheellinen arvo: {0}", "ogiltigt värde: {0}", "invalid value: {0}");
+    /// A questionnaire's TOML syntax error and a value of the wrong shape; the parser's words follow on a
+    /// cause line.
+    Q_TOML_SYNTAX = ("TOML-syntaksivirhe", "syntaxfel i TOML", "TOML syntax error");
+    Q_INVALID_VALUE = (
+        "arvo on väärää tyyppiä tai muotoa",
+        "värdet har fel typ eller form",
+        "the value has the wrong type or shape"
+    );
     Q_MISSING_SECTION = ("osio `{0}` puuttuu", "avsnittet `{0}` saknas", "the `{0}` section is missing");
     Q_NOT_ARRAY_OF_TABLES = (
         "`{0}` on kirjoitettava taulukkolistana `[[{0}]]`",
@@ -248,7 +255,7 @@ messages! {
     EXPECT_STRING = ("merkkijonoa", "en sträng", "a string");
 
     // Answer sheets.
-    S_SYNTAX = ("vastauslomakkeen syntaksivirhe: {0}", "syntaxfel i svarsblanketten: {0}", "syntax error in the answer sheet: {0}");
+    S_SHEET_SYNTAX = ("vastauslomakkeen syntaksivirhe", "syntaxfel i svarsblanketten", "syntax error in the answer sheet");
     S_NOT_A_TABLE = ("vastauslomakkeen on oltava JSON-olio { … }", "svarsblanketten ska vara ett JSON-objekt { … }", "the answer sheet must be a JSON object { … }");
     S_MISSING = ("pakollinen kenttä `{0}` puuttuu", "det obligatoriska fältet `{0}` saknas", "required field `{0}` is missing");
     S_WRONG_FIELD_TYPE = ("kentän `{0}` arvon on oltava {1}", "värdet i fältet `{0}` ska vara {1}", "`{0}` must be {1}");
@@ -640,6 +647,22 @@ messages! {
         "Nivåer: {0}. Färgen upprepar nivåns namn; poängen och nivåns namn står alltid utskrivna.",
         "Bands: {0}. The colour repeats the band's name; the score and the band's name are always written out."
     );
+    /// Why a JSON file is not a report; the library's own words follow on a cause line.
+    R_NO_SCHEMA = ("kenttä `schema` puuttuu", "fältet `schema` saknas", "no `schema` field");
+    R_OTHER_SCHEMA = ("sen muoto on `{0}`", "dess format är `{0}`", "its schema is `{0}`");
+    R_NOT_AN_OBJECT = (
+        "se ei ole JSON-objekti, jossa on tekstikenttä `schema`",
+        "den är inte ett JSON-objekt med textfältet `schema`",
+        "it is not a JSON object with a text field `schema`"
+    );
+    R_WRONG_FIELD = (
+        "rivillä {0}, sarakkeessa {1} kentän arvo on väärää tyyppiä tai pakollinen kenttä puuttuu",
+        "på rad {0}, kolumn {1} har ett fält ett värde av fel typ eller saknas ett obligatoriskt fält",
+        "at line {0}, column {1} a field has a value of the wrong type or a required field is missing"
+    );
+    R_JSON_SYNTAX = ("JSON-syntaksivirhe", "syntaxfel i JSON", "JSON syntax error");
+    /// The label of an indented line that gives a library's own words for an error.
+    CAUSE = ("syy", "orsak", "cause");
     R_UNKNOWN_SCHEMA = (
         "`{0}` ei ole tuettu raporttimuoto (`{1}`); tämä versio lukee muotoa `{2}`",
         "`{0}` har ett rapportformat som inte stöds (`{1}`); den här versionen läser formatet `{2}`",
@@ -786,6 +809,10 @@ messages! {
     C_CHANGE = ("Muutos", "Förändring", "Change");
     C_REPORT_NUMBER = ("raportti {0}", "rapport {0}", "report {0}");
     C_SIZE_CLASS = ("Kokoluokka", "Storleksklass", "Size class");
+    /// Size classes in words: the smallest, one between two bounds, the largest.
+    SIZE_UNDER = ("alle {0} asukasta", "under {0} invånare", "under {0} residents");
+    SIZE_BETWEEN = ("{0}–{1} asukasta", "{0}–{1} invånare", "{0}–{1} residents");
+    SIZE_FROM = ("vähintään {0} asukasta", "minst {0} invånare", "{0} residents or more");
     C_CODE = ("Kuntanumero", "Kommunnummer", "Municipality code");
     C_ANSWERED = ("Vastanneita kuntia", "Kommuner som svarat", "Municipalities answering");
     C_XLSX_TO_TERMINAL = (

@@ -84,6 +84,12 @@ impl Tr {
     }
 }
 
+/// A library's own words for an error (a parser's, say), which are in English, as an indented line below
+/// a message in `lang`: "\n  syy: …". The message itself stays wholly in the reader's language.
+pub fn cause_line(lang: Lang, words: &str) -> String {
+    format!("\n  {}: {}", messages::CAUSE.get(lang), crate::inert::inert(words, crate::inert::Layout::Line))
+}
+
 /// Replaces `{0}`, `{1}` … in `template`; a placeholder without an argument is left as it is. The arguments
 /// are names and values, often from a file, so each is made inert ([`crate::inert`]): a message stays one
 /// line and cannot drive the terminal.
@@ -110,9 +116,32 @@ pub fn fill(template: &str, args: &[&dyn Display]) -> String {
     out
 }
 
-/// Formats a number the way the language writes it, with a decimal comma in Finnish and Swedish. Halves
+// Every number a reader sees is written here: a decimal comma and a space between thousands in Finnish and
+// Swedish ("4 480", "45,2"), a decimal point and a comma between thousands in English ("4,480", "45.2").
+
+/// The separator of thousands in `lang`.
+fn thousands_separator(lang: Lang) -> char {
+    match lang {
+        Lang::Fi | Lang::Sv => ' ',
+        Lang::En => ',',
+    }
+}
+
+/// `digits` with the thousands separator of `lang` between each three from the right.
+fn grouped(digits: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(thousands_separator(lang));
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A number rounded to `decimals` with the language's decimal separator and no thousands separator. Halves
 /// round away from zero, as people round by hand (61.25 → 61,3), not to even as `format!` does.
-pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
+fn ungrouped(lang: Lang, value: f64, decimals: usize) -> String {
     let factor = 10f64.powi(i32::try_from(decimals).unwrap_or(6));
     let rounded = (value * factor).round() / factor;
     let text = format!("{rounded:.decimals$}");
@@ -122,27 +151,42 @@ pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
+/// Formats a number the way the language writes it: rounded to `decimals` (halves away from zero), with a
+/// decimal comma and thousands grouped by spaces in Finnish and Swedish, by commas in English.
+pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
+    let text = ungrouped(lang, value, decimals);
+    let (sign, unsigned) = text.strip_prefix('-').map_or(("", text.as_str()), |rest| ("-", rest));
+    let whole = unsigned.find([',', '.']).unwrap_or(unsigned.len());
+    let (digits, fraction) = unsigned.split_at(whole);
+    if digits.len() <= 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text;
+    }
+    format!("{sign}{}{fraction}", grouped(digits, lang))
+}
+
 /// A whole number with its thousands grouped as the language writes them: `2 000 000`, `2,000,000`.
 pub fn whole_number(lang: Lang, value: u64) -> String {
-    let digits = value.to_string();
-    let separator = match lang {
-        Lang::Fi | Lang::Sv => ' ',
-        Lang::En => ',',
-    };
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(separator);
-        }
-        out.push(digit);
-    }
-    out
+    grouped(&value.to_string(), lang)
 }
 
 /// A number with at most two decimals and no trailing zeros, in the language's notation: `35,5`, `2`.
 pub fn short_number(lang: Lang, value: f64) -> String {
-    let text = decimal(lang, value, 2);
-    if text.contains([',', '.']) { text.trim_end_matches('0').trim_end_matches([',', '.']).to_string() } else { text }
+    without_trailing_zeros(decimal(lang, value, 2), lang)
+}
+
+/// A number as a person types it back in: [`short_number`] without thousands separators, which
+/// [`crate::interview`] would misread in English ("4,480" is 4.48 there).
+pub fn input_number(lang: Lang, value: f64) -> String {
+    without_trailing_zeros(ungrouped(lang, value, 2), lang)
+}
+
+/// A number's text without the zeros at the end of its decimals (and the separator, if nothing is left).
+fn without_trailing_zeros(text: String, lang: Lang) -> String {
+    let point = match lang {
+        Lang::Fi | Lang::Sv => ',',
+        Lang::En => '.',
+    };
+    if text.contains(point) { text.trim_end_matches('0').trim_end_matches(point).to_string() } else { text }
 }
 
 #[cfg(test)]
@@ -178,5 +222,21 @@ mod tests {
         assert_eq!(short_number(Lang::Fi, 35.5), "35,5");
         assert_eq!(short_number(Lang::En, 40.0), "40");
         assert_eq!(short_number(Lang::Sv, 0.125), "0,13");
+    }
+
+    #[test]
+    fn groups_thousands_as_the_language_writes_them() {
+        assert_eq!(decimal(Lang::Fi, 4480.0, 0), "4 480");
+        assert_eq!(decimal(Lang::Sv, 12_345.25, 1), "12 345,3");
+        assert_eq!(decimal(Lang::En, 4480.0, 0), "4,480");
+        assert_eq!(decimal(Lang::En, -1_234_567.0, 1), "-1,234,567.0");
+        assert_eq!(decimal(Lang::Fi, 999.95, 1), "1 000,0");
+        assert_eq!(decimal(Lang::Fi, 45.2, 1), "45,2");
+        assert_eq!(short_number(Lang::Fi, 4480.0), "4 480");
+        assert_eq!(short_number(Lang::En, 4480.5), "4,480.5");
+        assert_eq!(short_number(Lang::Sv, 1000.25), "1 000,25");
+        assert_eq!(whole_number(Lang::Sv, 2_000_000), "2 000 000");
+        assert_eq!(input_number(Lang::En, 4480.5), "4480.5");
+        assert_eq!(input_number(Lang::Fi, 40.0), "40");
     }
 }

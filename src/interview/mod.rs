@@ -15,7 +15,7 @@ pub mod terminal;
 use std::collections::HashSet;
 
 use crate::answers::Answer;
-use crate::i18n::{Lang, messages as m, short_number, whole_number};
+use crate::i18n::{Lang, input_number, messages as m, short_number, whole_number};
 use crate::questionnaire::{Kind, Question, Questionnaire};
 use crate::regions::REGIONS;
 
@@ -481,7 +481,7 @@ impl<'a, P: Prompter> Interview<'a, P> {
                     number_in_range(number, min, max, lang)
                 };
                 let initial = match current {
-                    Some(Answer::Number(n)) => short_number(lang, *n),
+                    Some(Answer::Number(n)) => input_number(lang, *n),
                     _ => String::new(),
                 };
                 let text = self.ui.input(m::I_NUMBER_PROMPT.get(lang), &initial, &check)?;

@@ -178,8 +178,8 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         use Problem as P;
         match self {
-            P::Syntax(text) => m::Q_SYNTAX.fill(lang, &[text]),
-            P::Shape(text) => m::Q_SHAPE.fill(lang, &[text]),
+            P::Syntax(text) => format!("{}{}", m::Q_TOML_SYNTAX.get(lang), crate::i18n::cause_line(lang, text)),
+            P::Shape(text) => format!("{}{}", m::Q_INVALID_VALUE.get(lang), crate::i18n::cause_line(lang, text)),
             P::UnknownKey { key, suggestion } => {
                 let base = m::UNKNOWN_KEY.fill(lang, &[key]);
                 match suggestion {

@@ -2,7 +2,7 @@
 //! an answer, a theme's answered count, a phrase's capital letter, a score as a bar of text, and how many
 //! roadmap steps the written reports show. Plain text: each renderer escapes it for its format.
 
-use crate::i18n::{Lang, decimal, messages as m};
+use crate::i18n::{Lang, decimal, messages as m, whole_number};
 
 use super::{Report, Status, maturity};
 
@@ -50,7 +50,7 @@ pub fn summary_rows(report: &Report, lang: Lang) -> Vec<(&'static str, String)> 
         ));
     }
     rows.extend(r.region.clone().map(|v| (m::R_REGION.get(lang), v)));
-    rows.extend(r.population.map(|v| (m::R_POPULATION.get(lang), v.to_string())));
+    rows.extend(r.population.map(|v| (m::R_POPULATION.get(lang), whole_number(lang, v))));
     rows.extend(r.role.clone().map(|v| (m::R_ROLE.get(lang), v)));
     rows.extend(r.date.clone().map(|v| (m::R_DATE.get(lang), v)));
     rows.push((

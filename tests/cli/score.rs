@@ -216,7 +216,9 @@ fn bad_files_get_one_clear_message_and_no_output() {
             .run()
             .code(2)
             .stderr_has(needle);
-        assert!(run.stderr.lines().count() <= 2, "one message (and a summary): {}", run.stderr);
+        // A parser's own words may follow a message on an indented cause line.
+        let messages = run.stderr.lines().filter(|line| !line.starts_with("  ")).count();
+        assert!(messages <= 2, "one message (and a summary): {}", run.stderr);
         assert!(!run.files().iter().any(|f| f.contains("out.json")), "no output for {name}: {:?}", run.files());
     }
 }
