@@ -390,22 +390,7 @@ mod properties {
         q.questions
             .iter()
             .map(|question| {
-                let value: BoxedStrategy<Option<Answer>> = match &question.kind {
-                    Kind::Level { .. } => (0..=4u32).prop_map(|l| Some(Level(l))).boxed(),
-                    Kind::Choice { options } => {
-                        let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
-                        proptest::sample::select(ids).prop_map(|id| Some(Choice(id))).boxed()
-                    }
-                    Kind::Multi { options, .. } => {
-                        let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
-                        proptest::sample::subsequence(ids.clone(), 0..=ids.len())
-                            .prop_map(|ids| Some(Multi(ids)))
-                            .boxed()
-                    }
-                    Kind::YesNo => any::<bool>().prop_map(|b| Some(YesNo(b))).boxed(),
-                    Kind::Number { .. } => (0.0..=100.0f64).prop_map(|n| Some(Number(n))).boxed(),
-                    Kind::Text => Just(None).boxed(),
-                };
+                let value = crate::questionnaire::fixtures::any_answer(question, None);
                 let special = if question.allow_na {
                     prop_oneof![Just(None), Just(Some(DontKnow)), Just(Some(NotApplicable))].boxed()
                 } else {

@@ -216,6 +216,30 @@ pub(crate) mod fixtures {
     pub fn small() -> Questionnaire {
         load_text(SMALL, &Source::Builtin("pieni".into())).expect("the test questionnaire is valid")
     }
+
+    /// For property tests: any answer of the question's own kind (a text question answers `text`), never
+    /// "dk", "na" or none: the tests mix those in as they need.
+    pub fn any_answer(
+        question: &Question,
+        text: Option<crate::answers::Answer>,
+    ) -> proptest::strategy::BoxedStrategy<Option<crate::answers::Answer>> {
+        use crate::answers::Answer::{Choice, Level, Multi, Number, YesNo};
+        use proptest::prelude::*;
+        match &question.kind {
+            Kind::Level { .. } => (0..=4u32).prop_map(|l| Some(Level(l))).boxed(),
+            Kind::Choice { options } => {
+                let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+                proptest::sample::select(ids).prop_map(|id| Some(Choice(id))).boxed()
+            }
+            Kind::Multi { options, .. } => {
+                let ids: Vec<String> = options.iter().map(|o| o.id.clone()).collect();
+                proptest::sample::subsequence(ids.clone(), 0..=ids.len()).prop_map(|ids| Some(Multi(ids))).boxed()
+            }
+            Kind::YesNo => any::<bool>().prop_map(|b| Some(YesNo(b))).boxed(),
+            Kind::Number { .. } => (0.0..=100.0f64).prop_map(|n| Some(Number(n))).boxed(),
+            Kind::Text => Just(text).boxed(),
+        }
+    }
 }
 
 #[cfg(test)]
