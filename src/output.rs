@@ -24,6 +24,9 @@ impl WriteError {
 /// Writes `bytes` to `path` atomically (temporary file + rename).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let fail = |source: std::io::Error| WriteError { path: path.to_path_buf(), source: without_temp_path(source) };
+    if is_special(path) {
+        return std::fs::OpenOptions::new().write(true).open(path).and_then(|mut to| to.write_all(bytes)).map_err(fail);
+    }
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -33,8 +36,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir).map_err(fail)?;
     temp.write_all(bytes).map_err(fail)?;
     temp.as_file().sync_all().map_err(fail)?;
-    temp.persist(path).map_err(|error| fail(error.error))?;
+    put_in_place(temp, path).map_err(fail)?;
     Ok(())
+}
+
+/// Whether `path` is something other than a regular file or a folder: a device, a named pipe.
+pub fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
+/// Moves a finished temporary file to `path`. A `path` that is no regular file — `/dev/null`, a terminal, a
+/// named pipe — is written into instead: renamed over, the device would be replaced by a plain file (as
+/// root, `-o /dev/null` would break the system's `/dev/null`).
+pub fn put_in_place(temp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+    if is_special(path) {
+        let mut from = temp.reopen()?;
+        let mut to = std::fs::OpenOptions::new().write(true).open(path)?;
+        std::io::copy(&mut from, &mut to)?;
+        return to.flush();
+    }
+    temp.persist(path).map(drop).map_err(|error| error.error)
 }
 
 /// tempfile names its hidden temporary file in its errors; the user asked for `path`, so the message names that
@@ -319,6 +340,14 @@ mod tests {
         assert!(!untouched_for(&path, now, ABANDONED_AFTER));
         assert!(untouched_for(&path, now + ABANDONED_AFTER, ABANDONED_AFTER));
         assert!(!untouched_for(&dir.path().join("missing"), now + ABANDONED_AFTER, ABANDONED_AFTER));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_to_dev_null_leaves_it_a_device() {
+        use std::os::unix::fs::FileTypeExt as _;
+        write_atomic(Path::new("/dev/null"), b"gone").unwrap();
+        assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     }
 
     #[test]

@@ -745,8 +745,14 @@ impl Outputs {
             outputs.out_dir = Some(dir.clone());
         } else if let Some(path) = &args.render.output {
             let dir = parent_dir(path);
-            remove_abandoned(dir);
-            let temp = tempfile::Builder::new().prefix(&temp_prefix()).tempfile_in(dir).map_err(fail(path))?;
+            // `-o /dev/null` and the like: written into at the end, from a temporary file kept elsewhere.
+            let special = crate::output::is_special(path);
+            let temp = if special {
+                tempfile::NamedTempFile::new().map_err(fail(path))?
+            } else {
+                remove_abandoned(dir);
+                tempfile::Builder::new().prefix(&temp_prefix()).tempfile_in(dir).map_err(fail(path))?
+            };
             match wanted {
                 Wanted::Text(format) => {
                     let file = temp.reopen().map_err(fail(path))?;
@@ -761,7 +767,7 @@ impl Outputs {
                 Wanted::Xlsx => outputs.xlsx = Some((workbook()?, temp.path().to_path_buf())),
             }
             outputs.pending.push((temp, path.clone()));
-            outputs.rejected_path = rejected_beside(path);
+            outputs.rejected_path = if special { PathBuf::from("rejected.csv") } else { rejected_beside(path) };
         } else if let Wanted::Text(format) = wanted
             && args.batch.strict
         {
@@ -822,7 +828,7 @@ impl Outputs {
             xlsx.save(&path).map_err(|error| anyhow::anyhow!("cannot write `{}`: {error}", path.display()))?;
         }
         for (temp, path) in std::mem::take(&mut self.pending) {
-            temp.persist(&path).map_err(|error| WriteError { path: path.clone(), source: error.error })?;
+            crate::output::put_in_place(temp, &path).map_err(|source| WriteError { path: path.clone(), source })?;
         }
         if let Some(temp) = self.held_stdout.take() {
             let mut file = temp.reopen()?;
@@ -840,7 +846,7 @@ impl Outputs {
                 Some(staging) => staging.path().join("rejected.csv"),
                 None => self.rejected_path.clone(),
             };
-            temp.persist(&target).map_err(|error| WriteError { path: target.clone(), source: error.error })?;
+            crate::output::put_in_place(temp, &target).map_err(|source| WriteError { path: target.clone(), source })?;
             rejected = Some(self.rejected_path.clone());
         }
         self.finished = true;

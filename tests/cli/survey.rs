@@ -444,3 +444,15 @@ fn a_header_edited_a_little_in_the_survey_tool_gets_the_question_id_to_map() {
     let run = kk.args(["--lang", "en", "score"]).arg(&input).run();
     run.code(2).stderr_has(&format!("the header reads like the text of question `{id}`"));
 }
+
+#[cfg(unix)]
+#[test]
+fn dev_null_as_the_output_stays_a_device() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let kk = Kk::new();
+    let input = kk.file("vastaukset.csv", half_bad_batch());
+    kk.args(["score", input.to_str().unwrap(), "-q", "henkilosto", "-o", "/dev/null"]).run().code(3);
+    let report = repo().join("examples/kalliojarvi-report.json");
+    Kk::new().arg("report").arg(report).args(["--format", "html", "-o", "/dev/null"]).run().code(0);
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device(), "renamed over, it would be a file");
+}
