@@ -16,7 +16,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use console::{Key, Term};
 
@@ -69,8 +69,19 @@ impl Resume {
     }
 
     /// Writes [`Resume::message`] to standard error, wrapped to the terminal except the command line (which
-    /// the terminal may fold, but a copy takes whole).
+    /// the terminal may fold, but a copy takes whole). A signal's handler may be saying it at the same
+    /// moment (the key being read ends when the handler puts the terminal back): then this waits for the
+    /// handler, which ends the process, so that the message is said once.
     pub fn tell(&self) {
+        let _guard = SAVING.lock();
+        self.write();
+    }
+
+    /// [`Resume::tell`] without waiting for a handler: for the handler itself. Says it at most once.
+    fn write(&self) {
+        if TOLD.swap(true, Ordering::SeqCst) {
+            return;
+        }
         let stderr = Term::stderr();
         let width = usize::from(stderr.size().1).saturating_sub(1).max(20);
         for line in inert(&self.message(), Layout::Block).lines() {
@@ -91,6 +102,8 @@ static RESUME: Mutex<Option<Resume>> = Mutex::new(None);
 /// Held while the draft is written, so that the handler never ends the process half-way through a save
 /// (which would leave a temporary file beside the draft).
 static SAVING: Mutex<()> = Mutex::new(());
+/// Whether the interruption's message has been said.
+static TOLD: AtomicBool = AtomicBool::new(false);
 /// How many rows below the cursor the last drawn screen ends, so that the handler writes below it.
 static BELOW: AtomicUsize = AtomicUsize::new(0);
 
@@ -120,7 +133,7 @@ pub fn install_interrupt_handler() {
         let _ = stderr.show_cursor();
         let _ = stderr.write_line("");
         if let Ok(Some(resume)) = RESUME.lock().map(|r| r.clone()) {
-            resume.tell();
+            resume.write();
         }
         let _ = stderr.flush();
         std::process::exit(i32::from(INTERRUPTED));
