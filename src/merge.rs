@@ -19,6 +19,9 @@ use crate::questionnaire::Questionnaire;
 pub struct Input {
     /// The file as the user named it.
     pub file: String,
+    /// How sources name the file: its name without folders, or the whole path when another input has the
+    /// same name (drafts brought from separate folders); see [`name_apart`].
+    pub name: String,
     pub sheet: AnswerSheet,
     /// Answers and notes that do not fit the questionnaire, as written; kept in the merged sheet.
     pub unfit: Map<String, Value>,
@@ -27,12 +30,13 @@ pub struct Input {
 
 impl Input {
     pub fn new(file: impl Into<String>, sheet: AnswerSheet) -> Input {
-        Input { file: file.into(), sheet, unfit: Map::new(), unfit_notes: Map::new() }
+        let file = file.into();
+        Input { name: bare_name(&file).to_string(), file, sheet, unfit: Map::new(), unfit_notes: Map::new() }
     }
 
-    /// The file's name without its folders, as sources name it.
+    /// The file as sources name it.
     pub fn file_name(&self) -> &str {
-        std::path::Path::new(&self.file).file_name().and_then(|name| name.to_str()).unwrap_or(&self.file)
+        &self.name
     }
 
     /// Who answered: "role (file)", else the name, else the file alone.
@@ -47,6 +51,21 @@ impl Input {
     /// Where this input's answer to `id` came from: its own record when it is itself a merge.
     fn source_of(&self, id: &str) -> String {
         self.sheet.sources.get(id).cloned().unwrap_or_else(|| self.label())
+    }
+}
+
+/// A file's name without its folders.
+fn bare_name(file: &str) -> &str {
+    std::path::Path::new(file).file_name().and_then(|name| name.to_str()).unwrap_or(file)
+}
+
+/// Names inputs that share a file name (`it/kunta-2026-12-02.draft.toml`, `hr/kunta-2026-12-02.draft.toml`)
+/// by their whole paths, so that every source and conflict says which file it means.
+pub fn name_apart(inputs: &mut [Input]) {
+    let names: Vec<String> = inputs.iter().map(|input| bare_name(&input.file).to_string()).collect();
+    for (input, name) in inputs.iter_mut().zip(&names) {
+        input.name =
+            if names.iter().filter(|other| *other == name).count() > 1 { input.file.clone() } else { name.clone() };
     }
 }
 
@@ -108,7 +127,7 @@ impl Prefer {
     /// named role; `None` when the rule names none of them.
     pub fn pick(&self, conflict: &Conflict, inputs: &[Input]) -> Option<usize> {
         let wanted = self.0.trim();
-        let by_file = |input: &Input| input.file == wanted || input.file_name() == wanted;
+        let by_file = |input: &Input| input.file == wanted || input.name == wanted;
         let by_role = |input: &Input| {
             input.sheet.respondent.role.as_deref().is_some_and(|role| role.trim().eq_ignore_ascii_case(wanted))
         };
@@ -116,6 +135,18 @@ impl Prefer {
             conflict.candidates.iter().position(|c| c.inputs.iter().any(|&i| matches(&inputs[i])))
         };
         find(&by_file).or_else(|| find(&by_role))
+    }
+
+    /// The files a rule could mean when it gives a file name that several inputs share (their folders
+    /// apart); empty when it names one file, or a role.
+    pub fn ambiguous(&self, inputs: &[Input]) -> Vec<String> {
+        let wanted = self.0.trim();
+        if inputs.iter().any(|input| input.file == wanted || input.name == wanted) {
+            return Vec::new();
+        }
+        let same: Vec<String> =
+            inputs.iter().filter(|input| bare_name(&input.file) == wanted).map(|input| input.file.clone()).collect();
+        if same.len() > 1 { same } else { Vec::new() }
     }
 }
 
@@ -195,7 +226,7 @@ pub fn merge(q: &Questionnaire, inputs: &[Input]) -> Result<Merge, MergeError> {
         if given.is_empty() {
             continue;
         }
-        let notes = notes_of(inputs, id, given.iter().map(|(i, _)| *i));
+        let notes = notes_of(inputs, id, given.iter().map(|(i, _)| *i), given.len() > 1);
         if let Some(note) = notes {
             sheet.notes.insert(id.clone(), note);
         }
@@ -269,8 +300,9 @@ fn sources(inputs: &[Input], id: &str, from: impl Iterator<Item = usize>) -> Str
     labels.join(", ")
 }
 
-/// One note as it was, several each with its author.
-fn notes_of(inputs: &[Input], id: &str, from: impl Iterator<Item = usize>) -> Option<String> {
+/// The notes on one question: each with its author when several respondents answered it (so that a note
+/// is never taken for everyone's), else the one note as it was.
+fn notes_of(inputs: &[Input], id: &str, from: impl Iterator<Item = usize>, several: bool) -> Option<String> {
     let mut notes: Vec<(String, &str)> = Vec::new();
     for i in from {
         if let Some(note) = inputs[i].sheet.notes.get(id).map(|note| note.trim())
@@ -281,7 +313,7 @@ fn notes_of(inputs: &[Input], id: &str, from: impl Iterator<Item = usize>) -> Op
     }
     match notes.as_slice() {
         [] => None,
-        [(_, note)] => Some((*note).to_string()),
+        [(_, note)] if !several => Some((*note).to_string()),
         _ => Some(notes.iter().map(|(who, note)| format!("{who}: {note}")).collect::<Vec<_>>().join("\n")),
     }
 }
@@ -486,7 +518,7 @@ mod tests {
         merged.resolve(&q, &inputs, "t.yes", &Choice { candidate: 1, keep_others: true, how: How::Person }, Lang::En);
         assert_eq!(merged.sheet.answers["t.yes"], Answer::YesNo(false));
         let note = &merged.sheet.notes["t.yes"];
-        assert!(note.starts_with("ks. ohje") && note.contains("it (it.toml) = Yes"), "{note}");
+        assert!(note.starts_with("it (it.toml): ks. ohje") && note.contains("it (it.toml) = Yes"), "{note}");
         assert_eq!(merged.conflicts.len(), 1);
     }
 
@@ -528,6 +560,48 @@ mod tests {
         let (again, findings) = ParsedSheet::parse(&text, Format::Toml).unwrap().check(&q);
         assert_eq!(findings, vec![]);
         assert_eq!(again.unwrap(), merged.sheet);
+    }
+
+    #[test]
+    fn a_note_is_attributed_when_several_answered_the_question() {
+        let q = small();
+        let inputs = [
+            input("it.toml", "it", &[("a.level", Answer::DontKnow)], &[("a.level", "kysy HR:ltä")]),
+            input(
+                "hr.toml",
+                "hr",
+                &[("a.level", Answer::Level(2)), ("t.yes", Answer::YesNo(true))],
+                &[("t.yes", "ok")],
+            ),
+        ];
+        let merged = merge(&q, &inputs).unwrap();
+        assert_eq!(merged.sheet.notes["a.level"], "it (it.toml): kysy HR:ltä", "not taken for HR's note");
+        assert_eq!(merged.sheet.notes["t.yes"], "ok", "only HR answered: the source already says whose");
+    }
+
+    #[test]
+    fn drafts_of_one_name_from_separate_folders_are_told_apart() {
+        let q = small();
+        let mut inputs = [
+            input("it/kunta.draft.toml", "it", &[("a.level", Answer::Level(1))], &[]),
+            input("hr/kunta.draft.toml", "it", &[("a.level", Answer::Level(3))], &[]),
+            input("talous.toml", "talous", &[("t.yes", Answer::YesNo(true))], &[]),
+        ];
+        name_apart(&mut inputs);
+        assert_eq!(
+            inputs.iter().map(Input::file_name).collect::<Vec<_>>(),
+            ["it/kunta.draft.toml", "hr/kunta.draft.toml", "talous.toml"]
+        );
+        assert_eq!(
+            Prefer("kunta.draft.toml".into()).ambiguous(&inputs),
+            ["it/kunta.draft.toml", "hr/kunta.draft.toml"]
+        );
+        assert!(Prefer("hr/kunta.draft.toml".into()).ambiguous(&inputs).is_empty());
+        assert!(Prefer("talous.toml".into()).ambiguous(&inputs).is_empty());
+        let mut merged = merge(&q, &inputs).unwrap();
+        merged.apply_rule(&q, &inputs, &Prefer("hr/kunta.draft.toml".into()), Lang::Fi);
+        assert_eq!(merged.sheet.answers["a.level"], Answer::Level(3));
+        assert_eq!(merged.sheet.sources["a.level"], "it (hr/kunta.draft.toml)");
     }
 
     #[test]

@@ -17,6 +17,18 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     hanging(&flat, width, "", "")
 }
 
+/// One line of a plain-text block as lines of at most `width` columns, keeping its leading spaces and a
+/// `- ` bullet as a hanging indent, so that a list item and the note under it stay apart when they wrap.
+pub fn indented(line: &str, width: usize) -> Vec<String> {
+    let rest = line.trim_start_matches(' ');
+    let indent = &line[..line.len() - rest.len()];
+    let flat = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.strip_prefix("- ") {
+        Some(item) => hanging(item, width, &format!("{indent}- "), &format!("{indent}  ")),
+        None => hanging(&flat, width, indent, indent),
+    }
+}
+
 /// `text` as lines of at most `width` columns, the first starting with `first`, the others with `rest`
 /// (a hanging indent). The text's own line breaks are kept.
 pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
@@ -116,5 +128,18 @@ mod tests {
         assert_eq!(shorten("one two", 12, 2, "", ""), (vec!["one two".to_string()], false));
         assert_eq!(one_line("Kunnan ja vastaajan tiedot", 14), "Kunnan ja …");
         assert!(super::width(&one_line("Informationshanteringsmodellen", 12)) <= 12);
+    }
+
+    #[test]
+    fn an_indented_list_item_and_its_note_keep_their_indents() {
+        assert_eq!(
+            indented("  - it (it.toml) = 1 – ei lainkaan", 20),
+            vec!["  - it (it.toml) = 1", "    – ei lainkaan"]
+        );
+        assert_eq!(
+            indented("      it: varmuuskopioita ei testattu", 24),
+            vec!["      it:", "      varmuuskopioita ei", "      testattu"]
+        );
+        assert_eq!(indented("plain  text", 40), vec!["plain text"]);
     }
 }

@@ -82,8 +82,9 @@ pub fn run(args: &InterviewArgs, settings: &Settings) -> Result<u8> {
                 (select(draft, chosen.as_ref(), &q, lang)?, notices)
             }
             Ok(None) => {
-                let mut draft = Draft::new(new_draft_path(&out_dir, &q.id, &today), &q);
-                draft.selection = chosen.clone().unwrap_or_default();
+                let part = chosen.clone().unwrap_or_default();
+                let mut draft = Draft::new(new_draft_path(&out_dir, &q.id, &part, &today), &q);
+                draft.selection = part;
                 (draft, Vec::new())
             }
             Err(PromptError::Interrupted) => {
@@ -146,6 +147,40 @@ fn check_writable(dir: &Path, lang: Lang) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(fail)?;
     tempfile::Builder::new().prefix(".kuntakompassi-check-").tempfile_in(dir).map_err(fail)?;
     Ok(())
+}
+
+/// The end of an interview that asked only part of the questionnaire: the scores of the themes it asked
+/// (a theme score stands on its own questions), but no report: an overall index and a roadmap over themes
+/// nobody answered yet would mislead, so the respondent is told to merge the parts first.
+fn finish_part(q: &Questionnaire, draft: &Draft, lang: Lang, width: usize) -> u8 {
+    let assessment = scoring::assess(q, &draft.sheet);
+    let asked = draft.selection.indices(q);
+    let mut lines = vec![String::new(), m::I_PART_HEADING.get(lang).to_string(), String::new()];
+    for (index, theme) in q.themes.iter().enumerate() {
+        let in_theme: Vec<usize> = asked.iter().copied().filter(|&i| q.questions[i].theme == index).collect();
+        if in_theme.is_empty() {
+            continue;
+        }
+        let scored = &assessment.themes[index];
+        let band = scored.score.and_then(|s| q.band_index(s)).map(|b| q.text(&q.bands[b].name, lang));
+        let score = report::wording::score_text(scored.score, lang);
+        let mut line = format!("  {}: {score}", q.text(&theme.title, lang));
+        if let Some(band) = band {
+            line.push_str(&format!(" – {band}"));
+        }
+        line.push_str(&format!("  ({})", report::wording::answered(&scored.counts, lang)));
+        if in_theme.len() < q.questions.iter().filter(|question| question.theme == index).count() {
+            line.push_str(&format!("  {}", m::I_PART_SOME_QUESTIONS.fill(lang, &[&in_theme.len()])));
+        }
+        lines.push(line);
+    }
+    lines.push(String::new());
+    lines.push(m::I_PART_MERGE.fill(lang, &[&draft.path.display()]));
+    let commands = m::I_PART_COMMANDS.fill(lang, &[&draft.path.display()]);
+    lines.extend(commands.lines().map(|command| format!("  {command}")));
+    let wrapped: Vec<String> = lines.iter().flat_map(|line| crate::wrap::indented(line, width)).collect();
+    println!("{}", wrapped.join("\n"));
+    0
 }
 
 /// The part of the questionnaire `--themes` and `--questions` ask; `None` when neither is given.
@@ -259,6 +294,9 @@ fn offer_existing_draft(
 
 /// Shows the results and writes the report JSON next to the draft's folder.
 fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Path, settings: &Settings) -> Result<u8> {
+    if !draft.selection.is_all() {
+        return Ok(finish_part(q, draft, settings.lang, usize::from(settings.width())));
+    }
     let lang = settings.lang;
     let sheet = &draft.sheet;
     let assessment = scoring::assess(q, sheet);

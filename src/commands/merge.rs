@@ -17,7 +17,7 @@ use crate::i18n::{Lang, messages as m};
 use crate::input;
 use crate::interview::layout::Item;
 use crate::interview::prompt::{PromptError, Prompter};
-use crate::merge::{Choice, How, Input, Merge, Prefer, merge};
+use crate::merge::{Choice, How, Input, Merge, Prefer, merge, name_apart};
 use crate::questionnaire::{Questionnaire, builtin};
 use crate::settings::Settings;
 
@@ -57,8 +57,13 @@ pub fn run(args: &MergeArgs, settings: &Settings) -> Result<u8> {
     for (file, sheet) in &parsed {
         inputs.push(read_input(file, sheet, &q, lang)?);
     }
+    name_apart(&mut inputs);
     let mut merged = merge(&q, &inputs).map_err(|error| InputError(error.message(lang)))?;
     if let Some(rule) = &args.prefer {
+        let could_mean = Prefer(rule.clone()).ambiguous(&inputs);
+        if !could_mean.is_empty() {
+            return Err(InputError(m::M_PREFER_AMBIGUOUS.fill(lang, &[rule, &could_mean.join("`, `")])).into());
+        }
         merged.apply_rule(&q, &inputs, &Prefer(rule.clone()), lang);
     }
     if !merged.conflicts.is_empty() && std::io::stdin().is_terminal() && std::io::stderr().is_terminal() {
@@ -88,13 +93,17 @@ fn read_input(file: &str, parsed: &ParsedSheet, q: &Questionnaire, lang: Lang) -
         let id = parsed.questionnaire_id().unwrap_or_default();
         return Err(InputError(m::I_DRAFT_OTHER_QUESTIONNAIRE.fill(lang, &[&file, &id, &q.id])).into());
     };
+    // Only a sheet of another version has answers that no longer fit; in a sheet of this version an unknown
+    // id is a mistake (a typo), refused as `score` refuses it.
+    let other_version = reading.sheet.questionnaire_version.as_ref().is_some_and(|version| *version != q.version);
     let is_unfit = |problem: &SheetProblem| {
-        matches!(
-            problem,
-            SheetProblem::Answer { .. }
-                | SheetProblem::UnknownQuestion { .. }
-                | SheetProblem::NoteForUnknownQuestion { .. }
-        )
+        other_version
+            && matches!(
+                problem,
+                SheetProblem::Answer { .. }
+                    | SheetProblem::UnknownQuestion { .. }
+                    | SheetProblem::NoteForUnknownQuestion { .. }
+            )
     };
     let unfit: Vec<Diagnostic> = reading
         .findings
@@ -117,7 +126,7 @@ fn read_input(file: &str, parsed: &ParsedSheet, q: &Questionnaire, lang: Lang) -
     }
     let mut sheet = reading.sheet;
     sheet.questionnaire.clone_from(&q.id);
-    Ok(Input { file: file.to_string(), sheet, unfit: reading.unfit, unfit_notes: reading.unfit_notes })
+    Ok(Input { unfit: reading.unfit, unfit_notes: reading.unfit_notes, ..Input::new(file, sheet) })
 }
 
 /// Asks a person about each conflict: both (all) answers with their notes; take one, or take one and keep

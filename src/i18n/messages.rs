@@ -519,6 +519,29 @@ messages! {
     );
     I_CONTINUE_DRAFT = ("Jatka tätä luonnosta", "Fortsätt med utkastet", "Continue this draft");
     I_NEW_DRAFT = ("Aloita uusi arviointi", "Börja en ny bedömning", "Start a new assessment");
+    I_PART_HEADING = (
+        "Vastaamanne osa",
+        "Den del ni besvarade",
+        "The part you answered"
+    );
+    I_PART_SOME_QUESTIONS = (
+        "teemasta kysyttiin vain {0} kysymystä",
+        "endast {0} av temats frågor ställdes",
+        "only {0} of this theme's questions were asked"
+    );
+    I_PART_MERGE = (
+        "Kokonaisindeksi ja tiekartta lasketaan, kun kaikkien vastaajien osat on yhdistetty. Vastauksenne ovat \
+         luonnoksessa {0}. Yhdistäkää se muiden vastaajien luonnoksiin ja pisteyttäkää yhdistetty lomake:",
+        "Totalindexet och färdplanen beräknas när alla svarandes delar har sammanförts. Era svar finns i \
+         utkastet {0}. Sammanför det med de andra svarandenas utkast och poängsätt den sammanförda blanketten:",
+        "The overall index and the roadmap are worked out once every respondent's part is merged. Your answers \
+         are in the draft {0}. Merge it with the other respondents' drafts and score the merged sheet:"
+    );
+    I_PART_COMMANDS = (
+        "kuntakompassi merge {0} MUUT_LUONNOKSET… -o yhdistetty.toml\nkuntakompassi score yhdistetty.toml",
+        "kuntakompassi merge {0} ANDRA_UTKAST… -o sammanford.toml\nkuntakompassi score sammanford.toml",
+        "kuntakompassi merge {0} OTHER_DRAFTS… -o merged.toml\nkuntakompassi score merged.toml"
+    );
     I_REPORT_WRITTEN = ("Raportti on tallennettu: {0}", "Rapporten är sparad: {0}", "The report is saved: {0}");
     I_DRAFT_OTHER_QUESTIONNAIRE = (
         "luonnos `{0}` on kyselyyn `{1}` eikä kyselyyn `{2}`; anna oikea kysely valitsimella -q",
@@ -1226,6 +1249,11 @@ messages! {
         "Take: {0}, and keep the others in the note"
     );
     M_NOTE_OTHER_ANSWERS = ("Muut vastaukset: {0}", "Andra svar: {0}", "Other answers: {0}");
+    M_PREFER_AMBIGUOUS = (
+        "`--prefer {0}` voi tarkoittaa useaa tiedostoa (`{1}`); anna tiedosto kansioineen",
+        "`--prefer {0}` kan avse flera filer (`{1}`); ange filen med mapp",
+        "`--prefer {0}` could mean several files (`{1}`); give the file with its folder"
+    );
     M_HOW_PREFER = ("sääntö --prefer {0}", "regeln --prefer {0}", "rule --prefer {0}");
     M_HOW_PERSON = ("valittu yhdistettäessä", "valt vid sammanslagningen", "chosen when merging");
     M_CONFLICT_RECORD = ("{0} (muut: {1}; {2})", "{0} (andra: {1}; {2})", "{0} (others: {1}; {2})");

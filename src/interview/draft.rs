@@ -135,12 +135,28 @@ impl Draft {
 /// The suffix that marks a draft file.
 pub const DRAFT_SUFFIX: &str = ".draft.toml";
 
-/// A free path for a new draft in `dir`: `<questionnaire>-<date>.draft.toml`, then `-2`, `-3` …
+/// A free path for a new draft in `dir`: `<questionnaire>-<date>.draft.toml`, then `-2`, `-3` …; a draft
+/// of part of the questionnaire names its part (`<questionnaire>-security-skills-<date>.draft.toml`), so
+/// that the drafts respondents bring from their own folders to `merge` have names that tell them apart.
 /// In the current folder the path is the bare name, as a person would type it.
-pub fn new_draft_path(dir: &Path, questionnaire: &str, date: &str) -> PathBuf {
+pub fn new_draft_path(dir: &Path, questionnaire: &str, part: &Selection, date: &str) -> PathBuf {
     let dir = if dir == Path::new(".") { Path::new("") } else { dir };
-    crate::output::free_path(dir, &format!("{questionnaire}-{date}"), DRAFT_SUFFIX.trim_start_matches('.'))
+    let ids: Vec<&str> = part.themes.iter().chain(&part.questions).map(String::as_str).collect();
+    let stem = if ids.is_empty() {
+        format!("{questionnaire}-{date}")
+    } else {
+        // Long selections are cut to a name a file system takes; the draft itself records the whole part.
+        let mut part = crate::output::safe_file_stem(&ids.join("+"));
+        if let Some((cut, _)) = part.char_indices().nth(PART_IN_NAME) {
+            part.truncate(cut);
+        }
+        format!("{questionnaire}-{}-{date}", part.trim_end_matches('-'))
+    };
+    crate::output::free_path(dir, &stem, DRAFT_SUFFIX.trim_start_matches('.'))
 }
+
+/// At most this many characters of the part asked go into a draft's file name.
+const PART_IN_NAME: usize = 48;
 
 /// The draft's folder, the default output folder of a resumed interview.
 pub fn folder_of(path: &Path) -> PathBuf {
@@ -179,7 +195,7 @@ mod tests {
     fn a_saved_draft_reads_back_the_same() {
         let q = small();
         let dir = tempfile::tempdir().unwrap();
-        let mut draft = Draft::new(new_draft_path(dir.path(), "pieni", "2026-11-24"), &q);
+        let mut draft = Draft::new(new_draft_path(dir.path(), "pieni", &Selection::default(), "2026-11-24"), &q);
         draft.sheet.respondent.municipality = "Kustavi".into();
         draft.sheet.answers.insert("a.level".into(), Answer::Level(3));
         draft.sheet.answers.insert("t.yes".into(), Answer::DontKnow);
@@ -197,10 +213,23 @@ mod tests {
         assert!(text.contains("themes = [\"t\"]") && text.contains("questions = [\"a.level\"]"), "{text}");
         assert_eq!(draft.path.file_name().unwrap(), "pieni-2026-11-24.draft.toml");
         assert_eq!(
-            new_draft_path(dir.path(), "pieni", "2026-11-24").file_name().unwrap(),
+            new_draft_path(dir.path(), "pieni", &Selection::default(), "2026-11-24").file_name().unwrap(),
             "pieni-2026-11-24-2.draft.toml"
         );
         assert_eq!(find_drafts(dir.path(), "pieni"), vec![draft.path.clone()]);
+    }
+
+    #[test]
+    fn a_draft_of_part_of_the_questionnaire_names_its_part() {
+        let dir = tempfile::tempdir().unwrap();
+        let part = Selection { themes: vec!["security".into(), "skills".into()], questions: vec!["a.level".into()] };
+        let path = new_draft_path(dir.path(), "kunta", &part, "2026-12-02");
+        assert_eq!(path.file_name().unwrap(), "kunta-security-skills-a-level-2026-12-02.draft.toml");
+        let many = Selection { themes: (0..30).map(|i| format!("theme{i}")).collect(), questions: vec![] };
+        let name = new_draft_path(dir.path(), "kunta", &many, "2026-12-02").file_name().unwrap().to_owned();
+        let name = name.to_str().unwrap();
+        assert!(name.len() < 100 && name.ends_with("-2026-12-02.draft.toml") && !name.contains("--"), "{name}");
+        assert_eq!(find_drafts(dir.path(), "kunta"), Vec::<PathBuf>::new(), "nothing written yet");
     }
 
     #[test]

@@ -88,7 +88,7 @@ impl Resume {
             if line.starts_with("  ") {
                 let _ = stderr.write_line(line);
             } else {
-                for wrapped in wrap::wrap(line, width) {
+                for wrapped in wrap::indented(line, width) {
                     let _ = stderr.write_line(&wrapped);
                 }
             }
@@ -449,7 +449,7 @@ impl Prompter for Terminal {
         self.page = None;
         let width = self.size().width();
         for line in inert(text, Layout::Block).lines() {
-            for wrapped in wrap::wrap(line, width) {
+            for wrapped in wrap::indented(line, width) {
                 self.term.write_line(&wrapped)?;
             }
         }

@@ -187,18 +187,32 @@ mod pty {
         expect(&mut s, "--resume");
         assert_eq!(exit_code(&mut s), 130);
 
-        let draft_path = dir.path().join("pieni-2026-11-18.draft.toml");
+        // The draft names its part, so that respondents' drafts from separate folders differ for `merge`.
+        let draft_path = dir.path().join("pieni-t-2026-11-18.draft.toml");
         let draft = std::fs::read_to_string(&draft_path).unwrap();
         assert!(draft.contains("themes = [\"t\"]") && draft.contains("role = \"talousjohtaja\""), "{draft}");
         assert!(!draft.contains("respondent = "), "no name was given:\n{draft}");
 
         let mut s =
-            spawn(dir.path(), &["--lang", "fi", "interview", "-q", q, "--resume", "pieni-2026-11-18.draft.toml"]);
+            spawn(dir.path(), &["--lang", "fi", "interview", "-q", q, "--resume", "pieni-t-2026-11-18.draft.toml"]);
         expect(&mut s, "vain osa kyselystä: Turva.");
         expect(&mut s, "Jatketaan luonnosta: 1/3");
         expect(&mut s, "Turva · 2/3 · 33 %");
-        s.send_control('c').unwrap();
-        assert_eq!(exit_code(&mut s), 130);
+        keys(&mut s, &[DOWN, DOWN, DOWN, DOWN, DOWN, ENTER]);
+        expect(&mut s, "Turva · 3/3");
+        keys(&mut s, &[DOWN, ENTER]);
+        // The end of a part: its theme's score (yes 1, dk 0, no 0), and no report of a questionnaire that
+        // is mostly unanswered, but the way to merge the parts.
+        expect(&mut s, "Vastaamanne osa");
+        expect(&mut s, "Turva: 33,3");
+        expect(&mut s, "kuntakompassi merge");
+        assert_eq!(exit_code(&mut s), 0);
+        let written: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.ends_with(".draft.toml"))
+            .collect();
+        assert!(written.is_empty(), "no report of a part: {written:?}");
     }
 
     #[test]

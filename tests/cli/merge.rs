@@ -109,3 +109,61 @@ fn answers_that_do_not_fit_another_version_are_named_and_kept() {
     let run = kk.arg(fixture("pieni.toml")).run().code(0).stderr_has("vanha.toml:6:").stderr_has("kept unchanged");
     assert!(run.read("m.toml").contains("\"a.gone\" = 2"));
 }
+
+/// Resolving a conflict by hand at a real terminal (read through a terminal emulator) of 80×24 and 60×20:
+/// the person sees the question, every answer with who gave it and their notes, picks one and keeps the
+/// other in the note; the merged sheet records the choice.
+#[cfg(unix)]
+#[test]
+fn a_person_resolves_a_conflict_at_a_terminal_of_80_and_60_columns() {
+    use crate::pty::{DOWN, ENTER, Pty};
+    for (size, lang, keep) in [((24, 80), "en", "and keep the others"), ((20, 60), "fi", "ja kirjaa muut")] {
+        let kk = Kk::new();
+        sheets(&kk);
+        let questionnaire = fixture("pieni.toml");
+        let args = ["--lang", lang, "merge", "it.toml", "hr.toml", "talous.toml", "-o", "m.toml", "-q"];
+        let mut args: Vec<&str> = args.to_vec();
+        args.push(questionnaire.to_str().unwrap());
+        let mut pty = Pty::spawn(kk.dir(), size, &args, &[("NO_COLOR", "1")]);
+        let screen = pty.wait_for(&["a.level", "koulutussuunnitelma 2026", keep]);
+        let text = screen.words();
+        assert!(text.contains("henkilöstö (hr.toml) = 2") && text.contains("talous (talous.toml) = 3"), "{text}");
+        assert!(screen.rows.iter().all(|row| row.chars().count() <= usize::from(size.1)), "{}", screen.text());
+        // The menu: take hr's, take talous's, then the same two keeping the other answer in the note.
+        pty.keys(&[DOWN, DOWN, DOWN, ENTER]);
+        let (code, screen) = pty.finish();
+        assert_eq!(code, 0, "{}", screen.text());
+        let merged = std::fs::read_to_string(kk.dir().join("m.toml")).unwrap();
+        assert!(merged.contains("\"a.level\" = 3"), "{merged}");
+        assert!(merged.contains("henkilöstö (hr.toml) = 2"), "the other answer is kept in the note: {merged}");
+        assert!(merged.contains("[conflicts]"), "{merged}");
+    }
+}
+
+#[test]
+fn a_typo_in_a_sheet_of_this_version_is_refused_and_a_shared_file_name_must_be_given_with_its_folder() {
+    let kk = Kk::new().args(["--lang", "en", "merge", "it.toml", "typo.toml", "-q"]);
+    sheets(&kk);
+    kk.file("typo.toml", format!("{HEAD}[respondent]\nmunicipality = \"Kustavi\"\n[answers]\n\"a.levl\" = 2\n"));
+    kk.arg(fixture("pieni.toml")).run().code(2).stderr_has("typo.toml:6:1:").stderr_has("did you mean `a.level`?");
+
+    // Two respondents' drafts with the same name, from their own folders.
+    let drafts = |prefer: &str| {
+        let kk = Kk::new().args(["--lang", "en", "merge", "it/d.draft.toml", "hr/d.draft.toml", "-o", "m.toml"]);
+        for (role, level) in [("it", 1), ("hr", 3)] {
+            std::fs::create_dir_all(kk.dir().join(role)).unwrap();
+            kk.file(
+                &format!("{role}/d.draft.toml"),
+                format!("{HEAD}[respondent]\nmunicipality = \"Kustavi\"\nrole = \"{role}\"\n[answers]\n\"a.level\" = {level}\n"),
+            );
+        }
+        kk.args(["--prefer", prefer, "-q"]).arg(fixture("pieni.toml"))
+    };
+    drafts("d.draft.toml")
+        .run()
+        .code(2)
+        .stderr_has("`--prefer d.draft.toml` could mean several files (`it/d.draft.toml`, `hr/d.draft.toml`)");
+    let run = drafts("hr/d.draft.toml").run().code(0);
+    let merged = run.read("m.toml");
+    assert!(merged.contains("\"a.level\" = \"hr (hr/d.draft.toml)\""), "{merged}");
+}
