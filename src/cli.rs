@@ -134,6 +134,11 @@ pub struct ReportArgs {
     /// A report saved by `score` or `interview` (JSON, kuntakompassi.report/1)
     pub input: PathBuf,
 
+    /// The questionnaire the report was made with, for its texts in the reader's language: a built-in id or
+    /// a TOML file [default: the built-in one the report names, if it is the same version]
+    #[arg(short, long, value_name = "ID|FILE")]
+    pub questionnaire: Option<String>,
+
     #[command(flatten)]
     pub render: RenderArgs,
 }
@@ -144,6 +149,11 @@ pub struct CompareArgs {
     /// searched recursively
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+
+    /// The questionnaire the reports were made with, for their texts in the reader's language: a built-in
+    /// id or a TOML file [default: the built-in one each report names, if it is the same version]
+    #[arg(short, long, value_name = "ID|FILE")]
+    pub questionnaire: Option<String>,
 
     /// Peer groups for the statistics and the difference to the group mean
     #[arg(long, value_enum, default_value_t = CompareGroupBy::Region)]

@@ -38,6 +38,17 @@ pub const REGIONS: [Region; 19] = [
     Region { code: "21", fi: "Ahvenanmaa", sv: "Åland", en: "Åland" },
 ];
 
+impl Region {
+    /// The region's name in `lang`: Finnish, Swedish, or the English name the regional councils use.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fi => self.fi,
+            Lang::Sv => self.sv,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// The region with this Finnish, Swedish or English name, ignoring case and surrounding space.
 pub fn find(name: &str) -> Option<&'static Region> {
     let name = name.trim().to_lowercase();

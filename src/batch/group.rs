@@ -5,7 +5,6 @@
 //! score is the mean of the members' theme scores that are not null, the overall the mean of their overall
 //! indexes), with the sums taken in the same order, so the numbers are equal to the last bit.
 
-use crate::i18n::{Lang, decimal, messages as m};
 use crate::mil;
 use crate::questionnaire::Questionnaire;
 use crate::report::{
@@ -175,11 +174,12 @@ impl Accumulator {
                     mil: question.mil,
                     status,
                     answer: serde_json::Value::Null,
-                    answer_text: mean.map(|mean| mean_text(mean, self.question_sums[i].1, lang)),
+                    answer_text: mean.map(|mean| report::wording::mean_text(mean, self.question_sums[i].1, lang)),
                     level_description: None,
                     score: mean,
                     note: None,
                     source: None,
+                    members_answered: mean.map(|_| self.question_sums[i].1),
                 }
             })
             .collect();
@@ -259,14 +259,10 @@ impl Accumulator {
     }
 }
 
-/// "mean 63 % (n = 12)": a group's answer to a question in words.
-fn mean_text(mean: f64, n: usize, lang: Lang) -> String {
-    m::B_GROUP_MEAN.fill(lang, &[&decimal(lang, 100.0 * mean, 1), &n])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use crate::answers::{Answer, AnswerSheet};
     use crate::questionnaire::fixtures::small;
     use crate::scoring::{assess, group};

@@ -23,7 +23,7 @@ use crate::report::Report;
 use crate::report::load::{self, ReportError};
 use crate::settings::Settings;
 
-use super::refuse_overwriting_input;
+use super::{ReaderLanguage, refuse_overwriting_input};
 
 pub fn run(args: &CompareArgs, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
@@ -35,7 +35,8 @@ pub fn run(args: &CompareArgs, settings: &Settings) -> Result<u8> {
         return Err(InputError(m::C_XLSX_TO_TERMINAL.get(lang).to_string()).into());
     }
 
-    let inputs = load_inputs(&args.inputs, lang)?;
+    let mut texts = ReaderLanguage::new(args.questionnaire.as_deref(), settings)?;
+    let inputs = load_inputs(&args.inputs, &mut texts, lang)?;
     let group_by = match args.group_by {
         CompareGroupBy::Region => GroupBy::Region,
         CompareGroupBy::SizeClass => GroupBy::SizeClass,
@@ -119,7 +120,7 @@ impl Unreadable {
 }
 
 /// Reads a report or a batch summary: an object is a report, an array a summary.
-fn read(path: &Path) -> Result<Found, Unreadable> {
+fn read(path: &Path, texts: &mut ReaderLanguage) -> Result<Found, Unreadable> {
     let text = input::read_text(path, input::SUMMARY_LIMIT)?;
     let file = path.display().to_string();
     if summary_input::looks_like_summary(&text) {
@@ -129,7 +130,8 @@ fn read(path: &Path) -> Result<Found, Unreadable> {
         let size = text.len() as u64;
         return Err(ReadError::TooLarge { path: path.to_path_buf(), size, limit: input::REPORT_LIMIT }.into());
     }
-    let mut report = load::parse(&text, &file)?;
+    // In the reader's language before the answers are let go: answers in words come from them.
+    let mut report = texts.apply(load::parse(&text, &file)?, &file);
     // The comparison reads scores, texts and next steps; the answers themselves are let go at once, so that
     // thousands of reports fit in memory.
     for question in &mut report.questions {
@@ -146,7 +148,7 @@ fn read(path: &Path) -> Result<Found, Unreadable> {
 }
 
 /// Every input as compare's inputs: reports as they are, summary rows as reports without questions.
-fn load_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
+fn load_inputs(paths: &[PathBuf], texts: &mut ReaderLanguage, lang: Lang) -> Result<Vec<Input>> {
     let mut reports: Vec<Input> = Vec::new();
     let mut report_files: HashSet<PathBuf> = HashSet::new();
     let mut summaries: Vec<(PathBuf, Vec<SummaryRow>)> = Vec::new();
@@ -155,7 +157,7 @@ fn load_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
         let files = if in_folder { json_files(path) } else { vec![path.clone()] };
         let mut used = 0;
         for file in files {
-            match read(&file) {
+            match read(&file, texts) {
                 Ok(Found::Report(report)) => {
                     report_files.insert(file.canonicalize().unwrap_or_else(|_| file.clone()));
                     reports.push(Input::report(file.display().to_string(), *report));
@@ -191,9 +193,10 @@ fn load_inputs(paths: &[PathBuf], lang: Lang) -> Result<Vec<Input>> {
             if own_report.is_some_and(|p| report_files.contains(&p)) {
                 continue;
             }
+            let file = format!("{name}#{}", i + 1);
             inputs.push(Input {
-                file: format!("{name}#{}", i + 1),
-                report: summary_input::report(row, &template),
+                report: texts.apply(summary_input::report(row, &template), &file),
+                file,
                 from_summary: true,
             });
         }

@@ -17,7 +17,7 @@ use anyhow::Result;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Command, RenderArgs, ReportFormat};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::ReadError;
@@ -80,6 +80,58 @@ pub fn load_questionnaire(spec: &str, settings: &Settings) -> Result<Questionnai
     })
 }
 
+/// Puts reports' questionnaire texts in the reader's language (see [`crate::report::localise`]): from the
+/// questionnaire given with `-q`, else the built-in one a report names (same id, version and sha256), each
+/// built-in read once however many reports name it. Without one, or when it lacks the language, a report
+/// keeps its stored texts and the renderings say which language they are in; a `-q` that is not a report's
+/// questionnaire is said so, naming the report.
+pub struct ReaderLanguage<'a> {
+    settings: &'a Settings,
+    named: Option<(String, Questionnaire)>,
+    builtins: std::collections::HashMap<String, Option<Questionnaire>>,
+}
+
+impl<'a> ReaderLanguage<'a> {
+    pub fn new(spec: Option<&str>, settings: &'a Settings) -> Result<ReaderLanguage<'a>> {
+        let named = match spec {
+            Some(spec) => Some((spec.to_string(), load_questionnaire(spec, settings)?)),
+            None => None,
+        };
+        Ok(ReaderLanguage { settings, named, builtins: std::collections::HashMap::new() })
+    }
+
+    pub fn apply(&mut self, report: crate::report::Report, file: &str) -> crate::report::Report {
+        use crate::report::localise::{localise, matches};
+        let lang = self.settings.lang;
+        let q = match &self.named {
+            Some((spec, q)) => {
+                if !matches(&report, q, true) {
+                    let r = &report.questionnaire;
+                    let stored = crate::report::wording::language_name(&r.language, lang);
+                    let message = m::R_KEPT_OTHER_QUESTIONNAIRE.fill(lang, &[&stored, spec, &r.id, &r.version]);
+                    let warning = Diagnostic { file: file.to_string(), pos: None, severity: Severity::Warning, message };
+                    print_diagnostics(&[warning], lang);
+                    return report;
+                }
+                q
+            }
+            None => {
+                let id = report.questionnaire.id.clone();
+                let builtin = self.builtins.entry(id).or_insert_with_key(|id| {
+                    let builtin = builtin::find(id)?;
+                    let source = Source::Builtin(builtin.file_name.to_string());
+                    crate::questionnaire::load::load_text(builtin.text, &source).ok()
+                });
+                match builtin {
+                    Some(q) if matches(&report, q, false) => q,
+                    _ => return report,
+                }
+            }
+        };
+        localise(&report, q, lang).unwrap_or(report)
+    }
+}
+
 /// Refuses to write an output over one of the inputs.
 pub fn refuse_overwriting_input(
     output: Option<&std::path::Path>,
@@ -104,7 +156,7 @@ pub fn render_report(record: &crate::report::Report, args: &RenderArgs, settings
     use crate::report::{csv, html, markdown, table, xlsx};
     let lang = settings.lang;
     let output = args.output.as_deref();
-    let format = args.format.unwrap_or_else(|| default_format(output, settings));
+    let format = resolved_format(args, settings);
     Ok(match format {
         ReportFormat::Json => record.to_json().into_bytes(),
         ReportFormat::Table => {
@@ -129,6 +181,11 @@ pub fn render_report(record: &crate::report::Report, args: &RenderArgs, settings
             xlsx::render(record, lang)?
         }
     })
+}
+
+/// The format asked for, or the default for where the output goes.
+pub fn resolved_format(args: &RenderArgs, settings: &Settings) -> ReportFormat {
+    args.format.unwrap_or_else(|| default_format(args.output.as_deref(), settings))
 }
 
 /// A table on a terminal; otherwise JSON, or with `-o` what the file's extension says.

@@ -6,11 +6,20 @@ use crate::cli::ReportArgs;
 use crate::report::load;
 use crate::settings::Settings;
 
-use super::{refuse_overwriting_input, render_report};
+use crate::cli::ReportFormat;
+
+use super::{ReaderLanguage, refuse_overwriting_input, render_report, resolved_format};
 
 pub fn run(args: &ReportArgs, settings: &Settings) -> Result<u8> {
     refuse_overwriting_input(args.render.output.as_deref(), &[&args.input], settings.lang)?;
-    let report = load::load(&args.input)?;
+    let stored = load::load(&args.input)?;
+    // The record itself is passed on as it was stored; every rendering is in the reader's language.
+    let report = if resolved_format(&args.render, settings) == ReportFormat::Json {
+        stored
+    } else {
+        let file = args.input.display().to_string();
+        ReaderLanguage::new(args.questionnaire.as_deref(), settings)?.apply(stored, &file)
+    };
     let bytes = render_report(&report, &args.render, settings)?;
     crate::output::emit(args.render.output.as_deref(), &bytes)?;
     Ok(0)

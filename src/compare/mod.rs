@@ -487,14 +487,10 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
     Ok(comparison)
 }
 
-/// A region's name in the output's language (Finnish for English, as English texts name regions), so that a
-/// report written in Swedish and one in Finnish fall in the same group; a name not in the list as written.
+/// A region's name in the output's language (the official English names in English), so that a report
+/// written in Swedish and one in Finnish fall in the same group; a name not in the list as written.
 fn region_name(name: &str, lang: Lang) -> String {
-    match crate::regions::find(name) {
-        Some(region) if lang == Lang::Sv => region.sv.to_string(),
-        Some(region) => region.fi.to_string(),
-        None => name.trim().to_string(),
-    }
+    crate::regions::find(name).map_or_else(|| name.trim().to_string(), |region| region.name(lang).to_string())
 }
 
 fn intersection<'a>(sets: &[BTreeSet<&'a str>]) -> BTreeSet<&'a str> {

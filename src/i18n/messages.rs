@@ -565,6 +565,23 @@ messages! {
     R_POPULATION = ("Asukasluku", "Invånarantal", "Population");
     R_DATE = ("Päivämäärä", "Datum", "Date");
     R_QUESTIONNAIRE = ("Kysely", "Enkät", "Questionnaire");
+    /// Shown only when a report's questionnaire texts could not be had in the reader's language.
+    R_TEXTS_LANGUAGE = ("Kyselyn tekstien kieli", "Enkättexternas språk", "Language of the questionnaire's texts");
+    R_TEXTS_KEPT = (
+        "{0}: kysely ei ollut saatavilla tällä kielellä, joten teemat, kysymykset, vastaukset ja toimenpiteet \
+         ovat raportin kielellä",
+        "{0}: enkäten fanns inte på detta språk, så teman, frågor, svar och åtgärder står på rapportens språk",
+        "{0}: the questionnaire was not at hand in this language, so themes, questions, answers and steps are in \
+         the report's language"
+    );
+    LANG_FI = ("suomi", "finska", "Finnish");
+    LANG_SV = ("ruotsi", "svenska", "Swedish");
+    LANG_EN = ("englanti", "engelska", "English");
+    R_KEPT_OTHER_QUESTIONNAIRE = (
+        "raportin tekstit jäävät kielelle {0}: kysely `{1}` ei ole se, jolla raportti tehtiin ({2} {3})",
+        "rapportens texter förblir på {0}: enkäten `{1}` är inte den som rapporten gjordes med ({2} {3})",
+        "the report's texts stay in {0}: questionnaire `{1}` is not the one the report was made with ({2} {3})"
+    );
     R_ROLE = ("Vastaajan tehtävä", "Svararens uppgift", "Respondent's role");
     R_RESPONDENTS = ("Vastaajia", "Antal svarare", "Respondents");
     R_COMPLETENESS = ("Kattavuus", "Svarsgrad", "Completeness");

@@ -607,11 +607,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 /// A region's name in the interface language.
 fn region_name(region: &crate::regions::Region, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fi => region.fi,
-        Lang::Sv => region.sv,
-        Lang::En => region.en,
-    }
+    region.name(lang)
 }
 
 /// A region's name as the answer sheet records it: one of its official names, Swedish for a Swedish

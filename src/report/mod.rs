@@ -10,6 +10,7 @@ pub mod csv;
 pub mod escape;
 pub mod html;
 pub mod load;
+pub mod localise;
 pub mod markdown;
 pub mod matrix;
 pub mod maturity;
@@ -232,6 +233,9 @@ pub struct QuestionRecord {
     /// A merged sheet: who gave the answer, "role (file)".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Grouped reports: how many members' answers the mean is of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub members_answered: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -292,6 +296,7 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
                 score: outcome.counted(),
                 note: sheet.notes.get(&question.id).cloned(),
                 source: sheet.sources.get(&question.id).cloned(),
+                members_answered: None,
             }
         })
         .collect::<Vec<_>>();

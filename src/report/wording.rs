@@ -57,6 +57,10 @@ pub fn summary_rows(report: &Report, lang: Lang) -> Vec<(&'static str, String)> 
         m::R_QUESTIONNAIRE.get(lang),
         format!("{} {} ({})", report.questionnaire.title, report.questionnaire.version, report.questionnaire.id),
     ));
+    if report.questionnaire.language != lang.code() {
+        let stored = language_name(&report.questionnaire.language, lang);
+        rows.push((m::R_TEXTS_LANGUAGE.get(lang), m::R_TEXTS_KEPT.fill(lang, &[&stored])));
+    }
     rows.push((
         m::T_OVERALL.get(lang),
         format!(
@@ -70,6 +74,21 @@ pub fn summary_rows(report: &Report, lang: Lang) -> Vec<(&'static str, String)> 
         rows.push((m::R_MIL.get(lang), maturity::summary(theme, lang).unwrap_or_default()));
     }
     rows
+}
+
+/// A language's name in `lang` ("ruotsi", "Swedish"); an unknown code as it is.
+pub fn language_name(code: &str, lang: Lang) -> String {
+    match Lang::from_code(code) {
+        Some(Lang::Fi) => m::LANG_FI.get(lang).to_string(),
+        Some(Lang::Sv) => m::LANG_SV.get(lang).to_string(),
+        Some(Lang::En) => m::LANG_EN.get(lang).to_string(),
+        None => code.to_string(),
+    }
+}
+
+/// A group's mean answer to a question in words: "keskiarvo 75,0 % (n = 2)".
+pub fn mean_text(mean: f64, n: usize, lang: Lang) -> String {
+    m::B_GROUP_MEAN.fill(lang, &[&decimal(lang, 100.0 * mean, 1), &n])
 }
 
 pub fn score_text(score: Option<f64>, lang: Lang) -> String {
