@@ -262,8 +262,8 @@ impl Accumulator {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::answers::{Answer, AnswerSheet};
+    use crate::i18n::Lang;
     use crate::questionnaire::fixtures::small;
     use crate::scoring::{assess, group};
 

@@ -109,7 +109,8 @@ impl<'a> ReaderLanguage<'a> {
                     let r = &report.questionnaire;
                     let stored = crate::report::wording::language_name(&r.language, lang);
                     let message = m::R_KEPT_OTHER_QUESTIONNAIRE.fill(lang, &[&stored, spec, &r.id, &r.version]);
-                    let warning = Diagnostic { file: file.to_string(), pos: None, severity: Severity::Warning, message };
+                    let warning =
+                        Diagnostic { file: file.to_string(), pos: None, severity: Severity::Warning, message };
                     print_diagnostics(&[warning], lang);
                     return report;
                 }

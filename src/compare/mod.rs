@@ -82,6 +82,12 @@ pub enum Notice {
         files: Vec<String>,
         rows: usize,
     },
+    /// Reports whose questionnaire was not at hand in the output language keep their stored texts, in
+    /// `languages` (codes); `files` is empty when anonymised.
+    TextsKept {
+        files: Vec<String>,
+        languages: Vec<String>,
+    },
 }
 
 impl Notice {
@@ -93,6 +99,12 @@ impl Notice {
                 &[&versions.join(", "), &crate::i18n::decimal(lang, shared_share * 100.0, 0), &left_out.join(", ")],
             ),
             Notice::FromSummary { rows, .. } => m::C_FROM_SUMMARY.fill(lang, &[rows]),
+            Notice::TextsKept { files, languages } => {
+                let names: Vec<String> =
+                    languages.iter().map(|code| crate::report::wording::language_name(code, lang)).collect();
+                let listed = if files.is_empty() { String::new() } else { format!(": {}", files.join(", ")) };
+                m::C_TEXTS_KEPT.fill(lang, &[&names.join(", "), &listed])
+            }
         }
     }
 }
@@ -311,6 +323,15 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         });
     }
 
+    let kept: Vec<&Input> = unique.iter().copied().filter(|i| i.report.questionnaire.language != lang.code()).collect();
+    if !kept.is_empty() {
+        let languages: BTreeSet<String> = kept.iter().map(|i| i.report.questionnaire.language.clone()).collect();
+        notices.push(Notice::TextsKept {
+            files: kept.iter().map(|i| i.file.clone()).collect(),
+            languages: languages.into_iter().collect(),
+        });
+    }
+
     // Versions: compared on the themes and questions every report has (summary rows have no questions).
     let versions: BTreeSet<String> = unique.iter().map(|i| i.report.questionnaire.version.clone()).collect();
     // Reports of one version list the same ids in the same order: each distinct list is made a set once.
@@ -335,7 +356,13 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
     }
 
     // The latest report's theme titles and bands name things in every rendering.
-    let newest = unique.iter().max_by_key(|i| (i.report.questionnaire.version.clone(), date(&i.report))).unwrap();
+    let newest = unique
+        .iter()
+        .max_by_key(|i| {
+            let in_lang = i.report.questionnaire.language == lang.code();
+            (i.report.questionnaire.version.clone(), in_lang, date(&i.report))
+        })
+        .unwrap();
     let themes: Vec<ThemeInfo> = newest
         .report
         .themes
@@ -458,7 +485,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         rows[i].rank = if i > 0 && rows[i - 1].overall == rows[i].overall { rows[i - 1].rank } else { Some(i + 1) };
     }
 
-    let weak_spots = weak_spots(&latest, &shared_questions);
+    let weak_spots = weak_spots(&latest, &shared_questions, lang);
     let mil_blockers = mil_blockers(&rows, &latest, &shared_questions);
     let changes = changes(&by_municipality, &themes);
 
@@ -500,14 +527,19 @@ fn intersection<'a>(sets: &[BTreeSet<&'a str>]) -> BTreeSet<&'a str> {
 }
 
 /// The shared questions with the lowest mean score, with the next step most municipalities are given.
-/// Only full reports count: a summary row (no questions) has nothing to say about a question.
-fn weak_spots(latest: &[&Report], shared: &BTreeSet<&str>) -> Vec<WeakSpot> {
+/// Only full reports count: a summary row (no questions) has nothing to say about a question. The
+/// question's text and the steps come from reports whose texts are in the output language (all of them
+/// when none is), so that one report kept in another language neither mixes languages nor, anonymised,
+/// points to its municipality.
+fn weak_spots(latest: &[&Report], shared: &BTreeSet<&str>, lang: Lang) -> Vec<WeakSpot> {
     let latest: Vec<&Report> = latest.iter().copied().filter(|r| !r.questions.is_empty()).collect();
     let latest = latest.as_slice();
     let mut spots = Vec::new();
-    let Some(first) = latest.first() else { return spots };
+    let in_lang: Vec<&Report> = latest.iter().copied().filter(|r| r.questionnaire.language == lang.code()).collect();
+    let worded = if in_lang.is_empty() { latest } else { in_lang.as_slice() };
+    let Some(first) = worded.first() else { return spots };
     // Each report's next step per question (its first that is not for a "don't know"), looked up once.
-    let steps_of: Vec<BTreeMap<&str, &str>> = latest
+    let steps_of: Vec<BTreeMap<&str, &str>> = worded
         .iter()
         .map(|report| {
             let mut steps = BTreeMap::new();
@@ -640,6 +672,19 @@ fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo
 /// "Kunta A", "Kunta B" … in the matrix's order; names, codes, regions and size classes left out, and groups
 /// of fewer than three municipalities dropped, so that a published summary reveals no one's answers.
 fn anonymise(c: &mut Comparison, lang: Lang) {
+    // Rows that tie on the index were ordered by name: order them by what is published instead (the theme
+    // scores in theme order), so that the letters say nothing of the names.
+    let order: Vec<String> = c.themes.iter().map(|t| t.id.clone()).collect();
+    let published_scores = |row: &Row| -> Vec<f64> {
+        std::iter::once(row.overall)
+            .chain(order.iter().map(|id| row.themes.get(id).and_then(|cell| cell.score)))
+            .map(|score| score.unwrap_or(f64::NEG_INFINITY))
+            .collect()
+    };
+    c.rows.sort_by(|a, b| {
+        let (a, b) = (published_scores(a), published_scores(b));
+        b.iter().zip(&a).map(|(b, a)| b.total_cmp(a)).find(|o| o.is_ne()).unwrap_or(std::cmp::Ordering::Equal)
+    });
     let published: BTreeSet<String> =
         c.groups.iter().filter(|g| g.municipalities >= MIN_PUBLISHED_GROUP).map(|g| g.name.clone()).collect();
     let mut names: BTreeMap<String, String> = BTreeMap::new();
@@ -665,6 +710,7 @@ fn anonymise(c: &mut Comparison, lang: Lang) {
         for name in &mut blocker.municipalities {
             *name = names.get(name).cloned().unwrap_or_default();
         }
+        blocker.municipalities.sort();
     }
     for change in &mut c.changes {
         change.municipality = names.get(&change.municipality).cloned().unwrap_or_default();
@@ -674,11 +720,13 @@ fn anonymise(c: &mut Comparison, lang: Lang) {
             point.0 = None;
         }
     }
+    // Changes were listed by name.
+    c.changes.sort_by(|a, b| a.municipality.cmp(&b.municipality));
     c.groups.retain(|g| g.municipalities >= MIN_PUBLISHED_GROUP);
     // File names can name municipalities.
     c.notices.retain(|n| !matches!(n, Notice::Duplicate { .. }));
     for notice in &mut c.notices {
-        if let Notice::FromSummary { files, .. } = notice {
+        if let Notice::FromSummary { files, .. } | Notice::TextsKept { files, .. } = notice {
             files.clear();
         }
     }

@@ -260,3 +260,49 @@ fn a_report_without_the_path_shows_its_level_only() {
     assert_eq!(cell.needs(Lang::Sv), m::C_MIL_UNKNOWN.sv);
     assert!(c.mil_blockers.is_empty());
 }
+
+/// A report of [`report`] made in another language.
+fn report_in(lang: Lang, municipality: &str, level: u32) -> Input {
+    let mut input = report(municipality, "Uusimaa", 5000, "2026-01-01", level, true);
+    let q = small();
+    input.report = crate::report::localise::localise(&input.report, &q, lang).unwrap();
+    input
+}
+
+#[test]
+fn one_report_kept_in_another_language_gives_no_step_or_text_and_is_noticed() {
+    // Ö's texts are in Swedish (its questionnaire was not at hand in Finnish): the weak spots take their
+    // words from the Finnish reports, and a notice says which texts are in which language.
+    let inputs = [report_in(Lang::Sv, "Ö", 0), report_in(Lang::Fi, "A", 1), report_in(Lang::Fi, "B", 1)];
+    let c = compare(&inputs, GroupBy::None, false, Lang::Fi).unwrap();
+    let q = small();
+    let finnish_steps: BTreeSet<String> = inputs[1].report.roadmap.iter().map(|s| s.next_step.clone()).collect();
+    for spot in &c.weak_spots {
+        assert_eq!(spot.text, q.text(&q.question(&spot.question).unwrap().text, Lang::Fi), "{spot:?}");
+        assert!(spot.next_step.as_ref().is_none_or(|step| finnish_steps.contains(step)), "{spot:?}");
+    }
+    assert!(
+        c.themes.iter().all(|t| t.title == q.text(&q.themes.iter().find(|x| x.id == t.id).unwrap().title, Lang::Fi))
+    );
+    let kept = c.notices.iter().find(|n| matches!(n, Notice::TextsKept { .. })).expect("a notice");
+    assert!(kept.message(Lang::Fi).contains("ruotsi: Ö-2026-01-01.json"), "{}", kept.message(Lang::Fi));
+
+    let anonymous = compare(&inputs, GroupBy::None, true, Lang::Fi).unwrap();
+    let kept = anonymous.notices.iter().find(|n| matches!(n, Notice::TextsKept { .. })).unwrap();
+    assert!(!kept.message(Lang::Fi).contains(".json"), "anonymised notices name no file");
+}
+
+#[test]
+fn anonymised_rows_that_tie_are_not_in_the_order_of_their_names() {
+    // A and B tie on the index, B is stronger in the first theme; named, the tie goes by name (A first);
+    // anonymised, by the published theme scores, whatever the names.
+    let mut a = report("A", "Uusimaa", 5000, "2026-01-01", 2, true);
+    let mut b = report("B", "Uusimaa", 5000, "2026-01-01", 2, true);
+    a.report.themes[0].score = Some(40.0);
+    b.report.themes[0].score = Some(60.0);
+    for (first, second) in [(a.clone(), b.clone()), (b.clone(), a.clone())] {
+        let c = compare(&[first, second], GroupBy::None, true, Lang::En).unwrap();
+        let firsts: Vec<Option<f64>> = c.rows.iter().map(|r| r.themes[&c.themes[0].id].score).collect();
+        assert_eq!(firsts, [Some(60.0), Some(40.0)]);
+    }
+}

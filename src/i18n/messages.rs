@@ -810,6 +810,11 @@ messages! {
         "det går inte att avgöra vilken enkät satsens sammanfattning `{0}` gäller; behåll satsens rapportfiler i samma mapp som sammanfattningen",
         "cannot tell which questionnaire batch summary `{0}` belongs to; keep the batch's report files in the same folder as the summary"
     );
+    C_TEXTS_KEPT = (
+        "osa raporteista on tehty kyselyllä, jota ei ollut saatavilla tällä kielellä; niiden teemat, kysymykset ja toimenpiteet ovat kielellä {0}{1}",
+        "en del rapporter har gjorts med en enkät som inte fanns på detta språk; deras teman, frågor och åtgärder står på {0}{1}",
+        "some reports were made with a questionnaire not at hand in this language; their themes, questions and steps are in {0}{1}"
+    );
     C_FROM_SUMMARY = (
         "{0} tulosta on luettu erän yhteenvedosta, jossa ei ole kysymyskohtaisia pisteitä; yhteiset heikkoudet lasketaan vain kokonaisista raporteista",
         "{0} resultat har lästs från en sammanfattning av en sats, som saknar poäng per fråga; de gemensamma svaga punkterna räknas enbart på fullständiga rapporter",
