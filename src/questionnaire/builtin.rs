@@ -51,7 +51,7 @@ mod tests {
     use super::*;
     use crate::answers::Answer;
     use crate::questionnaire::load::{Source, load_text};
-    use crate::questionnaire::{Kind, Question, Questionnaire, Text};
+    use crate::questionnaire::{Kind, Question, Questionnaire};
     use crate::scoring::{Outcome, mil, question_score};
 
     fn loaded() -> Vec<Questionnaire> {
@@ -64,50 +64,11 @@ mod tests {
             .collect()
     }
 
-    /// Every text of a questionnaire with where it sits, for the language checks.
-    fn texts(q: &Questionnaire) -> Vec<(String, &Text)> {
-        let mut out = vec![("title".to_string(), &q.title)];
-        out.extend(q.description.iter().map(|d| ("description".to_string(), d)));
-        out.extend(q.scale.labels.iter().enumerate().map(|(i, t)| (format!("scale.labels[{i}]"), t)));
-        for band in &q.bands {
-            out.push((format!("band {}", band.min), &band.name));
-            out.extend(band.description.iter().map(|d| (format!("band {} description", band.min), d)));
-        }
-        for theme in &q.themes {
-            out.push((format!("theme {}", theme.id), &theme.title));
-            out.extend(theme.description.iter().map(|d| (format!("theme {} description", theme.id), d)));
-        }
-        for question in &q.questions {
-            let at = |what: &str| format!("{} {what}", question.id);
-            out.push((at("text"), &question.text));
-            out.extend(question.help.iter().map(|t| (at("help"), t)));
-            out.extend(question.short.iter().map(|t| (at("short"), t)));
-            out.extend(question.advice.iter().map(|t| (at("advice"), t)));
-            match &question.kind {
-                Kind::Level { levels, next_steps } => {
-                    out.extend(levels.iter().enumerate().map(|(i, t)| (at(&format!("levels[{i}]")), t)));
-                    out.extend(next_steps.iter().enumerate().map(|(i, t)| (at(&format!("next_steps[{i}]")), t)));
-                }
-                Kind::Choice { options } | Kind::Multi { options, .. } => {
-                    out.extend(options.iter().map(|o| (at(&format!("option {}", o.id)), &o.label)));
-                }
-                Kind::Number { unit, bands, .. } => {
-                    out.extend(unit.iter().map(|u| (at("unit"), u)));
-                    out.extend(
-                        bands.iter().filter_map(|b| b.label.as_ref().map(|l| (at(&format!("band {}", b.min)), l))),
-                    );
-                }
-                Kind::YesNo | Kind::Text => {}
-            }
-        }
-        out
-    }
-
     #[test]
     fn every_text_exists_in_finnish_swedish_and_english_and_none_is_a_copy_of_the_finnish() {
         let mut problems = Vec::new();
         for q in loaded() {
-            for (at, text) in texts(&q) {
+            for (at, text) in q.texts() {
                 let get = |lang: &str| text.0.get(lang).map(|s| s.trim()).filter(|s| !s.is_empty());
                 let Some(fi) = get("fi") else {
                     problems.push(format!("{}: {at}: no Finnish text", q.id));

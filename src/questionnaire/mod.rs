@@ -169,6 +169,47 @@ impl Questionnaire {
         self.text(question.short.as_ref().unwrap_or(&question.text), lang)
     }
 
+    /// Every text of the questionnaire with where it sits (`theme security`, `security.backups levels[2]`),
+    /// for the checks that each exists in every language and that renderings use the reader's.
+    pub fn texts(&self) -> Vec<(String, &Text)> {
+        let q = self;
+        let mut out = vec![("title".to_string(), &q.title)];
+        out.extend(q.description.iter().map(|d| ("description".to_string(), d)));
+        out.extend(q.scale.labels.iter().enumerate().map(|(i, t)| (format!("scale.labels[{i}]"), t)));
+        for band in &q.bands {
+            out.push((format!("band {}", band.min), &band.name));
+            out.extend(band.description.iter().map(|d| (format!("band {} description", band.min), d)));
+        }
+        for theme in &q.themes {
+            out.push((format!("theme {}", theme.id), &theme.title));
+            out.extend(theme.description.iter().map(|d| (format!("theme {} description", theme.id), d)));
+        }
+        for question in &q.questions {
+            let at = |what: &str| format!("{} {what}", question.id);
+            out.push((at("text"), &question.text));
+            out.extend(question.help.iter().map(|t| (at("help"), t)));
+            out.extend(question.short.iter().map(|t| (at("short"), t)));
+            out.extend(question.advice.iter().map(|t| (at("advice"), t)));
+            match &question.kind {
+                Kind::Level { levels, next_steps } => {
+                    out.extend(levels.iter().enumerate().map(|(i, t)| (at(&format!("levels[{i}]")), t)));
+                    out.extend(next_steps.iter().enumerate().map(|(i, t)| (at(&format!("next_steps[{i}]")), t)));
+                }
+                Kind::Choice { options } | Kind::Multi { options, .. } => {
+                    out.extend(options.iter().map(|o| (at(&format!("option {}", o.id)), &o.label)));
+                }
+                Kind::Number { unit, bands, .. } => {
+                    out.extend(unit.iter().map(|u| (at("unit"), u)));
+                    out.extend(
+                        bands.iter().filter_map(|b| b.label.as_ref().map(|l| (at(&format!("band {}", b.min)), l))),
+                    );
+                }
+                Kind::YesNo | Kind::Text => {}
+            }
+        }
+        out
+    }
+
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

@@ -5,6 +5,7 @@ mod compare;
 mod export;
 mod general;
 mod interview;
+mod languages;
 mod maturity;
 mod merge;
 mod pty;

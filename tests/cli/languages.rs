@@ -1,0 +1,124 @@
+//! Every rendering in the reader's language (issue 19): each example report, and a comparison of all the
+//! examples, rendered in Finnish, Swedish and English in every text format, must hold no text of the
+//! questionnaire in another language, and must name the themes in the reader's. The texts come from the
+//! built-in questionnaire itself (its `texts()`), not from our renderings, so a text a renderer takes from
+//! the stored report instead of the questionnaire is caught.
+
+use kuntakompassi::i18n::Lang;
+use kuntakompassi::questionnaire::Questionnaire;
+use kuntakompassi::questionnaire::builtin;
+use kuntakompassi::questionnaire::load::{Source, load_text};
+
+use crate::support::{Kk, repo};
+
+const LANGS: [Lang; 3] = [Lang::Fi, Lang::Sv, Lang::En];
+const FORMATS: [&str; 4] = ["table", "md", "html", "csv"];
+
+fn questionnaire() -> Questionnaire {
+    let b = builtin::find(builtin::DEFAULT_ID).unwrap();
+    load_text(b.text, &Source::Builtin(b.file_name.to_string())).unwrap()
+}
+
+/// Spaces and line breaks as one space; HTML's and Markdown's escapes undone, so that a text is found as
+/// the reader sees it.
+fn flat(text: &str) -> String {
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("\\|", "|");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first `n` characters of a text (a wrapped table cell shows at least its beginning on one line).
+fn start(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+/// The questionnaire's texts in other languages than `lang` that differ from `lang`'s, long enough not to
+/// be a shared name: what must not appear.
+fn foreign(q: &Questionnaire, lang: Lang) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (at, text) in q.texts() {
+        let own = flat(text.0.get(lang.code()).map_or("", String::as_str));
+        for (code, other) in &text.0 {
+            let other = flat(other);
+            let head = start(&other, 24);
+            if code == lang.code() || other.chars().count() < 16 || own.contains(&head) {
+                continue;
+            }
+            out.push((format!("{at} ({code})"), head));
+        }
+    }
+    out
+}
+
+#[track_caller]
+fn check(what: &str, output: &str, q: &Questionnaire, lang: Lang) {
+    let shown = flat(output);
+    let mut found: Vec<String> = foreign(q, lang)
+        .into_iter()
+        .filter(|(_, head)| shown.contains(head.as_str()))
+        .map(|(at, head)| format!("{at}: {head:?}"))
+        .collect();
+    found.dedup();
+    assert!(found.is_empty(), "{what} in {lang:?} shows texts of another language:\n  {}", found.join("\n  "));
+}
+
+#[test]
+fn every_example_report_in_every_language_and_format_has_only_the_readers_texts() {
+    let q = questionnaire();
+    for example in ["kalliojarvi-report.json", "skarholm-report.json"] {
+        for lang in LANGS {
+            for format in FORMATS {
+                let run = Kk::new()
+                    .args(["--lang", lang.code(), "report"])
+                    .arg(repo().join("examples").join(example))
+                    .args(["--format", format])
+                    .run()
+                    .code(0);
+                check(&format!("{example} as {format}"), &run.stdout, &q, lang);
+                if matches!(format, "md" | "html") {
+                    let shown = flat(&run.stdout);
+                    for theme in &q.themes {
+                        let title = flat(q.text(&theme.title, lang));
+                        assert!(shown.contains(&title), "{example} as {format} in {lang:?} lacks {title:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_comparison_of_every_example_in_every_language_and_format_has_only_the_readers_texts() {
+    let q = questionnaire();
+    let kk = Kk::new();
+    std::fs::create_dir(kk.dir().join("r")).unwrap();
+    for example in ["kalliojarvi-report.json", "skarholm-report.json"] {
+        std::fs::copy(repo().join("examples").join(example), kk.dir().join("r").join(example)).unwrap();
+    }
+    let scored = Kk::new()
+        .arg("score")
+        .arg(repo().join("examples/jokilaakso.json"))
+        .args(["--format", "json", "-o"])
+        .arg(kk.dir().join("r/jokilaakso-report.json"))
+        .run();
+    assert_eq!(scored.code, Some(0), "{}", scored.stderr);
+    for lang in LANGS {
+        for format in FORMATS {
+            for anonymize in [false, true] {
+                let mut run = Kk::new().args(["--lang", lang.code(), "compare"]).arg(kk.dir().join("r"));
+                run = run.args(["--format", format]);
+                if anonymize {
+                    run = run.arg("--anonymize");
+                }
+                let run = run.run().code(0);
+                check(&format!("the comparison as {format} (anonymised: {anonymize})"), &run.stdout, &q, lang);
+                assert!(!run.stderr.contains("warning") && !run.stderr.contains("varoitus"), "{}", run.stderr);
+            }
+        }
+    }
+}
