@@ -500,7 +500,8 @@ impl ColumnMap {
         let root = DeTable::parse(text).map_err(|error| {
             vec![MapProblem {
                 pos: error.span().map(|span| Pos::of_offset(text, span.start)),
-                message: m::Q_SYNTAX.fill(lang, &[&error.message().trim()]),
+                // The parser's words go on a cause line, so that the message itself is wholly in `lang`.
+                message: format!("{}{}", m::Q_TOML_SYNTAX.get(lang), crate::i18n::cause_line(lang, error.message().trim())),
             }]
         })?;
         let mut problems = Vec::new();

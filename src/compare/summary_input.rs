@@ -20,10 +20,12 @@ use crate::report::{
 /// Why a summary cannot be compared. All are the user's input.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum SummaryError {
-    #[error("{file}:{pos}: {message}")]
-    Syntax { file: String, pos: Pos, message: String },
-    #[error("`{file}` is not a batch summary: {reason}")]
-    NotASummary { file: String, reason: String },
+    /// Broken JSON; `cause` is the parser's words.
+    #[error("{file}:{pos}: {cause}")]
+    Syntax { file: String, pos: Pos, cause: String },
+    /// Well-formed JSON of another shape: `row` (1-based) is the result it was reading, when it was in one.
+    #[error("`{file}` is not a batch summary: {cause}")]
+    NotASummary { file: String, row: Option<usize>, pos: Pos, cause: String },
     #[error("`{file}` has no rows")]
     NoRows { file: String },
     #[error("the questionnaire of `{file}` is unknown")]
@@ -33,8 +35,17 @@ pub enum SummaryError {
 impl SummaryError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            SummaryError::Syntax { file, pos, message } => format!("{file}:{pos}: {message}"),
-            SummaryError::NotASummary { file, reason } => m::C_NOT_A_SUMMARY.fill(lang, &[file, reason]),
+            SummaryError::Syntax { file, pos, cause } => {
+                format!("{file}:{pos}: {}{}", m::R_JSON_SYNTAX.get(lang), crate::i18n::cause_line(lang, cause))
+            }
+            SummaryError::NotASummary { file, row, pos, cause } => {
+                let at = m::R_WRONG_FIELD.fill(lang, &[&pos.line, &pos.column]);
+                let at = match row {
+                    Some(row) => format!("{} {at}", m::C_SUMMARY_ROW.fill(lang, &[row])),
+                    None => at,
+                };
+                format!("{}{}", m::C_NOT_A_SUMMARY.fill(lang, &[file, &at]), crate::i18n::cause_line(lang, cause))
+            }
             SummaryError::NoRows { file } => m::C_SUMMARY_NO_ROWS.fill(lang, &[file]),
             SummaryError::UnknownQuestionnaire { file } => m::C_SUMMARY_QUESTIONNAIRE.fill(lang, &[file]),
         }
@@ -93,6 +104,12 @@ pub struct SummaryTheme {
     pub mil: Option<u8>,
 }
 
+/// The parser's words without the position it adds, which the message gives in the reader's language.
+fn parser_words(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    text.rsplit_once(" at line ").map_or_else(|| text.clone(), |(words, _)| words.to_string())
+}
+
 /// Whether JSON text is a summary rather than a report: a summary is an array, a report an object.
 pub fn looks_like_summary(text: &str) -> bool {
     text.trim_start_matches('\u{feff}').trim_start().starts_with('[')
@@ -107,14 +124,18 @@ pub fn parse(text: &str, file: &str) -> Result<Vec<SummaryRow>, SummaryError> {
     let rows = Rows(&read).deserialize(&mut deserializer).and_then(|rows| deserializer.end().map(|()| rows));
     let rows = rows.map_err(|e| {
         if e.classify() == serde_json::error::Category::Data {
-            // The row's number, as people count: `#3: missing field …`.
-            let reason = if read.get() == usize::MAX { e.to_string() } else { format!("#{}: {e}", read.get() + 1) };
-            SummaryError::NotASummary { file: file.to_string(), reason }
+            SummaryError::NotASummary {
+                file: file.to_string(),
+                // The result's number, as people count.
+                row: (read.get() != usize::MAX).then(|| read.get() + 1),
+                pos: Pos { line: e.line(), column: e.column() },
+                cause: parser_words(&e),
+            }
         } else {
             SummaryError::Syntax {
                 file: file.to_string(),
                 pos: Pos { line: e.line(), column: e.column() },
-                message: e.to_string().rsplit_once(" at line ").map_or_else(|| e.to_string(), |(m, _)| m.to_string()),
+                cause: parser_words(&e),
             }
         }
     })?;
@@ -303,7 +324,7 @@ mod tests {
         assert!(looks_like_summary(" [ {} ]") && !looks_like_summary("{\"schema\": 1}"));
         let error = parse(r#"[{"municipality": "Aura"}]"#, "s.json").unwrap_err();
         assert!(
-            matches!(&error, SummaryError::NotASummary { file, reason } if file == "s.json" && reason.starts_with("#1"))
+            matches!(&error, SummaryError::NotASummary { file, row: Some(1), .. } if file == "s.json")
         );
         assert_eq!(parse("[]", "s.json").unwrap_err(), SummaryError::NoRows { file: "s.json".into() });
         match parse("[{\"municipality\":\n", "s.json").unwrap_err() {

@@ -27,7 +27,6 @@ messages! {
     WORD_OPTION = ("vaihtoehdon", "alternativet", "option");
 
     // Questionnaire validation.
-    Q_SYNTAX = ("TOML-syntaksivirhe: {0}", "syntaxfel i TOML: {0}", "TOML syntax error: {0}");
     /// A questionnaire's TOML syntax error and a value of the wrong shape; the parser's words follow on a
     /// cause line.
     Q_TOML_SYNTAX = ("TOML-syntaksivirhe", "syntaxfel i TOML", "TOML syntax error");
@@ -795,6 +794,7 @@ messages! {
         "Det finns inte rapporter från flera dagar för någon kommun.",
         "No municipality has reports of more than one date."
     );
+    C_SUMMARY_ROW = ("tuloksessa {0}", "i resultat {0}", "in result {0}");
     C_NOT_A_SUMMARY = (
         "`{0}` ei ole erän yhteenveto: {1}",
         "`{0}` är inte en sammanfattning av en sats: {1}",
