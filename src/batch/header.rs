@@ -501,7 +501,11 @@ impl ColumnMap {
             vec![MapProblem {
                 pos: error.span().map(|span| Pos::of_offset(text, span.start)),
                 // The parser's words go on a cause line, so that the message itself is wholly in `lang`.
-                message: format!("{}{}", m::Q_TOML_SYNTAX.get(lang), crate::i18n::cause_line(lang, error.message().trim())),
+                message: format!(
+                    "{}{}",
+                    m::Q_TOML_SYNTAX.get(lang),
+                    crate::i18n::cause_line(lang, error.message().trim())
+                ),
             }]
         })?;
         let mut problems = Vec::new();

@@ -323,9 +323,7 @@ mod tests {
     fn a_report_or_an_empty_array_is_not_a_summary() {
         assert!(looks_like_summary(" [ {} ]") && !looks_like_summary("{\"schema\": 1}"));
         let error = parse(r#"[{"municipality": "Aura"}]"#, "s.json").unwrap_err();
-        assert!(
-            matches!(&error, SummaryError::NotASummary { file, row: Some(1), .. } if file == "s.json")
-        );
+        assert!(matches!(&error, SummaryError::NotASummary { file, row: Some(1), .. } if file == "s.json"));
         assert_eq!(parse("[]", "s.json").unwrap_err(), SummaryError::NoRows { file: "s.json".into() });
         match parse("[{\"municipality\":\n", "s.json").unwrap_err() {
             SummaryError::Syntax { pos, .. } => assert_eq!(pos.line, 2),

@@ -53,6 +53,12 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     for text in wrap(&who.join(" · "), width) {
         writeln!(out, "{text}")?;
     }
+    if report.questionnaire.language != lang.code() {
+        let stored = super::wording::language_name(&report.questionnaire.language, lang);
+        for text in wrap(&m::R_TEXTS_KEPT.fill(lang, &[&stored]), width) {
+            writeln!(out, "{text}")?;
+        }
+    }
     writeln!(out)?;
 
     let mut table = Table::new();

@@ -122,3 +122,29 @@ fn a_comparison_of_every_example_in_every_language_and_format_has_only_the_reade
         }
     }
 }
+
+#[test]
+fn without_the_reports_questionnaire_the_stored_texts_stay_and_say_their_language() {
+    let stored = std::fs::read_to_string(repo().join("examples/skarholm-report.json")).unwrap();
+    let older = stored.replacen("\"version\": \"1.1.0\"", "\"version\": \"0.9.0\"", 1);
+    assert_ne!(older, stored);
+    let kk = Kk::new().args(["--lang", "fi", "report", "r.json", "--format", "md"]);
+    kk.file("r.json", &older);
+    let run = kk.run().code(0);
+    assert!(run.stdout.contains("| Kyselyn tekstien kieli | ruotsi: kysely ei ollut saatavilla"), "{}", run.stdout);
+    assert!(run.stdout.contains("Strategi och ledning"), "the stored (Swedish) texts stay");
+
+    // A questionnaire named with -q that is not the report's: said, naming the report, and the texts stay.
+    let kk = Kk::new().args(["--lang", "en", "report", "r.json", "--format", "table", "-q", "kuntakompassi"]);
+    kk.file("r.json", &older);
+    let run = kk.run().code(0);
+    assert!(run.stderr.contains("r.json: warning: the report's texts stay in Swedish"), "{}", run.stderr);
+    assert!(run.stdout.contains("Swedish: the questionnaire was not at hand in this language"), "{}", run.stdout);
+
+    // The record itself is passed on as stored.
+    let kk = Kk::new().args(["--lang", "fi", "report", "r.json", "--format", "json"]);
+    kk.file("r.json", &stored);
+    let run = kk.run().code(0);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["questionnaire"]["language"], "sv");
+}
