@@ -156,6 +156,14 @@ try {
   for (const width of [375, 1280]) {
     const { page, context, where } = await open({ width, height: 900 });
     if (width === 375) summary.push(`375 px: chart text ≥ ${(await chartText(page, where)).toFixed(1)} px`);
+    if (width === 1280) {
+      // The comparison's heat map shows every column at 1280 px, without scrolling.
+      const heat = await page.$$eval('table.heat', (els) => els.map((t) => [t.parentElement.scrollWidth, t.parentElement.clientWidth]));
+      for (const [scroll, client] of heat) {
+        if (scroll > client) problems.push(`the heat map is ${scroll} px wide in its ${client} px box at 1280 px`);
+      }
+      if (heat.length) summary.push(`1280 px: heat map ${heat.map(([a, b]) => `${a}/${b}`).join(' ')} px`);
+    }
     await page.screenshot({ path: `${base}-${width}.png`, fullPage: true });
     await context.close();
   }

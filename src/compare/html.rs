@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::report::colours::band_colour;
 use crate::report::escape::html as esc;
+use crate::report::html::{TABLE_END, table_start};
 use crate::report::svg::{Bar, bar_chart, line_chart};
 use crate::report::wording::score_text as score;
 
@@ -24,11 +25,13 @@ main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
 .notice { border-left: 4px solid #8a5a00; background: #fdf6e8; padding: .4rem .7rem; margin: .5rem 0; }
 thead th { background: #eef3f7; }
 td.period { white-space: nowrap; }
-.scroll { overflow-x: auto; }
 table.heat { font-size: .85rem; }
-table.heat th[scope=row] { white-space: nowrap; }
-table.heat thead th { hyphens: auto; }
-td.heat { color: #ffffff; text-align: center; white-space: nowrap; padding: .3rem .35rem; }
+table.heat th[scope=row] { min-width: 6rem; overflow-wrap: anywhere; }
+/* Every column shows at 1280 px: a long word breaks rather than widen the table past the page, and no column
+   gets narrower than its band names and the usual words of its heading. */
+table.heat thead th { font-size: .8rem; padding: .3rem; hyphens: auto; }
+table.heat th.t, table.heat td.group { min-width: 5.5rem; overflow-wrap: anywhere; }
+td.heat { color: #ffffff; text-align: center; padding: .3rem .35rem; }
 td.heat.none { color: #1a1a1a; background: #f0f0f0; }
 td.heat .s { display: block; font-weight: 700; font-size: 1.05rem; }
 td.heat .b, td.heat .d { display: block; font-size: .78rem; }
@@ -42,7 +45,6 @@ figcaption { font-weight: 600; margin-bottom: .2rem; }
   section#heatmap { page: heat; }
   :root { font-size: 10pt; }
   main { max-width: none; padding: 0; }
-  .scroll { overflow: visible; }
   section { break-before: page; }
   section.first { break-before: auto; }
   table.heat { font-size: 7.5pt; }
@@ -90,10 +92,10 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
         esc(m::C_MIL_INTRO.get(lang))
     );
     for theme in c.themes.iter().filter(|t| t.mil) {
+        table_start(s, &format!("mil-{}", esc(&theme.id)), "", &theme.title, false);
         let _ = writeln!(
             s,
-            "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            esc(&theme.title),
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::R_MUNICIPALITY.get(lang)),
             esc(m::MIL_COLUMN.get(lang)),
             esc(m::C_MIL_NEXT.get(lang))
@@ -108,15 +110,16 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
                 esc(&cell.needs(lang))
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", esc(m::C_MIL_SHARED.get(lang)), esc(m::C_MIL_SHARED_INTRO.get(lang)));
     if c.mil_blockers.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_MIL_SHARED.get(lang)));
     } else {
+        table_start(s, "mil-shared", "", m::C_MIL_SHARED.get(lang), true);
         let _ = writeln!(
             s,
-            "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::MIL_PRACTICE.get(lang)),
             esc(m::C_MIL_BLOCKS.get(lang)),
             esc(m::C_MIL_BLOCKED.get(lang)),
@@ -125,7 +128,7 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
         for (i, b) in c.mil_blockers.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}/{}: {}</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td>{}/{}: {}</td><td>{}</td></tr>",
                 i + 1,
                 esc(&b.text),
                 b.mil,
@@ -135,7 +138,7 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
                 esc(&b.needed)
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 }
@@ -178,19 +181,19 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         esc(m::C_HEATMAP_INTRO.get(lang)),
         legend(c, lang)
     );
+    table_start(&mut s, "heat", "heat", m::C_MATRIX.get(lang), false);
     let _ = write!(
         s,
-        "<div class=\"scroll\"><table class=\"heat\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
-        esc(m::C_MATRIX.get(lang)),
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
         esc(m::C_RANK.get(lang)),
         esc(m::R_MUNICIPALITY.get(lang))
     );
     if !c.anonymized {
         let _ = write!(s, "<th scope=\"col\">{}</th>", esc(m::C_GROUP.get(lang)));
     }
-    let _ = write!(s, "<th scope=\"col\">{}</th>", esc(m::T_OVERALL.get(lang)));
+    let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", esc(m::T_OVERALL.get(lang)));
     for theme in &c.themes {
-        let _ = write!(s, "<th scope=\"col\">{}</th>", esc(&theme.title));
+        let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", esc(&theme.title));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for row in &c.rows {
@@ -201,7 +204,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             esc(&row.municipality)
         );
         if !c.anonymized {
-            let _ = write!(s, "<td>{}</td>", esc(&row.group));
+            let _ = write!(s, "<td class=\"group\">{}</td>", esc(&row.group));
         }
         let overall =
             Cell { score: row.overall, band: row.band.clone(), band_index: row.band_index, diff: row.overall_diff };
@@ -212,7 +215,8 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         }
         s.push_str("</tr>\n");
     }
-    s.push_str("</tbody>\n</table></div>\n</section>\n");
+    s.push_str(TABLE_END);
+    s.push_str("</section>\n");
 
     // Group means by theme, as charts, and the statistics behind them.
     let _ = writeln!(s, "<section id=\"groups\">\n<h2>{}</h2>", esc(m::C_GROUP_CHARTS.get(lang)));
@@ -258,10 +262,11 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             );
         }
         s.push_str("</div>\n");
+        let _ = writeln!(s, "<h2>{}</h2>", esc(m::C_GROUPS.get(lang)));
+        table_start(&mut s, "group-stats", "", m::C_GROUPS.get(lang), true);
         let _ = writeln!(
             s,
-            "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            esc(m::C_GROUPS.get(lang)),
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::C_GROUP.get(lang)),
             esc(m::T_THEME.get(lang)),
             esc(m::C_N.get(lang)),
@@ -276,7 +281,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             for (label, st) in lines {
                 let _ = writeln!(
                     s,
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    "<tr><th scope=\"row\">{}</th><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                     esc(&g.name),
                     esc(label),
                     st.map_or(0, |st| st.n),
@@ -287,7 +292,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                 );
             }
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 
@@ -301,9 +306,10 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
     if c.weak_spots.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_WEAK_SPOTS.get(lang)));
     } else {
+        table_start(&mut s, "weak", "", m::C_WEAK.get(lang), true);
         let _ = writeln!(
             s,
-            "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::T_THEME.get(lang)),
             esc(m::R_QUESTION.get(lang)),
             esc(m::C_MEAN.get(lang)),
@@ -314,7 +320,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             let theme = c.themes.iter().find(|t| t.id == spot.theme).map_or(spot.theme.as_str(), |t| t.title.as_str());
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
                 i + 1,
                 esc(theme),
                 esc(&spot.text),
@@ -324,7 +330,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                 esc(spot.next_step.as_deref().unwrap_or(""))
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 
@@ -364,9 +370,10 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             );
         }
         s.push_str("</div>\n");
+        table_start(&mut s, "changes", "", m::C_CHANGES.get(lang), true);
         let _ = write!(
             s,
-            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{}</th>",
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{}</th>",
             esc(m::R_MUNICIPALITY.get(lang)),
             esc(m::C_FROM_TO.get(lang)),
             esc(m::T_OVERALL.get(lang)),
@@ -402,7 +409,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             }
             s.push_str("</tr>\n");
         }
-        s.push_str("</tbody>\n</table></div>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n</main>\n</body>\n</html>\n");
     crate::inert::inert_text(s, crate::inert::Layout::Block)
