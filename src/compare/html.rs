@@ -14,7 +14,7 @@ use crate::i18n::{Lang, decimal, messages as m};
 use crate::report::colours::band_colour;
 use crate::report::escape::html as esc;
 use crate::report::html::{TABLE_END, table_start};
-use crate::report::svg::{Bar, bar_chart, line_chart};
+use crate::report::svg::{Alt, Bar, bar_chart, line_chart};
 use crate::report::wording::score_text as score;
 
 use super::stats::Stats;
@@ -252,13 +252,14 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                     }
                 })
                 .collect();
+            // The caption names the chart: its text alternative gives the numbers, without the name again.
             let desc: Vec<String> = items.iter().map(|b| format!("{} {}", b.label, b.value)).collect();
-            let alt = m::C_GROUP_CHART_ALT.fill(lang, &[title, &desc.join("; ")]);
+            let alt = m::C_GROUP_CHART_ALT.fill(lang, &[&desc.join("; ")]);
             let _ = writeln!(
                 s,
                 "<figure><figcaption>{}</figcaption>{}</figure>",
                 esc(title),
-                bar_chart(&format!("group-{i}"), title, &alt, &items)
+                bar_chart(&format!("group-{i}"), Alt { title: &alt, desc: None }, &items)
             );
         }
         s.push_str("</div>\n");
@@ -360,13 +361,13 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                     format!("{when} {}", score(*value, lang))
                 })
                 .collect();
-            let alt = m::C_CHANGE_CHART_ALT.fill(lang, &[&change.municipality, &desc.join("; ")]);
+            let alt = m::C_CHANGE_CHART_ALT.fill(lang, &[&desc.join("; ")]);
             let _ = writeln!(
                 s,
                 "<figure><figcaption>{} <span class=\"small\">{}</span></figcaption>{}</figure>",
                 esc(&change.municipality),
                 signed(change.overall, lang),
-                line_chart(&format!("change-{i}"), &change.municipality, &alt, &points, lang)
+                line_chart(&format!("change-{i}"), Alt { title: &alt, desc: None }, &points, lang)
             );
         }
         s.push_str("</div>\n");

@@ -6,6 +6,9 @@
 /// to the highest; a questionnaire with another number of bands gets them spread over this range.
 const PALETTE: [&str; 4] = ["#b03a2e", "#8a5a00", "#1f618d", "#1e7b34"];
 
+/// The empty track of a bar, the part above its score.
+pub const TRACK: &str = "#f0f0f0";
+
 /// The grey of a score with no band.
 const NO_BAND: &str = "#6b6b6b";
 

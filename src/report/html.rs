@@ -33,9 +33,13 @@ th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; ver
 th.q { font-weight: 400; }
 td.num { text-align: right; white-space: nowrap; }
 figure { margin: 0; }
-svg.chart { max-width: 100%; height: auto; }
-svg text { font-size: 13px; fill: #1a1a1a; }
-svg text.tick { font-size: 10px; fill: #555555; }
+/* A chart takes its box's width up to 22rem; its text (15 and 14.5 of its 340 units) is then 15.5 px, and at
+   320 px, in a 288 px box, still 12.3 px: three quarters of the body text or more at any width. */
+svg.chart { display: block; width: 100%; max-width: 22rem; height: auto; }
+svg text { font-size: 15px; fill: #1a1a1a; }
+svg text.tick { font-size: 14.5px; fill: #555555; }
+.charts > figure { flex: 0 1 22rem; min-width: 0; }
+ol.key { margin: .5rem 0 0; padding-left: 1.8rem; }
 .small { font-size: .85rem; color: #444444; }
 @media print {
   /* A box that scrolls is not split between pages: in print the table flows, its header row on every page. */
@@ -43,11 +47,16 @@ svg text.tick { font-size: 10px; fill: #555555; }
   thead { display: table-header-group; }
 }";
 
+/// Last, so that it wins over a page's own margins: a phone's narrow screen keeps more of its width.
+const NARROW_STYLE: &str = "
+@media (max-width: 40rem) { main { padding: 1rem; } }
+";
+
 /// The start of a self-contained page up to its `<main>`: the shared style, then the page's own.
 pub fn page_start(out: &mut String, lang: Lang, title: &str, style: &str) {
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{BASE_STYLE}{style}{NARROW_STYLE}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
         esc(title)
     );
@@ -75,7 +84,6 @@ dl.summary { display: grid; grid-template-columns: minmax(0, max-content) minmax
 dl.summary dt { font-weight: 600; }
 dl.summary dd { margin: 0; }
 @media (max-width: 40rem) {
-  main { padding: 1rem; }
   dl.summary { grid-template-columns: minmax(0, 1fr); row-gap: 0; }
   dl.summary dd { margin-bottom: .4rem; }
 }
