@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
-use crate::report::colours::band_colour;
+use crate::report::colours::{band_colour, band_text};
 use crate::report::escape::html as esc;
 use crate::report::html::{TABLE_END, table_start};
 use crate::report::svg::{Alt, Bar, bar_chart, line_chart};
@@ -63,14 +63,15 @@ fn signed(value: Option<f64>, lang: Lang) -> String {
     })
 }
 
-/// One heat-map cell: score, band name and difference on the band's colour (white text, ≥ 4.5:1).
+/// One heat-map cell: score, band name and difference on the band's colour (in its text colour, ≥ 4.5:1).
 /// A MIL theme's cell also prints the municipality's maturity level.
 fn heat_cell(cell: Option<&Cell>, mil: Option<u8>, bands: usize, lang: Lang) -> String {
     let mil = mil.map_or_else(String::new, |level| format!("<span class=\"d\">MIL {level}</span>"));
     match cell.and_then(|x| x.score.map(|s| (s, x))) {
         Some((s, x)) => format!(
-            "<td class=\"heat\" style=\"background:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span>{mil}</td>",
+            "<td class=\"heat\" style=\"background:{};color:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span>{mil}</td>",
             band_colour(x.band_index, bands),
+            band_text(x.band_index, bands),
             decimal(lang, s, 1),
             esc(x.band.as_deref().unwrap_or("")),
             signed(x.diff, lang)
@@ -244,6 +245,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                         label: g.name.clone(),
                         score: mean,
                         colour: band_colour(b.map(|(i, _)| i), bands),
+                        outline: band_text(b.map(|(i, _)| i), bands),
                         value: match (mean, b) {
                             (Some(v), Some((_, name))) => format!("{} · {name}", decimal(lang, v, 1)),
                             (Some(v), None) => decimal(lang, v, 1),
@@ -424,8 +426,9 @@ fn legend(c: &Comparison, lang: Lang) -> String {
         .enumerate()
         .map(|(i, (min, name))| {
             format!(
-                "<span class=\"band\" style=\"background:{}\">{}</span>≥ {}",
+                "<span class=\"band\" style=\"background:{};color:{}\">{}</span>≥ {}",
                 band_colour(Some(i), c.bands.len()),
+                band_text(Some(i), c.bands.len()),
                 esc(name),
                 decimal(lang, *min, 0)
             )

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
-use super::colours::band_colour;
+use super::colours::{band_colour, band_text};
 use super::escape::html as esc;
 use super::svg::{bars, radar};
 use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized, score_text, summary_rows};
@@ -311,7 +311,12 @@ fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang) {
 fn band_badge(band: Option<&str>, index: Option<usize>, bands: usize, lang: Lang) -> String {
     match band {
         Some(name) => {
-            format!("<span class=\"band\" style=\"background:{}\">{}</span>", band_colour(index, bands), esc(name))
+            format!(
+                "<span class=\"band\" style=\"background:{};color:{}\">{}</span>",
+                band_colour(index, bands),
+                band_text(index, bands),
+                esc(name)
+            )
         }
         None => esc(m::NO_SCORE.get(lang)),
     }

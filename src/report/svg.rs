@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use crate::i18n::{Lang, decimal, messages as m};
 
 use super::Report;
-use super::colours::{TRACK, band_colour};
+use super::colours::{TRACK, band_colour, band_text};
 use super::escape::html as esc;
 
 /// The sentence a chart's text alternative gives: every theme with its score and band.
@@ -137,6 +137,7 @@ pub fn bars(report: &Report, lang: Lang, id: &str) -> String {
             label: theme.title.clone(),
             score: theme.score,
             colour: band_colour(theme.band_index, report.bands.len()),
+            outline: band_text(theme.band_index, report.bands.len()),
             value: match (theme.score, &theme.band) {
                 (Some(score), Some(band)) => format!("{} · {band}", decimal(lang, score, 1)),
                 _ => m::NO_SCORE.get(lang).to_string(),
@@ -147,13 +148,15 @@ pub fn bars(report: &Report, lang: Lang, id: &str) -> String {
     bar_chart(id, Alt { title: m::R_BARS_TITLE.get(lang), desc: Some(&description) }, &items)
 }
 
-/// One bar of [`bar_chart`]: a label, a 0–100 score (none: an empty track), the fill, and the text printed
-/// beside the bar (the number and the band's name, so that colour is not the only carrier).
+/// One bar of [`bar_chart`]: a label, a 0–100 score (none: an empty track), the fill and its outline (the
+/// band's text colour: a light fill shows against the white track by it), and the text printed beside the
+/// bar (the number and the band's name, so that colour is not the only carrier).
 #[derive(Debug, Clone)]
 pub struct Bar {
     pub label: String,
     pub score: Option<f64>,
     pub colour: &'static str,
+    pub outline: &'static str,
     pub value: String,
 }
 
@@ -188,14 +191,22 @@ pub fn bar_chart(id: &str, alt: Alt<'_>, items: &[Bar]) -> String {
             esc(&item.value)
         );
         let bar_y = y + line_h * lines.len() as f64 + 5.0;
-        let _ = write!(s, r#"<rect x="0" y="{bar_y:.1}" width="{WIDTH}" height="{bar_h}" fill="{TRACK}"/>"#);
-        let score = item.score.unwrap_or(0.0).clamp(0.0, 100.0);
+        // Half a unit in, so that the outlines' strokes stay inside the chart.
         let _ = write!(
             s,
-            r#"<rect x="0" y="{bar_y:.1}" width="{:.1}" height="{bar_h}" fill="{}"/>"#,
-            WIDTH * score / 100.0,
-            item.colour
+            r##"<rect class="track" x="0.5" y="{bar_y:.1}" width="{:.1}" height="{bar_h}" fill="#ffffff" stroke="{TRACK}" stroke-width="1"/>"##,
+            WIDTH - 1.0
         );
+        let score = item.score.unwrap_or(0.0).clamp(0.0, 100.0);
+        if score > 0.0 {
+            let _ = write!(
+                s,
+                r#"<rect x="0.5" y="{bar_y:.1}" width="{:.1}" height="{bar_h}" fill="{}" stroke="{}" stroke-width="1"/>"#,
+                (WIDTH - 1.0) * score / 100.0,
+                item.colour,
+                item.outline
+            );
+        }
         y += row_h(lines.len());
     }
     s.push_str("</svg>");
