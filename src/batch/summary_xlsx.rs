@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxErro
 
 use crate::i18n::{Lang, messages as m};
 use crate::questionnaire::Questionnaire;
-use crate::report::colours::band_xlsx;
+use crate::report::colours::{band_xlsx, band_xlsx_text};
 
 use super::header::Meta;
 use super::summary::SummaryRow;
@@ -40,7 +40,7 @@ impl XlsxSummary {
         let band_formats = (0..q.bands.len())
             .map(|i| {
                 Format::new()
-                    .set_font_color(Color::White)
+                    .set_font_color(band_xlsx_text(Some(i), q.bands.len()))
                     .set_bold()
                     .set_background_color(band_xlsx(Some(i), q.bands.len()))
             })

@@ -11,9 +11,10 @@
 use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
-use crate::report::colours::band_colour;
+use crate::report::colours::{band_colour, band_text};
 use crate::report::escape::html as esc;
-use crate::report::svg::{Bar, bar_chart, line_chart};
+use crate::report::html::{TABLE_END, table_start};
+use crate::report::svg::{Alt, Bar, bar_chart, line_chart};
 use crate::report::wording::score_text as score;
 
 use super::stats::Stats;
@@ -24,11 +25,13 @@ main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }
 .notice { border-left: 4px solid #8a5a00; background: #fdf6e8; padding: .4rem .7rem; margin: .5rem 0; }
 thead th { background: #eef3f7; }
 td.period { white-space: nowrap; }
-.scroll { overflow-x: auto; }
 table.heat { font-size: .85rem; }
-table.heat th[scope=row] { white-space: nowrap; }
-table.heat thead th { hyphens: auto; }
-td.heat { color: #ffffff; text-align: center; white-space: nowrap; padding: .3rem .35rem; }
+table.heat th[scope=row] { min-width: 6rem; overflow-wrap: anywhere; }
+/* Every column shows at 1280 px: a long word breaks rather than widen the table past the page, and no column
+   gets narrower than its band names and the usual words of its heading. */
+table.heat thead th { font-size: .8rem; padding: .3rem; hyphens: auto; }
+table.heat th.t, table.heat td.group { min-width: 5.5rem; overflow-wrap: anywhere; }
+td.heat { color: #ffffff; text-align: center; padding: .3rem .35rem; }
 td.heat.none { color: #1a1a1a; background: #f0f0f0; }
 td.heat .s { display: block; font-weight: 700; font-size: 1.05rem; }
 td.heat .b, td.heat .d { display: block; font-size: .78rem; }
@@ -42,7 +45,6 @@ figcaption { font-weight: 600; margin-bottom: .2rem; }
   section#heatmap { page: heat; }
   :root { font-size: 10pt; }
   main { max-width: none; padding: 0; }
-  .scroll { overflow: visible; }
   section { break-before: page; }
   section.first { break-before: auto; }
   table.heat { font-size: 7.5pt; }
@@ -61,14 +63,15 @@ fn signed(value: Option<f64>, lang: Lang) -> String {
     })
 }
 
-/// One heat-map cell: score, band name and difference on the band's colour (white text, ≥ 4.5:1).
+/// One heat-map cell: score, band name and difference on the band's colour (in its text colour, ≥ 4.5:1).
 /// A MIL theme's cell also prints the municipality's maturity level.
 fn heat_cell(cell: Option<&Cell>, mil: Option<u8>, bands: usize, lang: Lang) -> String {
     let mil = mil.map_or_else(String::new, |level| format!("<span class=\"d\">MIL {level}</span>"));
     match cell.and_then(|x| x.score.map(|s| (s, x))) {
         Some((s, x)) => format!(
-            "<td class=\"heat\" style=\"background:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span>{mil}</td>",
+            "<td class=\"heat\" style=\"background:{};color:{}\"><span class=\"s\">{}</span><span class=\"b\">{}</span><span class=\"d\">{}</span>{mil}</td>",
             band_colour(x.band_index, bands),
+            band_text(x.band_index, bands),
             decimal(lang, s, 1),
             esc(x.band.as_deref().unwrap_or("")),
             signed(x.diff, lang)
@@ -90,10 +93,10 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
         esc(m::C_MIL_INTRO.get(lang))
     );
     for theme in c.themes.iter().filter(|t| t.mil) {
+        table_start(s, &format!("mil-{}", esc(&theme.id)), "", &theme.title, false);
         let _ = writeln!(
             s,
-            "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            esc(&theme.title),
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::R_MUNICIPALITY.get(lang)),
             esc(m::MIL_COLUMN.get(lang)),
             esc(m::C_MIL_NEXT.get(lang))
@@ -108,15 +111,16 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
                 esc(&cell.needs(lang))
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     let _ = writeln!(s, "<h2>{}</h2>\n<p>{}</p>", esc(m::C_MIL_SHARED.get(lang)), esc(m::C_MIL_SHARED_INTRO.get(lang)));
     if c.mil_blockers.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_MIL_SHARED.get(lang)));
     } else {
+        table_start(s, "mil-shared", "", m::C_MIL_SHARED.get(lang), true);
         let _ = writeln!(
             s,
-            "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::MIL_PRACTICE.get(lang)),
             esc(m::C_MIL_BLOCKS.get(lang)),
             esc(m::C_MIL_BLOCKED.get(lang)),
@@ -125,7 +129,7 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
         for (i, b) in c.mil_blockers.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td><td>{}/{}: {}</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td>{}/{}: {}</td><td>{}</td></tr>",
                 i + 1,
                 esc(&b.text),
                 b.mil,
@@ -135,7 +139,7 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
                 esc(&b.needed)
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 }
@@ -178,19 +182,19 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         esc(m::C_HEATMAP_INTRO.get(lang)),
         legend(c, lang)
     );
+    table_start(&mut s, "heat", "heat", m::C_MATRIX.get(lang), false);
     let _ = write!(
         s,
-        "<div class=\"scroll\"><table class=\"heat\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
-        esc(m::C_MATRIX.get(lang)),
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
         esc(m::C_RANK.get(lang)),
         esc(m::R_MUNICIPALITY.get(lang))
     );
     if !c.anonymized {
         let _ = write!(s, "<th scope=\"col\">{}</th>", esc(m::C_GROUP.get(lang)));
     }
-    let _ = write!(s, "<th scope=\"col\">{}</th>", esc(m::T_OVERALL.get(lang)));
+    let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", esc(m::T_OVERALL.get(lang)));
     for theme in &c.themes {
-        let _ = write!(s, "<th scope=\"col\">{}</th>", esc(&theme.title));
+        let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", esc(&theme.title));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for row in &c.rows {
@@ -201,7 +205,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             esc(&row.municipality)
         );
         if !c.anonymized {
-            let _ = write!(s, "<td>{}</td>", esc(&row.group));
+            let _ = write!(s, "<td class=\"group\">{}</td>", esc(&row.group));
         }
         let overall =
             Cell { score: row.overall, band: row.band.clone(), band_index: row.band_index, diff: row.overall_diff };
@@ -212,7 +216,8 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
         }
         s.push_str("</tr>\n");
     }
-    s.push_str("</tbody>\n</table></div>\n</section>\n");
+    s.push_str(TABLE_END);
+    s.push_str("</section>\n");
 
     // Group means by theme, as charts, and the statistics behind them.
     let _ = writeln!(s, "<section id=\"groups\">\n<h2>{}</h2>", esc(m::C_GROUP_CHARTS.get(lang)));
@@ -240,6 +245,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                         label: g.name.clone(),
                         score: mean,
                         colour: band_colour(b.map(|(i, _)| i), bands),
+                        outline: band_text(b.map(|(i, _)| i), bands),
                         value: match (mean, b) {
                             (Some(v), Some((_, name))) => format!("{} · {name}", decimal(lang, v, 1)),
                             (Some(v), None) => decimal(lang, v, 1),
@@ -248,20 +254,22 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                     }
                 })
                 .collect();
+            // The caption names the chart: its text alternative gives the numbers, without the name again.
             let desc: Vec<String> = items.iter().map(|b| format!("{} {}", b.label, b.value)).collect();
-            let alt = m::C_GROUP_CHART_ALT.fill(lang, &[title, &desc.join("; ")]);
+            let alt = m::C_GROUP_CHART_ALT.fill(lang, &[&desc.join("; ")]);
             let _ = writeln!(
                 s,
                 "<figure><figcaption>{}</figcaption>{}</figure>",
                 esc(title),
-                bar_chart(&format!("group-{i}"), title, &alt, &items)
+                bar_chart(&format!("group-{i}"), Alt { title: &alt, desc: None }, &items)
             );
         }
         s.push_str("</div>\n");
+        let _ = writeln!(s, "<h2>{}</h2>", esc(m::C_GROUPS.get(lang)));
+        table_start(&mut s, "group-stats", "", m::C_GROUPS.get(lang), true);
         let _ = writeln!(
             s,
-            "<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            esc(m::C_GROUPS.get(lang)),
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::C_GROUP.get(lang)),
             esc(m::T_THEME.get(lang)),
             esc(m::C_N.get(lang)),
@@ -276,7 +284,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             for (label, st) in lines {
                 let _ = writeln!(
                     s,
-                    "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                    "<tr><th scope=\"row\">{}</th><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
                     esc(&g.name),
                     esc(label),
                     st.map_or(0, |st| st.n),
@@ -287,7 +295,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                 );
             }
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 
@@ -301,9 +309,10 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
     if c.weak_spots.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", esc(m::C_NO_WEAK_SPOTS.get(lang)));
     } else {
+        table_start(&mut s, "weak", "", m::C_WEAK.get(lang), true);
         let _ = writeln!(
             s,
-            "<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             esc(m::T_THEME.get(lang)),
             esc(m::R_QUESTION.get(lang)),
             esc(m::C_MEAN.get(lang)),
@@ -314,7 +323,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             let theme = c.themes.iter().find(|t| t.id == spot.theme).map_or(spot.theme.as_str(), |t| t.title.as_str());
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
                 i + 1,
                 esc(theme),
                 esc(&spot.text),
@@ -324,7 +333,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                 esc(spot.next_step.as_deref().unwrap_or(""))
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 
@@ -354,19 +363,20 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
                     format!("{when} {}", score(*value, lang))
                 })
                 .collect();
-            let alt = m::C_CHANGE_CHART_ALT.fill(lang, &[&change.municipality, &desc.join("; ")]);
+            let alt = m::C_CHANGE_CHART_ALT.fill(lang, &[&desc.join("; ")]);
             let _ = writeln!(
                 s,
                 "<figure><figcaption>{} <span class=\"small\">{}</span></figcaption>{}</figure>",
                 esc(&change.municipality),
                 signed(change.overall, lang),
-                line_chart(&format!("change-{i}"), &change.municipality, &alt, &points, lang)
+                line_chart(&format!("change-{i}"), Alt { title: &alt, desc: None }, &points, lang)
             );
         }
         s.push_str("</div>\n");
+        table_start(&mut s, "changes", "", m::C_CHANGES.get(lang), true);
         let _ = write!(
             s,
-            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{}</th>",
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{} ({})</th><th scope=\"col\">{}</th>",
             esc(m::R_MUNICIPALITY.get(lang)),
             esc(m::C_FROM_TO.get(lang)),
             esc(m::T_OVERALL.get(lang)),
@@ -402,7 +412,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
             }
             s.push_str("</tr>\n");
         }
-        s.push_str("</tbody>\n</table></div>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n</main>\n</body>\n</html>\n");
     crate::inert::inert_text(s, crate::inert::Layout::Block)
@@ -416,8 +426,9 @@ fn legend(c: &Comparison, lang: Lang) -> String {
         .enumerate()
         .map(|(i, (min, name))| {
             format!(
-                "<span class=\"band\" style=\"background:{}\">{}</span>≥ {}",
+                "<span class=\"band\" style=\"background:{};color:{}\">{}</span>≥ {}",
                 band_colour(Some(i), c.bands.len()),
+                band_text(Some(i), c.bands.len()),
                 esc(name),
                 decimal(lang, *min, 0)
             )

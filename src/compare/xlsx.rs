@@ -9,7 +9,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::i18n::{Lang, messages as m};
-use crate::report::colours::band_xlsx;
+use crate::report::colours::{band_xlsx, band_xlsx_text};
 
 use super::Comparison;
 
@@ -47,7 +47,8 @@ impl Formats {
     fn new(bands: usize) -> Formats {
         let fill = |index: Option<usize>| {
             let colour = band_xlsx(index, bands);
-            let base = Format::new().set_background_color(colour).set_font_color(Color::White).set_bold();
+            let base =
+                Format::new().set_background_color(colour).set_font_color(band_xlsx_text(index, bands)).set_bold();
             BandFormats { score: base.clone().set_num_format(SCORE), text: base }
         };
         Formats {

@@ -842,13 +842,13 @@ messages! {
         "Each cell shows the score (0–100), the band and the difference to the group mean. The colour repeats the band's name."
     );
     C_GROUP_CHARTS = ("Ryhmien keskiarvot teemoittain", "Gruppernas medelvärden per tema", "Group means by theme");
-    C_GROUP_CHART_ALT = ("{0}, ryhmien keskiarvot: {1}", "{0}, gruppernas medelvärden: {1}", "{0}, group means: {1}");
+    C_GROUP_CHART_ALT = ("Ryhmien keskiarvot: {0}", "Gruppernas medelvärden: {0}", "Group means: {0}");
     C_NO_GROUPS = (
         "Ryhmätilastoja ei ole: anonymisoidusta vertailusta jätetään pois ryhmät, joissa on alle kolme kuntaa.",
         "Det finns ingen gruppstatistik: en anonymiserad jämförelse utelämnar grupper med färre än tre kommuner.",
         "No group statistics: an anonymised comparison leaves out groups of fewer than three municipalities."
     );
-    C_CHANGE_CHART_ALT = ("{0}, kokonaisindeksi ajassa: {1}", "{0}, helhetsindexet över tid: {1}", "{0}, overall index over time: {1}");
+    C_CHANGE_CHART_ALT = ("Kokonaisindeksi ajassa: {0}", "Helhetsindexet över tid: {0}", "Overall index over time: {0}");
     C_FIRST = ("Ensimmäinen", "Första", "First");
     C_LAST = ("Viimeisin", "Senaste", "Latest");
     C_CHANGE = ("Muutos", "Förändring", "Change");

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
-use super::colours::band_colour;
+use super::colours::{band_colour, band_text};
 use super::escape::html as esc;
 use super::svg::{bars, radar};
 use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized, score_text, summary_rows};
@@ -20,31 +20,73 @@ body { margin: 0; }
 h1 { font-size: 1.8rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.35rem; border-bottom: 2px solid #1f618d; padding-bottom: .2rem; margin-top: 2.5rem; }
 .lead { color: #444444; margin-top: 0; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .95rem; }
+main { overflow-wrap: break-word; }
+h1, h2, .lead, dd, dt, figcaption { overflow-wrap: anywhere; }
+/* A data table scrolls inside its own box, which a keyboard can reach (WCAG 1.4.10 allows it for tables). */
+.scroll { overflow-x: auto; margin: 1rem 0; }
+.scroll:focus-visible { outline: 3px solid #1f618d; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: .3rem; }
+/* A caption that repeats the heading above it is for screen readers only. */
+caption.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 th, td { border: 1px solid #c8c8c8; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th.q { font-weight: 400; }
 td.num { text-align: right; white-space: nowrap; }
 figure { margin: 0; }
-svg.chart { max-width: 100%; height: auto; }
-svg text { font-size: 13px; fill: #1a1a1a; }
-svg text.tick { font-size: 10px; fill: #555555; }
-.small { font-size: .85rem; color: #444444; }";
+/* A chart takes its box's width up to 22rem; its text (15 and 14.5 of its 340 units) is then 15.5 px, and at
+   320 px, in a 288 px box, still 12.3 px: three quarters of the body text or more at any width. */
+svg.chart { display: block; width: 100%; max-width: 22rem; height: auto; }
+svg text { font-size: 15px; fill: #1a1a1a; }
+svg text.tick { font-size: 14.5px; fill: #555555; }
+.charts > figure { flex: 0 1 22rem; min-width: 0; }
+ol.key { margin: .5rem 0 0; padding-left: 1.8rem; }
+.small { font-size: .85rem; color: #444444; }
+@media print {
+  /* A box that scrolls is not split between pages: in print the table flows, its header row on every page. */
+  .scroll { overflow: visible; }
+  thead { display: table-header-group; }
+}";
+
+/// Last, so that it wins over a page's own margins: a phone's narrow screen keeps more of its width.
+const NARROW_STYLE: &str = "
+@media (max-width: 40rem) { main { padding: 1rem; } }
+";
 
 /// The start of a self-contained page up to its `<main>`: the shared style, then the page's own.
 pub fn page_start(out: &mut String, lang: Lang, title: &str, style: &str) {
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{BASE_STYLE}{style}</style>\n</head>\n<body>\n<main>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{BASE_STYLE}{style}{NARROW_STYLE}</style>\n</head>\n<body>\n<main>\n",
         lang.code(),
         esc(title)
     );
 }
 
+/// A data table's start: its keyboard-focusable scroll container, named by the table's caption, and the
+/// caption. `id` names the caption (`{id}-caption`); `class` is the table's class attribute, if any; a
+/// caption `hidden` (it repeats the heading just above) is read by screen readers only.
+pub fn table_start(out: &mut String, id: &str, class: &str, caption: &str, hidden: bool) {
+    let class = if class.is_empty() { String::new() } else { format!(" class=\"{class}\"") };
+    let caption_class = if hidden { " class=\"vh\"" } else { "" };
+    let _ = write!(
+        out,
+        "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"{id}-caption\"><table{class}>\n<caption id=\"{id}-caption\"{caption_class}>{}</caption>\n",
+        esc(caption)
+    );
+}
+
+/// The end of a table that [`table_start`] began.
+pub const TABLE_END: &str = "</tbody>\n</table></div>\n";
+
 const STYLE: &str = "
 main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
-dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1.5rem; }
+dl.summary { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .3rem 1.5rem; }
 dl.summary dt { font-weight: 600; }
 dl.summary dd { margin: 0; }
+@media (max-width: 40rem) {
+  dl.summary { grid-template-columns: minmax(0, 1fr); row-gap: 0; }
+  dl.summary dd { margin-bottom: .4rem; }
+}
 th { background: #eef3f7; }
 .band { display: inline-block; padding: 0 .4rem; border-radius: .2rem; color: #ffffff; font-weight: 600; }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
@@ -86,10 +128,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
     let _ = writeln!(s, "<h2>{}</h2>\n<div class=\"charts\">", m::R_THEME_SCORES.get(lang));
     let _ = writeln!(s, "<figure>{}</figure>", radar(report, lang, "radar"));
     let _ = writeln!(s, "<figure>{}</figure>\n</div>", bars(report, lang, "bars"));
+    table_start(&mut s, "scores", "", m::R_THEME_SCORES.get(lang), false);
     let _ = writeln!(
         s,
-        "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-        m::R_THEME_SCORES.get(lang),
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
         m::T_THEME.get(lang),
         m::T_SCORE.get(lang),
         m::T_BAND.get(lang),
@@ -107,12 +149,13 @@ pub fn render(report: &Report, lang: Lang) -> String {
     }
     let _ = writeln!(
         s,
-        "<tr><th scope=\"row\">{}</th><td class=\"num\"><strong>{}</strong></td><td>{}</td><td class=\"num\">{} %</td></tr>\n</tbody>\n</table>",
+        "<tr><th scope=\"row\">{}</th><td class=\"num\"><strong>{}</strong></td><td>{}</td><td class=\"num\">{} %</td></tr>",
         m::T_OVERALL.get(lang),
         score_text(report.overall.score, lang),
         band_badge(report.overall.band.as_deref(), report.overall.band_index, report.bands.len(), lang),
         decimal(lang, report.completeness * 100.0, 0)
     );
+    s.push_str(TABLE_END);
     let bands: Vec<String> = report.bands.iter().map(|b| format!("{} ≥ {}", b.name, decimal(lang, b.min, 0))).collect();
     let _ = writeln!(
         s,
@@ -126,10 +169,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
     if report.roadmap.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", m::T_NO_STEPS.get(lang));
     } else {
+        let _ = writeln!(s, "<p>{}</p>", m::R_ROADMAP_INTRO.get(lang));
+        table_start(&mut s, "roadmap", "", m::R_ROADMAP.get(lang), true);
         let _ = writeln!(
             s,
-            "<p>{}</p>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            m::R_ROADMAP_INTRO.get(lang),
+            "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             m::T_THEME.get(lang),
             m::R_QUESTION.get(lang),
             m::R_CURRENT.get(lang),
@@ -147,7 +191,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
             };
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{next_step}</td><td class=\"num\">+{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{next_step}</td><td class=\"num\">+{}</td></tr>",
                 i + 1,
                 esc(report.theme_title(&step.theme)),
                 esc(&step.text),
@@ -155,7 +199,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 decimal(lang, step.gain, 1)
             );
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str(TABLE_END);
     }
     s.push_str("</section>\n");
 
@@ -179,9 +223,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
         }
         let _ = writeln!(s, "<p>{line}</p>");
         mil_section(&mut s, t, lang);
+        table_start(&mut s, &format!("questions-{}", esc(&t.id)), "", &t.title, true);
         let _ = writeln!(
             s,
-            "<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             m::R_QUESTION.get(lang),
             m::R_ANSWER.get(lang),
             m::R_LEVEL_DESCRIPTION.get(lang),
@@ -190,28 +235,36 @@ pub fn render(report: &Report, lang: Lang) -> String {
         for q in report.questions.iter().filter(|q| q.theme == t.id) {
             let _ = writeln!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
+                "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
                 esc(&q.text),
                 esc(&answer_text(q, lang)),
                 esc(q.level_description.as_deref().unwrap_or("")),
                 esc(q.note.as_deref().unwrap_or(""))
             );
         }
-        s.push_str("</tbody>\n</table>\n</section>\n");
+        s.push_str(TABLE_END);
+        s.push_str("</section>\n");
     }
 
     if !report.conflicts.is_empty() {
+        let _ = writeln!(s, "<section id=\"conflicts\">\n<h2>{}</h2>", m::R_CONFLICTS_HEADING.get(lang));
+        table_start(&mut s, "conflicts", "", m::R_CONFLICTS_HEADING.get(lang), true);
         let _ = writeln!(
             s,
-            "<section id=\"conflicts\">\n<h2>{}</h2>\n<table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            m::R_CONFLICTS_HEADING.get(lang),
+            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
             m::R_QUESTION.get(lang),
             m::R_RESOLUTION.get(lang)
         );
         for conflict in &report.conflicts {
-            let _ = writeln!(s, "<tr><td>{}</td><td>{}</td></tr>", esc(&conflict.text), esc(&conflict.resolution));
+            let _ = writeln!(
+                s,
+                "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td></tr>",
+                esc(&conflict.text),
+                esc(&conflict.resolution)
+            );
         }
-        s.push_str("</tbody>\n</table>\n</section>\n");
+        s.push_str(TABLE_END);
+        s.push_str("</section>\n");
     }
 
     let _ = writeln!(
@@ -234,10 +287,10 @@ fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang) {
         let _ = writeln!(s, "<p>{}</p>", esc(&rule));
     }
     let Some(rule) = maturity::rule(theme, lang) else { return };
+    table_start(s, &format!("mil-{}", esc(&theme.id)), "mil", &rule, false);
     let _ = writeln!(
         s,
-        "<table class=\"mil\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-        esc(&rule),
+        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
         m::MIL_PRACTICE.get(lang),
         m::R_CURRENT.get(lang),
         m::MIL_NEEDED.get(lang)
@@ -245,20 +298,25 @@ fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang) {
     for practice in theme.mil_blocking.iter().flatten() {
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{}</td></tr>",
             esc(&practice.text),
             esc(&maturity::current(theme, practice, lang)),
             esc(&practice.needed)
         );
     }
-    s.push_str("</tbody>\n</table>\n");
+    s.push_str(TABLE_END);
 }
 
 /// A band name on its band's colour; the name itself carries the meaning, the colour repeats it.
 fn band_badge(band: Option<&str>, index: Option<usize>, bands: usize, lang: Lang) -> String {
     match band {
         Some(name) => {
-            format!("<span class=\"band\" style=\"background:{}\">{}</span>", band_colour(index, bands), esc(name))
+            format!(
+                "<span class=\"band\" style=\"background:{};color:{}\">{}</span>",
+                band_colour(index, bands),
+                band_text(index, bands),
+                esc(name)
+            )
         }
         None => esc(m::NO_SCORE.get(lang)),
     }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::i18n::{Lang, messages as m};
 
-use super::colours::band_xlsx;
+use super::colours::{band_xlsx, band_xlsx_text};
 use super::wording::{answer_text, answered, capitalized, summary_rows};
 use super::{Report, maturity};
 
@@ -46,8 +46,10 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         if let Some(s) = t.score {
             sheet.write_number_with_format(row, 1, s, &score)?;
         }
-        let band =
-            Format::new().set_font_color(Color::White).set_bold().set_background_color(colour(t.band_index, report));
+        let band = Format::new()
+            .set_font_color(text_colour(t.band_index, report))
+            .set_bold()
+            .set_background_color(colour(t.band_index, report));
         match &t.band {
             Some(name) => sheet.write_string_with_format(row, 2, name, &band)?,
             None => sheet.write_string(row, 2, m::NO_SCORE.get(lang))?,
@@ -61,7 +63,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     if let Some(name) = &report.overall.band {
         let band = Format::new()
-            .set_font_color(Color::White)
+            .set_font_color(text_colour(report.overall.band_index, report))
             .set_bold()
             .set_background_color(colour(report.overall.band_index, report));
         sheet.write_string_with_format(row, 2, name, &band)?;
@@ -181,4 +183,8 @@ fn header(sheet: &mut Worksheet, row: u32, labels: &[&str], format: &Format) -> 
 
 fn colour(index: Option<usize>, report: &Report) -> Color {
     band_xlsx(index, report.bands.len())
+}
+
+fn text_colour(index: Option<usize>, report: &Report) -> Color {
+    band_xlsx_text(index, report.bands.len())
 }
