@@ -255,6 +255,7 @@ impl Accumulator {
             questions,
             roadmap,
             conflicts: Vec::new(),
+            words_language: None,
         }
     }
 }

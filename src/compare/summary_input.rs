@@ -288,6 +288,7 @@ pub fn report(row: &SummaryRow, template: &Template) -> Report {
         questions: Vec::new(),
         roadmap: Vec::new(),
         conflicts: Vec::new(),
+        words_language: None,
     }
 }
 

@@ -105,6 +105,7 @@ th { background: #eef3f7; }
 
 pub fn render(report: &Report, lang: Lang) -> String {
     let r = &report.respondent;
+    let marks = Marks::of(report, lang);
     let mut s = String::new();
     let title = format!("{} – {}", r.municipality, report.questionnaire.title);
     page_start(&mut s, lang, &title, STYLE);
@@ -141,9 +142,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
         let _ = writeln!(
             s,
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            esc(&t.title),
+            marks.text(&t.title),
             score_text(t.score, lang),
-            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang),
+            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang, &marks),
             answered(&t.counts, lang)
         );
     }
@@ -152,7 +153,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
         "<tr><th scope=\"row\">{}</th><td class=\"num\"><strong>{}</strong></td><td>{}</td><td class=\"num\">{} %</td></tr>",
         m::T_OVERALL.get(lang),
         score_text(report.overall.score, lang),
-        band_badge(report.overall.band.as_deref(), report.overall.band_index, report.bands.len(), lang),
+        band_badge(report.overall.band.as_deref(), report.overall.band_index, report.bands.len(), lang, &marks),
         decimal(lang, report.completeness * 100.0, 0)
     );
     s.push_str(TABLE_END);
@@ -185,17 +186,17 @@ pub fn render(report: &Report, lang: Lang) -> String {
                 Some(raises) => format!(
                     "<strong class=\"raises\">▲ {}.</strong> {}",
                     esc(&capitalized(&raises)),
-                    esc(&step.next_step)
+                    marks.text(&step.next_step)
                 ),
-                None => esc(&step.next_step),
+                None => marks.text(&step.next_step),
             };
             let _ = writeln!(
                 s,
                 "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{next_step}</td><td class=\"num\">+{}</td></tr>",
                 i + 1,
-                esc(report.theme_title(&step.theme)),
-                esc(&step.text),
-                esc(&step.current),
+                marks.text(report.theme_title(&step.theme)),
+                marks.text(&step.text),
+                marks.text(&step.current),
                 decimal(lang, step.gain, 1)
             );
         }
@@ -205,15 +206,21 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
     // One section per theme.
     for t in &report.themes {
-        let _ = writeln!(s, "<section class=\"theme\" id=\"theme-{}\">\n<h2>{}</h2>", esc(&t.id), esc(&t.title));
+        let _ = writeln!(
+            s,
+            "<section class=\"theme\" id=\"theme-{}\">\n<h2{}>{}</h2>",
+            esc(&t.id),
+            marks.texts_attr(),
+            esc(&t.title)
+        );
         if let Some(description) = &t.description {
-            let _ = writeln!(s, "<p>{}</p>", esc(description));
+            let _ = writeln!(s, "<p{}>{}</p>", marks.texts_attr(), esc(description));
         }
         let mut line = format!(
             "{}: <strong>{}</strong> {}",
             m::T_SCORE.get(lang),
             score_text(t.score, lang),
-            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang)
+            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang, &marks)
         );
         if let Some(mil) = t.mil {
             let _ = write!(line, " · {}: <strong>{mil}</strong>", m::R_MIL.get(lang));
@@ -222,7 +229,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let _ = write!(line, " · {}: {}", m::R_ANSWERED_BY.get(lang), esc(&t.answered_by.join(", ")));
         }
         let _ = writeln!(s, "<p>{line}</p>");
-        mil_section(&mut s, t, lang);
+        mil_section(&mut s, t, lang, &marks);
         table_start(&mut s, &format!("questions-{}", esc(&t.id)), "", &t.title, true);
         let _ = writeln!(
             s,
@@ -236,10 +243,14 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let _ = writeln!(
                 s,
                 "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
-                esc(&q.text),
-                esc(&answer_text(q, lang)),
-                esc(q.level_description.as_deref().unwrap_or("")),
-                esc(q.note.as_deref().unwrap_or(""))
+                marks.text(&q.text),
+                if q.status == super::Status::Text {
+                    marks.words(&answer_text(q, lang))
+                } else {
+                    marks.text(&answer_text(q, lang))
+                },
+                marks.text(q.level_description.as_deref().unwrap_or("")),
+                marks.words(q.note.as_deref().unwrap_or(""))
             );
         }
         s.push_str(TABLE_END);
@@ -259,7 +270,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let _ = writeln!(
                 s,
                 "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td></tr>",
-                esc(&conflict.text),
+                marks.text(&conflict.text),
                 esc(&conflict.resolution)
             );
         }
@@ -280,7 +291,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
 /// A MIL theme's path: its summary, how a group's level was formed, and a table of the blocking practices
 /// with their current and needed answers.
-fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang) {
+fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang, marks: &Marks) {
     let Some(summary) = maturity::summary(theme, lang) else { return };
     let _ = writeln!(s, "<p class=\"mil\"><strong>{}</strong></p>", esc(&summary));
     if let Some(rule) = maturity::group_rule(theme, lang) {
@@ -299,20 +310,59 @@ fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang) {
         let _ = writeln!(
             s,
             "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{}</td></tr>",
-            esc(&practice.text),
-            esc(&maturity::current(theme, practice, lang)),
-            esc(&practice.needed)
+            marks.text(&practice.text),
+            marks.text(&maturity::current(theme, practice, lang)),
+            marks.text(&practice.needed)
         );
     }
     s.push_str(TABLE_END);
 }
 
+/// The language of a text that is not in the page's (WCAG 2.1 criterion 3.1.2): the questionnaire's texts
+/// when they stay as the report stored them (its questionnaire was not at hand in this language), and the
+/// respondent's own words (notes, free-text answers) when the report is read in another language.
+struct Marks {
+    texts: Option<String>,
+    words: Option<String>,
+}
+
+impl Marks {
+    fn of(report: &Report, lang: Lang) -> Marks {
+        let other = |code: &str| (code != lang.code()).then(|| esc(code));
+        let words = report.words_language.as_deref().unwrap_or(&report.questionnaire.language);
+        Marks { texts: other(&report.questionnaire.language), words: other(words) }
+    }
+
+    /// ` lang="sv"` for a questionnaire text, or nothing.
+    fn texts_attr(&self) -> String {
+        self.texts.as_ref().map_or_else(String::new, |code| format!(" lang=\"{code}\""))
+    }
+
+    /// A questionnaire text, escaped, in a `<span lang>` when it is not in the page's language.
+    fn text(&self, text: &str) -> String {
+        Self::marked(self.texts.as_deref(), text)
+    }
+
+    /// The respondent's words, escaped, in a `<span lang>` when they are not in the page's language.
+    fn words(&self, text: &str) -> String {
+        Self::marked(self.words.as_deref(), text)
+    }
+
+    fn marked(code: Option<&str>, text: &str) -> String {
+        match code {
+            Some(code) if !text.is_empty() => format!("<span lang=\"{code}\">{}</span>", esc(text)),
+            _ => esc(text),
+        }
+    }
+}
+
 /// A band name on its band's colour; the name itself carries the meaning, the colour repeats it.
-fn band_badge(band: Option<&str>, index: Option<usize>, bands: usize, lang: Lang) -> String {
+fn band_badge(band: Option<&str>, index: Option<usize>, bands: usize, lang: Lang, marks: &Marks) -> String {
     match band {
         Some(name) => {
             format!(
-                "<span class=\"band\" style=\"background:{};color:{}\">{}</span>",
+                "<span class=\"band\"{} style=\"background:{};color:{}\">{}</span>",
+                marks.texts_attr(),
                 band_colour(index, bands),
                 band_text(index, bands),
                 esc(name)

@@ -56,6 +56,7 @@ pub fn localise(report: &Report, q: &Questionnaire, lang: Lang) -> Result<Report
     }
 
     let mut out = report.clone();
+    out.words_language = Some(report.words_language.clone().unwrap_or_else(|| report.questionnaire.language.clone()));
     out.questionnaire = questionnaire_ref(q, lang);
     out.questionnaire.sha256.clone_from(&report.questionnaire.sha256);
     out.overall = overall(q, report.overall.score, lang);
@@ -177,6 +178,8 @@ mod tests {
             let (_, made) = report_in(to);
             let localised = localise(&stored, &q, to).unwrap();
             let mut expected = made.clone();
+            // The respondent's words are marked with the language they were written in.
+            expected.words_language = Some(from.code().to_string());
             // The region is named in the reader's language; the sheet keeps the name as it was given.
             expected.respondent.region = Some(crate::regions::find("Varsinais-Suomi").unwrap().name(to).into());
             // Free text and notes stay as the respondent wrote them, whatever the language.

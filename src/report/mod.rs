@@ -56,6 +56,10 @@ pub struct Report {
     /// A merged sheet's conflicts between respondents and how each was resolved (`merge`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<ConflictRecord>,
+    /// Not in the record: the language of the respondent's own words (notes, free-text answers), set when
+    /// the report is put in another language for rendering ([`localise`]), so that HTML can mark them.
+    #[serde(skip)]
+    pub words_language: Option<String>,
 }
 
 /// A conflict between respondents' answers, resolved when their sheets were merged.
@@ -374,6 +378,7 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
         questions,
         roadmap,
         conflicts,
+        words_language: None,
     }
 }
 

@@ -134,6 +134,19 @@ fn without_the_reports_questionnaire_the_stored_texts_stay_and_say_their_languag
     assert!(run.stdout.contains("| Kyselyn tekstien kieli | ruotsi: kysely ei ollut saatavilla"), "{}", run.stdout);
     assert!(run.stdout.contains("Strategi och ledning"), "the stored (Swedish) texts stay");
 
+    // In HTML, each such text carries its language (WCAG 2.1 criterion 3.1.2).
+    let kk = Kk::new().args(["--lang", "fi", "report", "r.json", "--format", "html"]);
+    kk.file("r.json", &older);
+    let html = kk.run().code(0).stdout;
+    assert!(html.contains("<html lang=\"fi\""), "the page is Finnish");
+    assert!(html.contains("<h2 lang=\"sv\">Strategi och ledning</h2>"), "a theme heading kept in Swedish");
+    // Read in Finnish with its questionnaire at hand, only the respondent's notes are Swedish, and marked so.
+    let kk = Kk::new().args(["--lang", "fi", "report", "r.json", "--format", "html"]);
+    kk.file("r.json", &stored);
+    let html = kk.run().code(0).stdout;
+    assert!(html.contains("<td class=\"note\"><span lang=\"sv\">Webbplatsen finns på svenska"), "a note in Swedish");
+    assert!(!html.contains("<h2 lang=\"sv\">"), "the questionnaire's texts are Finnish");
+
     // A questionnaire named with -q that is not the report's: said, naming the report, and the texts stay.
     let kk = Kk::new().args(["--lang", "en", "report", "r.json", "--format", "table", "-q", "kuntakompassi"]);
     kk.file("r.json", &older);
