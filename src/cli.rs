@@ -19,9 +19,11 @@ use crate::i18n::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "kuntakompassi", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
-    /// Language of the interface and of the reports [default: the locale, else fi]
-    #[arg(long, global = true, env = "KUNTAKOMPASSI_LANG", value_enum)]
-    pub lang: Option<Lang>,
+    /// Language of the interface and of the reports: fi, sv or en [default: the locale, else fi]. Two,
+    /// comma-separated (fi,sv), make one bilingual HTML or Markdown report, section by section, for the board
+    /// of a bilingual municipality (report and score only)
+    #[arg(long, global = true, env = "KUNTAKOMPASSI_LANG", value_name = "LANG[,LANG]", value_parser = parse_languages)]
+    pub lang: Option<Languages>,
 
     /// When to use colour (never with `NO_COLOR` unless `always`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -29,6 +31,33 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang`: one language, or two for a bilingual document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Languages {
+    pub first: Lang,
+    pub second: Option<Lang>,
+}
+
+/// `fi`, `sv`, `en`, or two of them comma-separated (`fi,sv`); case and spaces do not matter.
+fn parse_languages(text: &str) -> Result<Languages, String> {
+    let one = |code: &str| {
+        Lang::from_code(&code.trim().to_ascii_lowercase())
+            .ok_or_else(|| format!("`{}` is not a language: give fi, sv or en, or two of them as fi,sv", code.trim()))
+    };
+    let codes: Vec<&str> = text.split(',').collect();
+    match codes.as_slice() {
+        [first] => Ok(Languages { first: one(first)?, second: None }),
+        [first, second] => {
+            let (first, second) = (one(first)?, one(second)?);
+            if first == second {
+                return Err(format!("`{text}` gives {first} twice: give two different languages, as fi,sv"));
+            }
+            Ok(Languages { first, second: Some(second) })
+        }
+        _ => Err(format!("`{text}` gives more than two languages: a document takes one or two, as fi,sv")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -10,6 +10,8 @@ use crate::i18n::Lang;
 pub struct Settings {
     /// `--lang` > `KUNTAKOMPASSI_LANG` (both read by clap) > the locale > Finnish.
     pub lang: Lang,
+    /// The second language of a bilingual document (`--lang fi,sv`).
+    pub also: Option<Lang>,
     /// Whether the language was asked for (`--lang` or `KUNTAKOMPASSI_LANG`) rather than taken from the
     /// locale: a resumed interview otherwise goes on in its draft's language.
     pub lang_given: bool,
@@ -32,7 +34,7 @@ impl Settings {
     }
 
     pub fn from_parts(cli: &Cli, env: &dyn Fn(&str) -> Option<String>, stdout_is_terminal: bool) -> Settings {
-        let lang = cli.lang.unwrap_or_else(|| Lang::from_environment(env));
+        let lang = cli.lang.map_or_else(|| Lang::from_environment(env), |langs| langs.first);
         let no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty()) || env("TERM").as_deref() == Some("dumb");
         let color = match cli.color {
             ColorChoice::Always => true,
@@ -41,6 +43,7 @@ impl Settings {
         };
         Settings {
             lang,
+            also: cli.lang.and_then(|langs| langs.second),
             lang_given: cli.lang.is_some(),
             color,
             color_choice: cli.color,

@@ -27,6 +27,11 @@ use crate::settings::Settings;
 
 /// Runs the command and returns its exit code (0, or 3 for a batch with rejected rows).
 pub fn run(cli: Cli, settings: &Settings) -> Result<u8> {
+    if let Some(also) = settings.also
+        && !matches!(cli.command, Command::Report(_) | Command::Score(_))
+    {
+        return Err(InputError(m::TWO_LANGUAGES_ONLY_FOR_REPORTS.fill(settings.lang, &[&settings.lang, &also])).into());
+    }
     match cli.command {
         Command::Interview(args) => interview::run(&args, settings),
         Command::Score(args) => score::run(&args, settings),

@@ -12,16 +12,27 @@ use super::wording::{ROADMAP_STEPS, answer_text, answered, bar, capitalized, sco
 use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> String {
+    sections(report, lang).concat()
+}
+
+/// The report as its title and its `##` sections, each a string that [`render`] joins as they are, and
+/// that a bilingual document interleaves with the other language's ([`super::bilingual`]).
+pub fn sections(report: &Report, lang: Lang) -> Vec<String> {
+    let mut parts = Vec::new();
     let mut out = String::new();
+    // A new section starts here: what is written so far is the one before.
+    let cut = |parts: &mut Vec<String>, out: &mut String| parts.push(std::mem::take(out));
     let r = &report.respondent;
     let _ = writeln!(out, "# {} – {}\n", md(&r.municipality), md(&report.questionnaire.title));
 
+    cut(&mut parts, &mut out);
     let _ = writeln!(out, "## {}\n", m::R_SUMMARY.get(lang));
     let _ = writeln!(out, "| | |\n|---|---|");
     for (label, value) in summary_rows(report, lang) {
         let _ = writeln!(out, "| {label} | {} |", md(&value));
     }
 
+    cut(&mut parts, &mut out);
     let _ = writeln!(out, "\n## {}\n", m::R_THEME_SCORES.get(lang));
     let _ = writeln!(
         out,
@@ -53,6 +64,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     );
     let _ = writeln!(out, "\n{}", m::T_LEGEND.get(lang));
 
+    cut(&mut parts, &mut out);
     let _ = writeln!(out, "\n## {}\n", m::R_ROADMAP.get(lang));
     if report.roadmap.is_empty() {
         let _ = writeln!(out, "{}", m::T_NO_STEPS.get(lang));
@@ -85,7 +97,8 @@ pub fn render(report: &Report, lang: Lang) -> String {
     }
 
     for theme in &report.themes {
-        let _ = writeln!(out, "\n## {}\n", md(&theme.title));
+        cut(&mut parts, &mut out);
+    let _ = writeln!(out, "\n## {}\n", md(&theme.title));
         if let Some(description) = &theme.description {
             let _ = writeln!(out, "{}\n", md(description));
         }
@@ -124,6 +137,7 @@ pub fn render(report: &Report, lang: Lang) -> String {
     }
 
     if !report.conflicts.is_empty() {
+        cut(&mut parts, &mut out);
         let _ = writeln!(
             out,
             "\n## {}\n\n| {} | {} |\n|---|---|",
@@ -136,9 +150,11 @@ pub fn render(report: &Report, lang: Lang) -> String {
         }
     }
 
+    cut(&mut parts, &mut out);
     let _ = writeln!(out, "\n## {}\n\n{}\n", m::R_METHODS.get(lang), m::R_METHODS_TEXT.get(lang));
     let _ = writeln!(out, "{}", md(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version])));
-    crate::inert::inert_text(out, crate::inert::Layout::Block)
+    parts.push(out);
+    parts.into_iter().map(|part| crate::inert::inert_text(part, crate::inert::Layout::Block)).collect()
 }
 
 /// A MIL theme's path: its summary, how a group's level was formed, and the blocking practices with their

@@ -5,6 +5,7 @@
 //! freely, rename none without a new schema version. Texts in it are in the report's language; numbers are
 //! unrounded.
 
+pub mod bilingual;
 pub mod colours;
 pub mod csv;
 pub mod escape;

@@ -1,0 +1,80 @@
+//! One document in two languages, section by section, for the board of a bilingual municipality
+//! (`--lang fi,sv`; Language Act 423/2003 asks such a municipality to serve and publish in both).
+//!
+//! Each language's rendering is made whole, from the report put in that language ([`super::localise`]),
+//! and the two are interleaved: the summary in Finnish, then in Swedish, the scores in Finnish, then in
+//! Swedish, and so on. Headings, labels and the method text come from each language's interface strings;
+//! nothing is translated here.
+
+use crate::i18n::Lang;
+
+use super::Report;
+use super::escape::markdown as md;
+
+/// The two languages' Markdown, section by section under one title.
+pub fn markdown(first: (&Report, Lang), second: (&Report, Lang)) -> String {
+    let a = super::markdown::sections(first.0, first.1);
+    let b = super::markdown::sections(second.0, second.1);
+    let title = format!(
+        "# {} – {} / {}\n\n",
+        md(&first.0.respondent.municipality),
+        md(&first.0.questionnaire.title),
+        md(&second.0.questionnaire.title)
+    );
+    let mut out = crate::inert::inert_text(title, crate::inert::Layout::Block);
+    for part in interleave(&a[1..], &b[1..]) {
+        out.push_str(part);
+    }
+    out
+}
+
+/// `a[0], b[0], a[1], b[1], …`; a section only one side has (none should) follows its neighbour.
+fn interleave<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a String> {
+    let longest = a.len().max(b.len());
+    (0..longest).flat_map(move |i| a.get(i).into_iter().chain(b.get(i)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, AnswerSheet};
+    use crate::questionnaire::fixtures::small;
+    use crate::report::{Context, individual};
+
+    fn report(lang: Lang) -> Report {
+        let q = small();
+        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
+        sheet.respondent.municipality = "Kustavi".into();
+        sheet.answers.insert("a.level".into(), Answer::Level(2));
+        sheet.answers.insert("t.yes".into(), Answer::YesNo(true));
+        let a = crate::scoring::assess(&q, &sheet);
+        let steps = crate::roadmap::of_assessment(&q, &a);
+        individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
+    }
+
+    #[test]
+    fn markdown_sections_alternate_between_the_languages_under_one_title() {
+        let (fi, sv) = (report(Lang::Fi), report(Lang::Sv));
+        let doc = markdown((&fi, Lang::Fi), (&sv, Lang::Sv));
+        assert_eq!(doc.matches("\n# ").count() + usize::from(doc.starts_with("# ")), 1, "one title:\n{doc}");
+        let headings: Vec<&str> = doc.lines().filter(|l| l.starts_with("## ")).collect();
+        let fi_only: Vec<String> = crate::report::markdown::render(&fi, Lang::Fi)
+            .lines()
+            .filter(|l| l.starts_with("## "))
+            .map(str::to_string)
+            .collect();
+        let sv_only: Vec<String> = crate::report::markdown::render(&sv, Lang::Sv)
+            .lines()
+            .filter(|l| l.starts_with("## "))
+            .map(str::to_string)
+            .collect();
+        let expected: Vec<&str> =
+            fi_only.iter().zip(&sv_only).flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
+        assert_eq!(headings, expected);
+        assert!(doc.contains("## Yhteenveto") && doc.contains("## Sammanfattning"), "{doc}");
+        // Each language's document is whole inside it.
+        for part in crate::report::markdown::sections(&sv, Lang::Sv).iter().skip(1) {
+            assert!(doc.contains(part.as_str()), "{part}");
+        }
+    }
+}
