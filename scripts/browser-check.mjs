@@ -5,7 +5,8 @@
 // - reflow (WCAG 1.4.10): the page wider than the viewport at 320 CSS px, and at 1280 px with 400 % zoom;
 //   only a data table's own scroll container (role="region", tabindex="0") may scroll sideways;
 // - chart text drawn smaller than 75 % of the body text at 320 px or 375 px, or cut off at the chart's edge;
-// - a printed page (Chromium's print to PDF) that holds almost nothing: fewer than MIN_WORDS words.
+// - a printed page (Chromium's print to PDF) that holds almost nothing: fewer than MIN_WORDS words; or
+//   printed words so small that Chromium must have shrunk the pages to fit something too wide.
 // Saves full-page screenshots at 1100 px (SHOT.png), 375 px and 1280 px (SHOT-375.png, SHOT-1280.png) and the
 // printed PDF (SHOT.pdf).
 // Usage: node scripts/browser-check.mjs PAGE.html SHOT.png [MIN_CHARTS, 2 unless told]   (PLAYWRIGHT_DIR: where playwright-core and
@@ -24,6 +25,8 @@ const url = 'file://' + path.resolve(htmlPath);
 
 /** A printed page with fewer words than this is near-empty (a lone heading, a title, one line). */
 const MIN_WORDS = 25;
+/** The median height of a printed word, in points, below which the pages were shrunk to fit. */
+const MIN_WORD_HEIGHT = 9;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -181,7 +184,15 @@ for (let p = 1; p <= pages; p++) {
 words.forEach((n, i) => {
   if (n < MIN_WORDS) problems.push(`printed page ${i + 1} of ${pages} holds only ${n} words`);
 });
-summary.push(`printed ${pages} pages (words: ${words.join(' ')})`);
+// Chromium shrinks every page to fit content wider than the paper (a table that does not fit): the words then
+// come out small. Their median height tells (about 1.1 times the type size; the body text is 10 or 10.5 pt).
+const heights = [...execFileSync('pdftotext', ['-bbox', `${base}.pdf`, '-'], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  .matchAll(/yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"/g)].map((m) => m[2] - m[1]).sort((a, b) => a - b);
+const median = heights[Math.floor(heights.length / 2)] || 0;
+if (median < MIN_WORD_HEIGHT) {
+  problems.push(`printed words are ${median.toFixed(1)} pt high (median): the pages were shrunk to fit something too wide`);
+}
+summary.push(`printed ${pages} pages (words: ${words.join(' ')}; median word ${median.toFixed(1)} pt)`);
 
 if (problems.length) {
   console.error(`${htmlPath}:\n  ${problems.join('\n  ')}\n  (${summary.join('; ')})`);

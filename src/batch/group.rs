@@ -40,6 +40,23 @@ impl<T: PartialEq + Clone> Common<T> {
     }
 }
 
+/// The latest of the values given, for the members' answer dates: `YYYY-MM-DD` orders as the dates do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Latest<T>(Option<T>);
+
+impl<T: Ord + Clone> Latest<T> {
+    pub fn add(&mut self, value: Option<&T>) {
+        let Some(value) = value else { return };
+        if self.0.as_ref().is_none_or(|latest| value > latest) {
+            self.0 = Some(value.clone());
+        }
+    }
+
+    pub fn value(&self) -> Option<T> {
+        self.0.clone()
+    }
+}
+
 /// The respondent fields of a group's members.
 #[derive(Debug, Clone, Default)]
 pub struct CommonFields {
@@ -49,7 +66,8 @@ pub struct CommonFields {
     pub population: Common<u64>,
     pub role: Common<String>,
     pub department: Common<String>,
-    pub date: Common<String>,
+    /// A group's report is dated by its latest answer, as a respondent's is by theirs.
+    pub date: Latest<String>,
 }
 
 /// The running sums of one group.
@@ -138,7 +156,8 @@ impl Accumulator {
     }
 
     /// The group's report: theme and question scores as the members' means, a roadmap from the question
-    /// means, and the respondent fields the members share.
+    /// means, the respondent fields the members share, and the date of the latest answer (the day of
+    /// scoring when no member's answer is dated).
     pub fn report(
         &self,
         q: &Questionnaire,
@@ -302,6 +321,12 @@ mod tests {
         }
         let ctx = Context { lang: Lang::Fi, created: "2026-11-22T10:00:00Z".into() };
         let r = acc.report(&q, "department", "Sivistys", Some("department"), &ctx);
+        assert_eq!(r.respondent.date.as_deref(), Some("2026-11-22"), "no member's answer is dated");
+        for date in [Some("2026-03-01"), None, Some("2026-10-14"), Some("2025-12-31")] {
+            acc.fields.date.add(date.map(str::to_string).as_ref());
+        }
+        let r = acc.report(&q, "department", "Sivistys", Some("department"), &ctx);
+        assert_eq!(r.respondent.date.as_deref(), Some("2026-10-14"), "the latest answer, not the day of scoring");
         assert_eq!(r.respondents, 2);
         assert_eq!(r.respondent.municipality, "Pöytyä");
         assert_eq!(r.respondent.department, None, "members differ");

@@ -40,19 +40,18 @@ td.heat .b, td.heat .d { display: block; font-size: .78rem; }
 figcaption { font-weight: 600; margin-bottom: .2rem; }
 @media print {
   @page { size: A4; margin: 12mm; }
-  /* The heat map has a column per theme: it gets a landscape page. */
+  /* The heat map has a column per theme: it gets a landscape page, and the title with it (a page of its own
+     would hold the title alone). The rest follows on portrait pages, section after section. */
   @page heat { size: A4 landscape; margin: 10mm; }
-  section#heatmap { page: heat; }
+  header, section#heatmap { page: heat; }
   :root { font-size: 10pt; }
   main { max-width: none; padding: 0; }
-  section { break-before: page; }
-  section.first { break-before: auto; }
   table.heat { font-size: 7.5pt; }
   td.heat { padding: .15rem .2rem; }
-  table, figure, svg, .notice { break-inside: avoid; }
-  tr { break-inside: avoid; }
-  h2, figcaption { break-after: avoid; }
-  td.heat, .band, .notice { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  /* The change table has a column per theme too; on a portrait page it takes a smaller type. */
+  section#changes table { font-size: 7.5pt; }
+  section#changes thead th:nth-child(n+3) { overflow-wrap: anywhere; }
+  .notice { break-inside: avoid; }
 }
 ";
 

@@ -42,9 +42,16 @@ svg text.tick { font-size: 14.5px; fill: #555555; }
 ol.key { margin: .5rem 0 0; padding-left: 1.8rem; }
 .small { font-size: .85rem; color: #444444; }
 @media print {
-  /* A box that scrolls is not split between pages: in print the table flows, its header row on every page. */
+  /* A box that scrolls is not split between pages: in print a long table flows on, its header row repeated on
+     every page, a row kept whole. No page ends with a heading, a caption or the title alone. */
   .scroll { overflow: visible; }
   thead { display: table-header-group; }
+  tr, figure, svg { break-inside: avoid; }
+  tbody tr:first-child { break-before: avoid; }
+  h1, h2, h3, header, caption, figcaption { break-after: avoid; }
+  caption { break-inside: avoid; }
+  p:has(+ .scroll) { break-after: avoid; }
+  .band, td.heat, .notice, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }";
 
 /// Last, so that it wins over a page's own margins: a phone's narrow screen keeps more of its width.
@@ -95,11 +102,9 @@ th { background: #eef3f7; }
   @page { size: A4; margin: 15mm; }
   :root { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
-  section { break-before: page; }
-  section.first { break-before: auto; }
-  tr, figure { break-inside: avoid; }
-  h2 { break-after: avoid; }
-  .band { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  /* Sections follow on (a page for each left pages near-empty); the roadmap and each theme start where the
+     previous ends. */
+  h2 { margin-top: 1.6rem; }
 }
 ";
 

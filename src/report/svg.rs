@@ -217,10 +217,11 @@ pub fn bar_chart(id: &str, alt: Alt<'_>, items: &[Bar]) -> String {
 /// points are evenly spaced, each labelled with its value and, below the axis, its date (where the points
 /// stand too close for every label, every few and the last). A missing value breaks the line.
 pub fn line_chart(id: &str, alt: Alt<'_>, points: &[(String, Option<f64>)], lang: Lang) -> String {
-    let (left, right, top, plot_h) = (50.0, 50.0, 24.0, 110.0);
-    let step = (WIDTH - left - right) / (points.len().max(2) - 1) as f64;
+    // The points stand `inset` in from the axis's ends, so that their values and dates clear the ticks.
+    let (left, right, top, plot_h, inset) = (50.0, 10.0, 24.0, 110.0, 40.0);
+    let step = (WIDTH - left - right - 2.0 * inset) / (points.len().max(2) - 1) as f64;
     let height = top + plot_h + 42.0;
-    let px = |i: usize| left + step * i as f64;
+    let px = |i: usize| left + inset + step * i as f64;
     let py = |v: f64| top + plot_h * (1.0 - v.clamp(0.0, 100.0) / 100.0);
     // A date is about ten characters wide: label every `every`-th point, and the last.
     let widest = points.iter().map(|(label, _)| crate::wrap::width(label)).max().unwrap_or(0) as f64;
@@ -235,7 +236,7 @@ pub fn line_chart(id: &str, alt: Alt<'_>, points: &[(String, Option<f64>)], lang
             s,
             r##"<line x1="{left}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="#c8c8c8" stroke-width="1"/><text class="tick" x="{2:.1}" y="{3:.1}" text-anchor="end">{tick}</text>"##,
             py(tick),
-            WIDTH - right + 6.0,
+            WIDTH - right,
             left - 8.0,
             py(tick) + 5.0
         );

@@ -295,6 +295,28 @@ fn a_staff_survey_grouped_by_department_averages_its_members() {
 }
 
 #[test]
+fn a_group_report_is_dated_by_its_latest_answer() {
+    let kk = Kk::new();
+    let path = kk.file(
+        "v.csv",
+        "municipality;department;date;information.find_decision\nPöytyä;Sivistys;20.11.2026;2\nPöytyä;Sivistys;2026-11-22;3\nPöytyä;Sivistys;;1\nPöytyä;Tekninen;;4\n",
+    );
+    let run = kk
+        .args(["--lang", "en", "score"])
+        .arg(&path)
+        .args(["-q", "henkilosto", "--group-by", "department", "--out-dir", "out"])
+        .run()
+        .code(0);
+    assert_eq!(run.json("out/sivistys.json")["respondent"]["date"], "2026-11-22", "the latest, not the day of scoring");
+    let created = run.json("out/tekninen.json")["created"].as_str().unwrap().to_string();
+    assert_eq!(
+        run.json("out/tekninen.json")["respondent"]["date"],
+        created[..10],
+        "no dated answer: the day of scoring"
+    );
+}
+
+#[test]
 fn the_summary_goes_to_a_file_in_the_format_of_its_extension() {
     let run = score(batch("excel-fi.csv"), &["-o", "tulos.json"]).run().code(0);
     assert_eq!(run.json("tulos.json").as_array().unwrap().len(), 4);
