@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Renders example reports, and the comparison of the example reports, as HTML in every language (and each
-# once with hostile text, the comparison once anonymised), opens each in headless Chromium and fails on a
-# console error, a network request, a chart of zero size, any WCAG 2.0/2.1 A or AA violation axe-core finds,
+# Renders example reports, and the comparison of the example reports, as HTML in every language (the report
+# also bilingual, as fi,sv and sv,en; each once with hostile text, the comparison once anonymised), opens
+# each in headless Chromium and fails on a console error, a network request, a chart of zero size, any
+# WCAG 2.0/2.1 A or AA violation axe-core finds,
 # a page that scrolls sideways at 320 px (or at 1280 px with 400 % zoom), chart text under 75 % of the body
 # text, or a near-empty printed page (scripts/browser-check.mjs says how). Every page is checked before the
 # script fails. Screenshots (1100, 375 and 1280 px) and the printed PDFs go to target/browser-check/.
@@ -36,9 +37,9 @@ sed -e 's|^municipality = .*|municipality = "<script>alert(1)</script><img src=\
 kk score "$dir/hostile.toml" --format json -o "$dir/hostile.json"
 
 export PLAYWRIGHT_DIR="$dir"
-for lang in fi sv en; do
-  kk --lang "$lang" report "$dir/kalliojarvi.json" --format html -o "$dir/report-$lang.html"
-  check "$dir/report-$lang.html" "$dir/report-$lang.png"
+for lang in fi sv en fi,sv sv,en; do
+  kk --lang "$lang" report "$dir/kalliojarvi.json" --format html -o "$dir/report-${lang/,/-}.html"
+  check "$dir/report-${lang/,/-}.html" "$dir/report-${lang/,/-}.png"
 done
 kk report "$dir/hostile.json" --format html -o "$dir/hostile.html"
 check "$dir/hostile.html" "$dir/hostile.png"

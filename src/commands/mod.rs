@@ -106,8 +106,12 @@ impl<'a> ReaderLanguage<'a> {
     }
 
     pub fn apply(&mut self, report: crate::report::Report, file: &str) -> crate::report::Report {
+        self.apply_in(report, file, self.settings.lang)
+    }
+
+    /// As [`ReaderLanguage::apply`], in `lang` rather than the interface's (a bilingual document's second).
+    pub fn apply_in(&mut self, report: crate::report::Report, file: &str, lang: Lang) -> crate::report::Report {
         use crate::report::localise::{localise, matches};
-        let lang = self.settings.lang;
         let q = match &self.named {
             Some((spec, q)) => {
                 if !matches(&report, q, true) {
@@ -158,11 +162,28 @@ pub fn read_error(error: ReadError) -> anyhow::Error {
 }
 
 /// Renders a report in the chosen format (or the default for where it goes) to bytes for `emit`.
-pub fn render_report(record: &crate::report::Report, args: &RenderArgs, settings: &Settings) -> Result<Vec<u8>> {
-    use crate::report::{csv, html, markdown, table, xlsx};
+/// With `second` (the report in `--lang`'s second language), one bilingual HTML or Markdown document.
+pub fn render_report(
+    record: &crate::report::Report,
+    second: Option<&crate::report::Report>,
+    args: &RenderArgs,
+    settings: &Settings,
+) -> Result<Vec<u8>> {
+    use crate::report::{bilingual, csv, html, markdown, table, xlsx};
     let lang = settings.lang;
     let output = args.output.as_deref();
     let format = resolved_format(args, settings);
+    if let (Some(second), Some(also)) = (second, settings.also) {
+        return match format {
+            ReportFormat::Md => Ok(bilingual::markdown((record, lang), (second, also)).into_bytes()),
+            ReportFormat::Html => Ok(bilingual::html((record, lang), (second, also)).into_bytes()),
+            other => {
+                let name =
+                    clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_string());
+                Err(InputError(m::TWO_LANGUAGES_ONLY_FOR_DOCUMENTS.fill(lang, &[&lang, &also, &name])).into())
+            }
+        };
+    }
     Ok(match format {
         ReportFormat::Json => record.to_json().into_bytes(),
         ReportFormat::Table => {

@@ -14,13 +14,16 @@ pub fn run(args: &ReportArgs, settings: &Settings) -> Result<u8> {
     refuse_overwriting_input(args.render.output.as_deref(), &[&args.input], settings.lang)?;
     let stored = load::load(&args.input)?;
     // The record itself is passed on as it was stored; every rendering is in the reader's language.
-    let report = if resolved_format(&args.render, settings) == ReportFormat::Json {
-        stored
+    let file = args.input.display().to_string();
+    let (report, second) = if resolved_format(&args.render, settings) == ReportFormat::Json {
+        (stored, None)
     } else {
-        let file = args.input.display().to_string();
-        ReaderLanguage::new(args.questionnaire.as_deref(), settings)?.apply(stored, &file)
+        let mut texts = ReaderLanguage::new(args.questionnaire.as_deref(), settings)?;
+        // A bilingual document (`--lang fi,sv`): the report in the second language too.
+        let second = settings.also.map(|also| texts.apply_in(stored.clone(), &file, also));
+        (texts.apply(stored, &file), second)
     };
-    let bytes = render_report(&report, &args.render, settings)?;
+    let bytes = render_report(&report, second.as_ref(), &args.render, settings)?;
     crate::output::emit(args.render.output.as_deref(), &bytes)?;
     Ok(0)
 }

@@ -49,8 +49,13 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let steps = roadmap::of_assessment(&q, &assessment);
     let context = report::Context { lang, created: clock::rfc3339(settings.now) };
     let record = report::individual(&q, &sheet, &assessment, &steps, &context);
+    // A bilingual document (`--lang fi,sv`): the same report made in the second language too.
+    let second = settings.also.map(|also| {
+        let context = report::Context { lang: also, created: context.created.clone() };
+        report::individual(&q, &sheet, &assessment, &steps, &context)
+    });
 
-    let bytes = render_report(&record, &args.render, settings)?;
+    let bytes = render_report(&record, second.as_ref(), &args.render, settings)?;
     crate::output::emit(args.render.output.as_deref(), &bytes)?;
     Ok(0)
 }

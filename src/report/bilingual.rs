@@ -28,6 +28,21 @@ pub fn markdown(first: (&Report, Lang), second: (&Report, Lang)) -> String {
     out
 }
 
+/// The two languages' HTML on one page in the first language: each section of the second carries its
+/// `lang` (WCAG 2.1 criterion 3.1.2) and its ids are prefixed with its language, so that every id is unique.
+pub fn html(first: (&Report, Lang), second: (&Report, Lang)) -> String {
+    use super::html::{Part, page, sections};
+    let a = sections(first.0, first.1, &Part::WHOLE);
+    let prefix = format!("{}-", second.1.code());
+    let b = sections(second.0, second.1, &Part { ids: &prefix, marked: true });
+    let titles = format!("{} / {}", first.0.questionnaire.title, second.0.questionnaire.title);
+    let title = format!("{} – {titles}", first.0.respondent.municipality);
+    let mut lead = vec![titles];
+    lead.extend(first.0.respondent.date.clone());
+    let both: Vec<String> = interleave(&a, &b).cloned().collect();
+    page(first.1, &title, &first.0.respondent.municipality, &lead.join(" · "), &both)
+}
+
 /// `a[0], b[0], a[1], b[1], …`; a section only one side has (none should) follows its neighbour.
 fn interleave<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a String> {
     let longest = a.len().max(b.len());
@@ -53,6 +68,29 @@ mod tests {
     }
 
     #[test]
+    fn html_sections_alternate_with_the_second_language_marked_and_every_id_unique() {
+        let (fi, sv) = (report(Lang::Fi), report(Lang::Sv));
+        let page = html((&fi, Lang::Fi), (&sv, Lang::Sv));
+        assert!(page.contains("<html lang=\"fi\">") && page.matches("<h1>").count() == 1);
+        let sections: Vec<&str> = page.match_indices("<section").map(|(i, _)| &page[i..i + 60]).collect();
+        assert!(sections.len() >= 8 && sections.len() % 2 == 0, "{sections:?}");
+        for pair in sections.chunks(2) {
+            assert!(!pair[0].contains("lang=") && pair[1].contains("lang=\"sv\""), "{pair:?}");
+        }
+        let mut ids: Vec<&str> = page.split(" id=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]).collect();
+        let all = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "ids repeat: {ids:?}");
+        for reference in page.split("aria-labelledby=\"").skip(1).map(|rest| &rest[..rest.find('"').unwrap()]) {
+            for id in reference.split(' ') {
+                assert!(ids.binary_search(&id).is_ok(), "aria-labelledby names a missing id {id}");
+            }
+        }
+        assert!(page.contains("Sammanfattning") && page.contains("Yhteenveto"));
+    }
+
+    #[test]
     fn markdown_sections_alternate_between_the_languages_under_one_title() {
         let (fi, sv) = (report(Lang::Fi), report(Lang::Sv));
         let doc = markdown((&fi, Lang::Fi), (&sv, Lang::Sv));
@@ -68,8 +106,7 @@ mod tests {
             .filter(|l| l.starts_with("## "))
             .map(str::to_string)
             .collect();
-        let expected: Vec<&str> =
-            fi_only.iter().zip(&sv_only).flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
+        let expected: Vec<&str> = fi_only.iter().zip(&sv_only).flat_map(|(a, b)| [a.as_str(), b.as_str()]).collect();
         assert_eq!(headings, expected);
         assert!(doc.contains("## Yhteenveto") && doc.contains("## Sammanfattning"), "{doc}");
         // Each language's document is whole inside it.

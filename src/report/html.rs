@@ -109,20 +109,51 @@ th { background: #eef3f7; }
 ";
 
 pub fn render(report: &Report, lang: Lang) -> String {
-    let r = &report.respondent;
-    let marks = Marks::of(report, lang);
-    let mut s = String::new();
-    let title = format!("{} – {}", r.municipality, report.questionnaire.title);
-    page_start(&mut s, lang, &title, STYLE);
-    let _ = writeln!(s, "<header><h1>{}</h1>", esc(&r.municipality));
+    let title = format!("{} – {}", report.respondent.municipality, report.questionnaire.title);
     let mut lead = vec![report.questionnaire.title.clone()];
-    lead.extend(r.date.clone());
-    let _ = writeln!(s, "<p class=\"lead\">{}</p></header>", esc(&lead.join(" · ")));
+    lead.extend(report.respondent.date.clone());
+    let sections = sections(report, lang, &Part::WHOLE);
+    page(lang, &title, &report.respondent.municipality, &lead.join(" · "), &sections)
+}
+
+/// A whole page: its head and style, one `h1` with a lead line under it, and the sections.
+pub fn page(lang: Lang, title: &str, heading: &str, lead: &str, sections: &[String]) -> String {
+    let mut s = String::new();
+    page_start(&mut s, lang, title, STYLE);
+    let _ = writeln!(s, "<header><h1>{}</h1>", esc(heading));
+    let _ = writeln!(s, "<p class=\"lead\">{}</p></header>", esc(lead));
+    for section in sections {
+        s.push_str(section);
+    }
+    s.push_str("</main>\n</body>\n</html>\n");
+    crate::inert::inert_text(s, crate::inert::Layout::Block)
+}
+
+/// Where a report's sections go: a page of their own, or one language's part of a bilingual page, whose
+/// sections carry their `lang` and whose ids are prefixed so that both languages' stay unique.
+pub struct Part<'a> {
+    pub ids: &'a str,
+    pub marked: bool,
+}
+
+impl Part<'_> {
+    pub const WHOLE: Part<'static> = Part { ids: "", marked: false };
+}
+
+/// The report's `<section>`s in `lang`: summary and scores, roadmap, one per theme, conflicts, methods.
+pub fn sections(report: &Report, lang: Lang, part: &Part) -> Vec<String> {
+    let marks = Marks::of(report, lang);
+    let p = part.ids;
+    let lang_attr = if part.marked { format!(" lang=\"{}\"", lang.code()) } else { String::new() };
+    let mut parts = Vec::new();
+    // A new section starts here: what is written so far is the one before.
+    let cut = |parts: &mut Vec<String>, s: &mut String| parts.push(std::mem::take(s));
+    let mut s = String::new();
 
     // Summary.
     let _ = writeln!(
         s,
-        "<section class=\"first\" id=\"summary\">\n<h2>{}</h2>\n<dl class=\"summary\">",
+        "<section class=\"first\" id=\"{p}summary\"{lang_attr}>\n<h2>{}</h2>\n<dl class=\"summary\">",
         m::R_SUMMARY.get(lang)
     );
     for (label, value) in summary_rows(report, lang) {
@@ -132,9 +163,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
     // Charts and their data.
     let _ = writeln!(s, "<h2>{}</h2>\n<div class=\"charts\">", m::R_THEME_SCORES.get(lang));
-    let _ = writeln!(s, "<figure>{}</figure>", radar(report, lang, "radar"));
-    let _ = writeln!(s, "<figure>{}</figure>\n</div>", bars(report, lang, "bars"));
-    table_start(&mut s, "scores", "", m::R_THEME_SCORES.get(lang), false);
+    let _ = writeln!(s, "<figure>{}</figure>", radar(report, lang, &format!("{p}radar")));
+    let _ = writeln!(s, "<figure>{}</figure>\n</div>", bars(report, lang, &format!("{p}bars")));
+    table_start(&mut s, &format!("{p}scores"), "", m::R_THEME_SCORES.get(lang), false);
     let _ = writeln!(
         s,
         "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -171,12 +202,13 @@ pub fn render(report: &Report, lang: Lang) -> String {
     );
 
     // Roadmap.
-    let _ = writeln!(s, "<section id=\"roadmap\">\n<h2>{}</h2>", m::R_ROADMAP.get(lang));
+    cut(&mut parts, &mut s);
+    let _ = writeln!(s, "<section id=\"{p}roadmap\"{lang_attr}>\n<h2>{}</h2>", m::R_ROADMAP.get(lang));
     if report.roadmap.is_empty() {
         let _ = writeln!(s, "<p>{}</p>", m::T_NO_STEPS.get(lang));
     } else {
         let _ = writeln!(s, "<p>{}</p>", m::R_ROADMAP_INTRO.get(lang));
-        table_start(&mut s, "roadmap", "", m::R_ROADMAP.get(lang), true);
+        table_start(&mut s, &format!("{p}roadmap"), "", m::R_ROADMAP.get(lang), true);
         let _ = writeln!(
             s,
             "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -211,9 +243,10 @@ pub fn render(report: &Report, lang: Lang) -> String {
 
     // One section per theme.
     for t in &report.themes {
+        cut(&mut parts, &mut s);
         let _ = writeln!(
             s,
-            "<section class=\"theme\" id=\"theme-{}\">\n<h2{}>{}</h2>",
+            "<section class=\"theme\" id=\"{p}theme-{}\"{lang_attr}>\n<h2{}>{}</h2>",
             esc(&t.id),
             marks.texts_attr(),
             esc(&t.title)
@@ -234,8 +267,8 @@ pub fn render(report: &Report, lang: Lang) -> String {
             let _ = write!(line, " · {}: {}", m::R_ANSWERED_BY.get(lang), esc(&t.answered_by.join(", ")));
         }
         let _ = writeln!(s, "<p>{line}</p>");
-        mil_section(&mut s, t, lang, &marks);
-        table_start(&mut s, &format!("questions-{}", esc(&t.id)), "", &t.title, true);
+        mil_section(&mut s, t, lang, &marks, p);
+        table_start(&mut s, &format!("{p}questions-{}", esc(&t.id)), "", &t.title, true);
         let _ = writeln!(
             s,
             "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -263,8 +296,9 @@ pub fn render(report: &Report, lang: Lang) -> String {
     }
 
     if !report.conflicts.is_empty() {
-        let _ = writeln!(s, "<section id=\"conflicts\">\n<h2>{}</h2>", m::R_CONFLICTS_HEADING.get(lang));
-        table_start(&mut s, "conflicts", "", m::R_CONFLICTS_HEADING.get(lang), true);
+        cut(&mut parts, &mut s);
+        let _ = writeln!(s, "<section id=\"{p}conflicts\"{lang_attr}>\n<h2>{}</h2>", m::R_CONFLICTS_HEADING.get(lang));
+        table_start(&mut s, &format!("{p}conflicts"), "", m::R_CONFLICTS_HEADING.get(lang), true);
         let _ = writeln!(
             s,
             "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -283,27 +317,28 @@ pub fn render(report: &Report, lang: Lang) -> String {
         s.push_str("</section>\n");
     }
 
+    cut(&mut parts, &mut s);
     let _ = writeln!(
         s,
-        "<section id=\"methods\">\n<h2>{}</h2>\n<p>{}</p>\n<p class=\"small\">{}</p>\n</section>",
+        "<section id=\"{p}methods\"{lang_attr}>\n<h2>{}</h2>\n<p>{}</p>\n<p class=\"small\">{}</p>\n</section>",
         m::R_METHODS.get(lang),
         esc(m::R_METHODS_TEXT.get(lang)),
         esc(&m::R_CREATED.fill(lang, &[&report.created, &report.generator.version]))
     );
-    s.push_str("</main>\n</body>\n</html>\n");
-    crate::inert::inert_text(s, crate::inert::Layout::Block)
+    parts.push(s);
+    parts
 }
 
 /// A MIL theme's path: its summary, how a group's level was formed, and a table of the blocking practices
 /// with their current and needed answers.
-fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang, marks: &Marks) {
+fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang, marks: &Marks, ids: &str) {
     let Some(summary) = maturity::summary(theme, lang) else { return };
     let _ = writeln!(s, "<p class=\"mil\"><strong>{}</strong></p>", esc(&summary));
     if let Some(rule) = maturity::group_rule(theme, lang) {
         let _ = writeln!(s, "<p>{}</p>", esc(&rule));
     }
     let Some(rule) = maturity::rule(theme, lang) else { return };
-    table_start(s, &format!("mil-{}", esc(&theme.id)), "mil", &rule, false);
+    table_start(s, &format!("{ids}mil-{}", esc(&theme.id)), "mil", &rule, false);
     let _ = writeln!(
         s,
         "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",

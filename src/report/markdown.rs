@@ -98,7 +98,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<String> {
 
     for theme in &report.themes {
         cut(&mut parts, &mut out);
-    let _ = writeln!(out, "\n## {}\n", md(&theme.title));
+        let _ = writeln!(out, "\n## {}\n", md(&theme.title));
         if let Some(description) = &theme.description {
             let _ = writeln!(out, "{}\n", md(description));
         }

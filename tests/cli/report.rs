@@ -188,3 +188,39 @@ fn the_example_reports_are_what_score_makes_of_the_example_sheets() {
         assert!(html.read("r.html").contains("<svg class=\"chart radar\""));
     }
 }
+
+/// The board of a bilingual municipality gets one document in both languages, section by section
+/// (`--lang fi,sv`; issue 19): Markdown and HTML of the Swedish example read by a Finnish and a Swedish
+/// reader, each language's texts from the questionnaire, the second language's sections marked with their
+/// `lang` in HTML.
+#[test]
+fn bilingual_markdown_and_html_are_stable() {
+    for (format, name) in [("md", "bilingual_markdown"), ("html", "bilingual_html")] {
+        let run = Kk::new()
+            .args(["--lang", "fi,sv", "report"])
+            .arg(crate::support::repo().join("examples/skarholm-report.json"))
+            .args(["--format", format])
+            .run()
+            .code(0);
+        insta::assert_snapshot!(name, run.stdout);
+    }
+    // score makes the same document from the answers.
+    let run = Kk::new()
+        .args(["--lang", "sv,en", "score"])
+        .arg(crate::support::repo().join("examples/kalliojarvi.toml"))
+        .args(["--format", "md"])
+        .run()
+        .code(0);
+    assert!(run.stdout.contains("## Sammanfattning\n") && run.stdout.contains("## Summary\n"), "{}", run.stdout);
+    let summary = run.stdout.find("## Sammanfattning").unwrap();
+    assert!(run.stdout.find("## Summary").unwrap() > summary, "the first language first");
+}
+
+#[test]
+fn two_languages_are_refused_where_a_document_cannot_hold_them() {
+    let kk =
+        Kk::new().args(["--lang", "fi,sv", "report"]).arg(crate::support::repo().join("examples/skarholm-report.json"));
+    kk.args(["--format", "csv"]).run().code(2).stderr_has("ei muotoon csv");
+    Kk::new().args(["--lang", "en,sv", "compare", "x"]).run().code(2).stderr_has("only for a report's bilingual");
+    Kk::new().args(["--lang", "fi,sv,en", "report", "x"]).run().code(2).stderr_has("more than two languages");
+}
