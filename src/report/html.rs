@@ -10,7 +10,8 @@ use crate::i18n::{Lang, decimal, messages as m};
 use super::colours::{band_colour, band_text};
 use super::escape::html as esc;
 use super::svg::{bars, radar};
-use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized, score_text, summary_rows};
+use super::tables::{self, Caption, Cell, ColumnKind, Table, TableKind};
+use super::wording::{capitalized, score_text, summary_rows};
 use super::{Report, maturity};
 
 /// What every page of the project shares: type, headings, tables and charts. Each page adds its own.
@@ -165,34 +166,7 @@ pub fn sections(report: &Report, lang: Lang, part: &Part) -> Vec<String> {
     let _ = writeln!(s, "<h2>{}</h2>\n<div class=\"charts\">", m::R_THEME_SCORES.get(lang));
     let _ = writeln!(s, "<figure>{}</figure>", radar(report, lang, &format!("{p}radar")));
     let _ = writeln!(s, "<figure>{}</figure>\n</div>", bars(report, lang, &format!("{p}bars")));
-    table_start(&mut s, &format!("{p}scores"), "", m::R_THEME_SCORES.get(lang), false);
-    let _ = writeln!(
-        s,
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-        m::T_THEME.get(lang),
-        m::T_SCORE.get(lang),
-        m::T_BAND.get(lang),
-        m::T_ANSWERED.get(lang)
-    );
-    for t in &report.themes {
-        let _ = writeln!(
-            s,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            marks.text(&t.title),
-            score_text(t.score, lang),
-            band_badge(t.band.as_deref(), t.band_index, report.bands.len(), lang, &marks),
-            answered(&t.counts, lang)
-        );
-    }
-    let _ = writeln!(
-        s,
-        "<tr><th scope=\"row\">{}</th><td class=\"num\"><strong>{}</strong></td><td>{}</td><td class=\"num\">{} %</td></tr>",
-        m::T_OVERALL.get(lang),
-        score_text(report.overall.score, lang),
-        band_badge(report.overall.band.as_deref(), report.overall.band_index, report.bands.len(), lang, &marks),
-        decimal(lang, report.completeness * 100.0, 0)
-    );
-    s.push_str(TABLE_END);
+    table(&mut s, &tables::scores(report, lang), lang, &marks, p);
     let bands: Vec<String> = report.bands.iter().map(|b| format!("{} ≥ {}", b.name, decimal(lang, b.min, 0))).collect();
     let _ = writeln!(
         s,
@@ -208,36 +182,7 @@ pub fn sections(report: &Report, lang: Lang, part: &Part) -> Vec<String> {
         let _ = writeln!(s, "<p>{}</p>", m::T_NO_STEPS.get(lang));
     } else {
         let _ = writeln!(s, "<p>{}</p>", m::R_ROADMAP_INTRO.get(lang));
-        table_start(&mut s, &format!("{p}roadmap"), "", m::R_ROADMAP.get(lang), true);
-        let _ = writeln!(
-            s,
-            "<thead><tr><th scope=\"col\">#</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            m::T_THEME.get(lang),
-            m::R_QUESTION.get(lang),
-            m::R_CURRENT.get(lang),
-            m::R_NEXT_STEP.get(lang),
-            m::R_GAIN.get(lang)
-        );
-        for (i, step) in report.roadmap.iter().take(ROADMAP_STEPS).enumerate() {
-            let next_step = match maturity::raises(report, step, lang) {
-                Some(raises) => format!(
-                    "<strong class=\"raises\">▲ {}.</strong> {}",
-                    esc(&capitalized(&raises)),
-                    marks.text(&step.next_step)
-                ),
-                None => marks.text(&step.next_step),
-            };
-            let _ = writeln!(
-                s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{next_step}</td><td class=\"num\">+{}</td></tr>",
-                i + 1,
-                marks.text(report.theme_title(&step.theme)),
-                marks.text(&step.text),
-                marks.text(&step.current),
-                decimal(lang, step.gain, 1)
-            );
-        }
-        s.push_str(TABLE_END);
+        table(&mut s, &tables::roadmap(report, lang), lang, &marks, p);
     }
     s.push_str("</section>\n");
 
@@ -268,52 +213,14 @@ pub fn sections(report: &Report, lang: Lang, part: &Part) -> Vec<String> {
         }
         let _ = writeln!(s, "<p>{line}</p>");
         mil_section(&mut s, t, lang, &marks, p);
-        table_start(&mut s, &format!("{p}questions-{}", esc(&t.id)), "", &t.title, true);
-        let _ = writeln!(
-            s,
-            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            m::R_QUESTION.get(lang),
-            m::R_ANSWER.get(lang),
-            m::R_LEVEL_DESCRIPTION.get(lang),
-            m::R_NOTE.get(lang)
-        );
-        for q in report.questions.iter().filter(|q| q.theme == t.id) {
-            let _ = writeln!(
-                s,
-                "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{}</td><td class=\"note\">{}</td></tr>",
-                marks.text(&q.text),
-                if q.status == super::Status::Text {
-                    marks.words(&answer_text(q, lang))
-                } else {
-                    marks.text(&answer_text(q, lang))
-                },
-                marks.text(q.level_description.as_deref().unwrap_or("")),
-                marks.words(q.note.as_deref().unwrap_or(""))
-            );
-        }
-        s.push_str(TABLE_END);
+        table(&mut s, &tables::questions(report, t, lang), lang, &marks, p);
         s.push_str("</section>\n");
     }
 
-    if !report.conflicts.is_empty() {
+    if let Some(conflicts) = tables::conflicts(report, lang) {
         cut(&mut parts, &mut s);
         let _ = writeln!(s, "<section id=\"{p}conflicts\"{lang_attr}>\n<h2>{}</h2>", m::R_CONFLICTS_HEADING.get(lang));
-        table_start(&mut s, &format!("{p}conflicts"), "", m::R_CONFLICTS_HEADING.get(lang), true);
-        let _ = writeln!(
-            s,
-            "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            m::R_QUESTION.get(lang),
-            m::R_RESOLUTION.get(lang)
-        );
-        for conflict in &report.conflicts {
-            let _ = writeln!(
-                s,
-                "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td></tr>",
-                marks.text(&conflict.text),
-                esc(&conflict.resolution)
-            );
-        }
-        s.push_str(TABLE_END);
+        table(&mut s, &conflicts, lang, &marks, p);
         s.push_str("</section>\n");
     }
 
@@ -337,25 +244,54 @@ fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang, marks: &M
     if let Some(rule) = maturity::group_rule(theme, lang) {
         let _ = writeln!(s, "<p>{}</p>", esc(&rule));
     }
-    let Some(rule) = maturity::rule(theme, lang) else { return };
-    table_start(s, &format!("{ids}mil-{}", esc(&theme.id)), "mil", &rule, false);
-    let _ = writeln!(
-        s,
-        "<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-        m::MIL_PRACTICE.get(lang),
-        m::R_CURRENT.get(lang),
-        m::MIL_NEEDED.get(lang)
-    );
-    for practice in theme.mil_blocking.iter().flatten() {
-        let _ = writeln!(
-            s,
-            "<tr><th scope=\"row\" class=\"q\">{}</th><td>{}</td><td>{}</td></tr>",
-            marks.text(&practice.text),
-            marks.text(&maturity::current(theme, practice, lang)),
-            marks.text(&practice.needed)
-        );
+    if let Some(practices) = tables::practices(theme, lang) {
+        table(s, &practices, lang, marks, ids);
+    }
+}
+
+/// A table of the report in a scroll box that a keyboard reaches, named by its caption; row headers for
+/// themes, questions and practices; a bar column left to the charts.
+fn table(s: &mut String, t: &Table, lang: Lang, marks: &Marks, ids: &str) {
+    let class = if t.kind == TableKind::Practices { "mil" } else { "" };
+    table_start(s, &format!("{ids}{}", esc(&t.key)), class, &t.caption, t.caption_is == Caption::Heading);
+    let shown: Vec<usize> = (0..t.columns.len()).filter(|&i| t.columns[i].kind != ColumnKind::TextBar).collect();
+    s.push_str("<thead><tr>");
+    for &i in &shown {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", esc(&t.columns[i].title));
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for row in &t.rows {
+        s.push_str("<tr>");
+        for &i in &shown {
+            let content = cell(&row.cells[i], row.total, lang, marks);
+            let _ = match t.columns[i].kind {
+                ColumnKind::RowHeader => write!(s, "<th scope=\"row\">{content}</th>"),
+                ColumnKind::QuestionHeader => write!(s, "<th scope=\"row\" class=\"q\">{content}</th>"),
+                ColumnKind::Number => write!(s, "<td class=\"num\">{content}</td>"),
+                ColumnKind::Note => write!(s, "<td class=\"note\">{content}</td>"),
+                ColumnKind::Text | ColumnKind::TextBar => write!(s, "<td>{content}</td>"),
+            };
+        }
+        s.push_str("</tr>\n");
     }
     s.push_str(TABLE_END);
+}
+
+/// A cell's content in HTML: texts escaped and marked with their language, a band on its colour, the
+/// total's score in bold, a raising step led by what it raises.
+fn cell(cell: &Cell, total: bool, lang: Lang, marks: &Marks) -> String {
+    match cell {
+        Cell::Plain(text) | Cell::Number(text) => esc(text),
+        Cell::Text(text) | Cell::Step { raises: None, text } => marks.text(text),
+        Cell::Words(text) => marks.words(text),
+        Cell::Score(score) if total => format!("<strong>{}</strong>", score_text(*score, lang)),
+        Cell::Score(score) => score_text(*score, lang),
+        Cell::Bar(_) => String::new(),
+        Cell::Band { name, index, of } => band_badge(name.as_deref(), *index, *of, lang, marks),
+        Cell::Step { raises: Some(raises), text } => {
+            format!("<strong class=\"raises\">▲ {}.</strong> {}", esc(&capitalized(raises)), marks.text(text))
+        }
+    }
 }
 
 /// The language of a text that is not in the page's (WCAG 2.1 criterion 3.1.2): the questionnaire's texts

@@ -5,10 +5,11 @@
 
 use std::fmt::Write as _;
 
-use crate::i18n::{Lang, decimal, messages as m};
+use crate::i18n::{Lang, messages as m};
 
 use super::escape::markdown as md;
-use super::wording::{ROADMAP_STEPS, answer_text, answered, bar, capitalized, score_text, summary_rows};
+use super::tables::{self, Caption, Cell, ColumnKind, Table};
+use super::wording::{bar, capitalized, score_text, summary_rows};
 use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> String {
@@ -34,34 +35,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<String> {
 
     cut(&mut parts, &mut out);
     let _ = writeln!(out, "\n## {}\n", m::R_THEME_SCORES.get(lang));
-    let _ = writeln!(
-        out,
-        "| {} | {} | | {} | {} |\n|---|---:|---|---|---:|",
-        m::T_THEME.get(lang),
-        m::T_SCORE.get(lang),
-        m::T_BAND.get(lang),
-        m::T_ANSWERED.get(lang)
-    );
-    for theme in &report.themes {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            md(&theme.title),
-            score_text(theme.score, lang),
-            theme.score.map_or_else(String::new, |s| format!("`{}`", bar(s, 10))),
-            md(theme.band.as_deref().unwrap_or(m::NO_SCORE.get(lang))),
-            answered(&theme.counts, lang)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "| **{}** | **{}** | {} | **{}** | {} % |",
-        m::T_OVERALL.get(lang),
-        score_text(report.overall.score, lang),
-        report.overall.score.map_or_else(String::new, |s| format!("`{}`", bar(s, 10))),
-        md(report.overall.band.as_deref().unwrap_or(m::NO_SCORE.get(lang))),
-        decimal(lang, report.completeness * 100.0, 0)
-    );
+    table(&mut out, &tables::scores(report, lang), lang);
     let _ = writeln!(out, "\n{}", m::T_LEGEND.get(lang));
 
     cut(&mut parts, &mut out);
@@ -70,30 +44,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<String> {
         let _ = writeln!(out, "{}", m::T_NO_STEPS.get(lang));
     } else {
         let _ = writeln!(out, "{}\n", m::R_ROADMAP_INTRO.get(lang));
-        let _ = writeln!(
-            out,
-            "| # | {} | {} | {} | {} | {} |\n|---:|---|---|---|---|---:|",
-            m::T_THEME.get(lang),
-            m::R_QUESTION.get(lang),
-            m::R_CURRENT.get(lang),
-            m::R_NEXT_STEP.get(lang),
-            m::R_GAIN.get(lang)
-        );
-        for (i, step) in report.roadmap.iter().take(ROADMAP_STEPS).enumerate() {
-            let next_step = match maturity::raises(report, step, lang) {
-                Some(raises) => format!("**▲ {}.** {}", md(&capitalized(&raises)), md(&step.next_step)),
-                None => md(&step.next_step),
-            };
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {next_step} | +{} |",
-                i + 1,
-                md(report.theme_title(&step.theme)),
-                md(&step.text),
-                md(&step.current),
-                decimal(lang, step.gain, 1)
-            );
-        }
+        table(&mut out, &tables::roadmap(report, lang), lang);
     }
 
     for theme in &report.themes {
@@ -116,38 +67,13 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<String> {
         }
         let _ = writeln!(out, "{line}\n");
         mil_section(&mut out, theme, lang);
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |\n|---|---|---|---|",
-            m::R_QUESTION.get(lang),
-            m::R_ANSWER.get(lang),
-            m::R_LEVEL_DESCRIPTION.get(lang),
-            m::R_NOTE.get(lang)
-        );
-        for q in report.questions.iter().filter(|q| q.theme == theme.id) {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                md(&q.text),
-                md(&answer_text(q, lang)),
-                md(q.level_description.as_deref().unwrap_or("")),
-                md(q.note.as_deref().unwrap_or(""))
-            );
-        }
+        table(&mut out, &tables::questions(report, theme, lang), lang);
     }
 
-    if !report.conflicts.is_empty() {
+    if let Some(conflicts) = tables::conflicts(report, lang) {
         cut(&mut parts, &mut out);
-        let _ = writeln!(
-            out,
-            "\n## {}\n\n| {} | {} |\n|---|---|",
-            m::R_CONFLICTS_HEADING.get(lang),
-            m::R_QUESTION.get(lang),
-            m::R_RESOLUTION.get(lang)
-        );
-        for conflict in &report.conflicts {
-            let _ = writeln!(out, "| {} | {} |", md(&conflict.text), md(&conflict.resolution));
-        }
+        let _ = writeln!(out, "\n## {}\n", m::R_CONFLICTS_HEADING.get(lang));
+        table(&mut out, &conflicts, lang);
     }
 
     cut(&mut parts, &mut out);
@@ -165,23 +91,46 @@ fn mil_section(out: &mut String, theme: &super::ThemeRecord, lang: Lang) {
     if let Some(rule) = maturity::group_rule(theme, lang) {
         let _ = writeln!(out, "{}\n", md(&rule));
     }
-    let Some(rule) = maturity::rule(theme, lang) else { return };
-    let _ = writeln!(
-        out,
-        "{}\n\n| {} | {} | {} |\n|---|---|---|",
-        md(&rule),
-        m::MIL_PRACTICE.get(lang),
-        m::R_CURRENT.get(lang),
-        m::MIL_NEEDED.get(lang)
-    );
-    for practice in theme.mil_blocking.iter().flatten() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} |",
-            md(&practice.text),
-            md(&maturity::current(theme, practice, lang)),
-            md(&practice.needed)
-        );
-    }
+    let Some(practices) = tables::practices(theme, lang) else { return };
+    table(out, &practices, lang);
     out.push('\n');
+}
+
+/// A table of the report in Markdown: its caption as a paragraph when nothing else says it, the header
+/// row, and the rows; the total row in bold.
+fn table(out: &mut String, t: &Table, lang: Lang) {
+    if t.caption_is == Caption::Own {
+        let _ = writeln!(out, "{}\n", md(&t.caption));
+    }
+    let mut line = String::from("|");
+    for column in &t.columns {
+        // Headings are interface strings, written as they are.
+        let _ = if column.title.is_empty() { write!(line, " |") } else { write!(line, " {} |", column.title) };
+    }
+    line.push_str("\n|");
+    for column in &t.columns {
+        line.push_str(if column.kind == ColumnKind::Number { "---:|" } else { "---|" });
+    }
+    let _ = writeln!(out, "{line}");
+    for row in &t.rows {
+        let mut line = String::from("|");
+        for cell in &row.cells {
+            let text = cell_text(cell, lang);
+            let strong = row.total && !matches!(cell, Cell::Bar(_) | Cell::Number(_));
+            let _ = if strong { write!(line, " **{text}** |") } else { write!(line, " {text} |") };
+        }
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+/// A cell as Markdown: texts escaped, our own numbers as they are, a bar as code, a raising step in bold.
+fn cell_text(cell: &Cell, lang: Lang) -> String {
+    match cell {
+        Cell::Plain(text) | Cell::Text(text) | Cell::Words(text) | Cell::Step { raises: None, text } => md(text),
+        Cell::Number(text) => text.clone(),
+        Cell::Score(score) => score_text(*score, lang),
+        Cell::Bar(score) => score.map_or_else(String::new, |s| format!("`{}`", bar(s, 10))),
+        Cell::Band { name, .. } => md(name.as_deref().unwrap_or(m::NO_SCORE.get(lang))),
+        Cell::Step { raises: Some(raises), text } => format!("**▲ {}.** {}", md(&capitalized(raises)), md(text)),
+    }
 }

@@ -17,6 +17,7 @@ pub mod matrix;
 pub mod maturity;
 pub mod svg;
 pub mod table;
+pub mod tables;
 pub mod wording;
 pub mod xlsx;
 

@@ -1,0 +1,356 @@
+//! The report's tables as data: the caption, the columns and the cells, in the reader's language, once.
+//!
+//! The Markdown, HTML and XLSX writers each write these same tables (the theme scores, the roadmap, a
+//! theme's questions, a maturity theme's blocking practices, the resolved conflicts) in their own syntax;
+//! which columns a table has, what their headings say and what goes in each cell is decided here, so that a
+//! column cannot be added to one format and forgotten in another. Pure: nothing is escaped or written.
+
+use crate::i18n::{Lang, decimal, messages as m};
+
+use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized};
+use super::{Report, Status, ThemeRecord, maturity};
+
+/// One table of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub kind: TableKind,
+    /// Names the table in a page (`scores`, `questions-security`): ids are made from it.
+    pub key: String,
+    pub caption: String,
+    pub caption_is: Caption,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Which of the report's tables it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    Scores,
+    Roadmap,
+    Questions,
+    Practices,
+    Conflicts,
+}
+
+/// Whether a table's caption says something the text around it does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caption {
+    /// The heading right above says it: a page keeps it for screen readers only, a document leaves it out.
+    Heading,
+    /// In a page, charts come between the heading and the table: shown there; a document leaves it out.
+    AfterCharts,
+    /// Only the caption says it: shown everywhere (a maturity theme's rule above its practices).
+    Own,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    pub kind: ColumnKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    /// Aligned right.
+    Number,
+    /// The row's header: a theme's name.
+    RowHeader,
+    /// The row's header: a question or a practice (set in the body's weight in a page).
+    QuestionHeader,
+    /// A bar drawn in characters: only in text formats (a page has its charts).
+    TextBar,
+    /// The respondent's note.
+    Note,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// The total row (the overall index).
+    pub total: bool,
+}
+
+/// What a cell holds, so that each writer can show it as its format does (a band on its colour, a score as
+/// a number in a spreadsheet, a questionnaire text marked with its language).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Interface words, or text of the record that is neither the questionnaire's nor the respondent's.
+    Plain(String),
+    /// A number or count already written as the reader writes it ("4 480", "+10,0", "5/6 (EOS 1)"): our
+    /// own text, which no format needs to escape.
+    Number(String),
+    /// A text from the questionnaire (kept in the report's language when the questionnaire was not at hand).
+    Text(String),
+    /// The respondent's own words.
+    Words(String),
+    /// A 0–100 score, one decimal; none: no score.
+    Score(Option<f64>),
+    /// The same score as a bar of characters.
+    Bar(Option<f64>),
+    /// A band's name (none: no score) and its index, for its colour.
+    Band { name: Option<String>, index: Option<usize>, of: usize },
+    /// A next step, with the maturity level it raises in words.
+    Step { raises: Option<String>, text: String },
+}
+
+impl Cell {
+    /// The cell as plain text in `lang`, for formats without styling (and for tests).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Cell::Plain(text)
+            | Cell::Number(text)
+            | Cell::Text(text)
+            | Cell::Words(text)
+            | Cell::Step { raises: None, text } => text.clone(),
+            Cell::Score(score) => super::wording::score_text(*score, lang),
+            Cell::Bar(score) => score.map_or_else(String::new, |s| super::wording::bar(s, 10)),
+            Cell::Band { name, .. } => name.clone().unwrap_or_else(|| m::NO_SCORE.get(lang).to_string()),
+            Cell::Step { raises: Some(raises), text } => format!("▲ {}. {text}", capitalized(raises)),
+        }
+    }
+}
+
+fn column(title: &str, kind: ColumnKind) -> Column {
+    Column { title: title.to_string(), kind }
+}
+
+/// The theme scores, with the overall index as the total row.
+pub fn scores(report: &Report, lang: Lang) -> Table {
+    let of = report.bands.len();
+    let mut rows: Vec<Row> = report
+        .themes
+        .iter()
+        .map(|t| Row {
+            cells: vec![
+                Cell::Text(t.title.clone()),
+                Cell::Score(t.score),
+                Cell::Bar(t.score),
+                Cell::Band { name: t.band.clone(), index: t.band_index, of },
+                Cell::Number(answered(&t.counts, lang)),
+            ],
+            total: false,
+        })
+        .collect();
+    rows.push(Row {
+        cells: vec![
+            Cell::Plain(m::T_OVERALL.get(lang).to_string()),
+            Cell::Score(report.overall.score),
+            Cell::Bar(report.overall.score),
+            Cell::Band { name: report.overall.band.clone(), index: report.overall.band_index, of },
+            Cell::Number(format!("{} %", decimal(lang, report.completeness * 100.0, 0))),
+        ],
+        total: true,
+    });
+    Table {
+        kind: TableKind::Scores,
+        key: "scores".into(),
+        caption: m::R_THEME_SCORES.get(lang).to_string(),
+        caption_is: Caption::AfterCharts,
+        columns: vec![
+            column(m::T_THEME.get(lang), ColumnKind::RowHeader),
+            column(m::T_SCORE.get(lang), ColumnKind::Number),
+            column("", ColumnKind::TextBar),
+            column(m::T_BAND.get(lang), ColumnKind::Text),
+            column(m::T_ANSWERED.get(lang), ColumnKind::Number),
+        ],
+        rows,
+    }
+}
+
+/// The roadmap's first [`ROADMAP_STEPS`] steps (the action plan of a spreadsheet has them all).
+pub fn roadmap(report: &Report, lang: Lang) -> Table {
+    let rows = report
+        .roadmap
+        .iter()
+        .take(ROADMAP_STEPS)
+        .enumerate()
+        .map(|(i, step)| Row {
+            cells: vec![
+                Cell::Number((i + 1).to_string()),
+                Cell::Text(report.theme_title(&step.theme).to_string()),
+                Cell::Text(step.text.clone()),
+                Cell::Text(step.current.clone()),
+                Cell::Step { raises: maturity::raises(report, step, lang), text: step.next_step.clone() },
+                Cell::Number(format!("+{}", decimal(lang, step.gain, 1))),
+            ],
+            total: false,
+        })
+        .collect();
+    Table {
+        kind: TableKind::Roadmap,
+        key: "roadmap".into(),
+        caption: m::R_ROADMAP.get(lang).to_string(),
+        caption_is: Caption::Heading,
+        columns: vec![
+            column("#", ColumnKind::Number),
+            column(m::T_THEME.get(lang), ColumnKind::Text),
+            column(m::R_QUESTION.get(lang), ColumnKind::QuestionHeader),
+            column(m::R_CURRENT.get(lang), ColumnKind::Text),
+            column(m::R_NEXT_STEP.get(lang), ColumnKind::Text),
+            column(m::R_GAIN.get(lang), ColumnKind::Number),
+        ],
+        rows,
+    }
+}
+
+/// A theme's questions with the answers, the level descriptions and the notes.
+pub fn questions(report: &Report, theme: &ThemeRecord, lang: Lang) -> Table {
+    let rows = report
+        .questions
+        .iter()
+        .filter(|q| q.theme == theme.id)
+        .map(|q| {
+            // A free-text answer is the respondent's words; any other answer is the questionnaire's.
+            let answer = answer_text(q, lang);
+            let answer = if q.status == Status::Text { Cell::Words(answer) } else { Cell::Text(answer) };
+            Row {
+                cells: vec![
+                    Cell::Text(q.text.clone()),
+                    answer,
+                    Cell::Text(q.level_description.clone().unwrap_or_default()),
+                    Cell::Words(q.note.clone().unwrap_or_default()),
+                ],
+                total: false,
+            }
+        })
+        .collect();
+    Table {
+        kind: TableKind::Questions,
+        key: format!("questions-{}", theme.id),
+        caption: theme.title.clone(),
+        caption_is: Caption::Heading,
+        columns: vec![
+            column(m::R_QUESTION.get(lang), ColumnKind::QuestionHeader),
+            column(m::R_ANSWER.get(lang), ColumnKind::Text),
+            column(m::R_LEVEL_DESCRIPTION.get(lang), ColumnKind::Text),
+            column(m::R_NOTE.get(lang), ColumnKind::Note),
+        ],
+        rows,
+    }
+}
+
+/// A maturity theme's blocking practices, under the rule that says what the next level needs; none when
+/// the theme has no next level to tell of.
+pub fn practices(theme: &ThemeRecord, lang: Lang) -> Option<Table> {
+    let rule = maturity::rule(theme, lang)?;
+    let rows = theme
+        .mil_blocking
+        .iter()
+        .flatten()
+        .map(|practice| Row {
+            cells: vec![
+                Cell::Text(practice.text.clone()),
+                Cell::Text(maturity::current(theme, practice, lang)),
+                Cell::Text(practice.needed.clone()),
+            ],
+            total: false,
+        })
+        .collect();
+    Some(Table {
+        kind: TableKind::Practices,
+        key: format!("mil-{}", theme.id),
+        caption: rule,
+        caption_is: Caption::Own,
+        columns: vec![
+            column(m::MIL_PRACTICE.get(lang), ColumnKind::QuestionHeader),
+            column(m::R_CURRENT.get(lang), ColumnKind::Text),
+            column(m::MIL_NEEDED.get(lang), ColumnKind::Text),
+        ],
+        rows,
+    })
+}
+
+/// The conflicts between respondents of a merged sheet and how each was resolved; none without any.
+pub fn conflicts(report: &Report, lang: Lang) -> Option<Table> {
+    if report.conflicts.is_empty() {
+        return None;
+    }
+    let rows = report
+        .conflicts
+        .iter()
+        .map(|c| Row { cells: vec![Cell::Text(c.text.clone()), Cell::Plain(c.resolution.clone())], total: false })
+        .collect();
+    Some(Table {
+        kind: TableKind::Conflicts,
+        key: "conflicts".into(),
+        caption: m::R_CONFLICTS_HEADING.get(lang).to_string(),
+        caption_is: Caption::Heading,
+        columns: vec![
+            column(m::R_QUESTION.get(lang), ColumnKind::QuestionHeader),
+            column(m::R_RESOLUTION.get(lang), ColumnKind::Text),
+        ],
+        rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, AnswerSheet};
+    use crate::questionnaire::fixtures::small;
+    use crate::report::{Context, individual};
+
+    fn report(lang: Lang) -> Report {
+        let q = small();
+        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
+        sheet.respondent.municipality = "Kustavi".into();
+        sheet.answers.insert("a.level".into(), Answer::Level(2));
+        sheet.answers.insert("t.yes".into(), Answer::YesNo(false));
+        sheet.answers.insert("x.free".into(), Answer::Text("oma sana".into()));
+        sheet.notes.insert("a.level".into(), "ks. pöytäkirja".into());
+        let a = crate::scoring::assess(&q, &sheet);
+        let steps = crate::roadmap::of_assessment(&q, &a);
+        individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
+    }
+
+    #[test]
+    fn every_row_has_a_cell_for_every_column() {
+        let r = report(Lang::Fi);
+        let mut tables = vec![scores(&r, Lang::Fi), roadmap(&r, Lang::Fi)];
+        tables.extend(r.themes.iter().map(|t| questions(&r, t, Lang::Fi)));
+        tables.extend(r.themes.iter().filter_map(|t| practices(t, Lang::Fi)));
+        for table in &tables {
+            assert!(!table.rows.is_empty(), "{}", table.key);
+            for row in &table.rows {
+                assert_eq!(row.cells.len(), table.columns.len(), "{}", table.key);
+            }
+        }
+    }
+
+    #[test]
+    fn scores_end_with_the_overall_index_as_the_total() {
+        let r = report(Lang::En);
+        let table = scores(&r, Lang::En);
+        assert_eq!(table.rows.len(), r.themes.len() + 1);
+        let total = table.rows.last().unwrap();
+        assert!(total.total && total.cells[0] == Cell::Plain("Overall index".into()));
+        assert_eq!(total.cells[1], Cell::Score(r.overall.score));
+        assert!(table.rows[..r.themes.len()].iter().all(|row| !row.total));
+    }
+
+    #[test]
+    fn the_respondents_words_are_told_from_the_questionnaires() {
+        let r = report(Lang::Fi);
+        let a = r.themes.iter().find(|t| t.id == "a").unwrap();
+        let level = &questions(&r, a, Lang::Fi).rows[0];
+        assert!(matches!(&level.cells[1], Cell::Text(answer) if answer.starts_with('2')));
+        assert_eq!(level.cells[3], Cell::Words("ks. pöytäkirja".into()));
+        let x = r.themes.iter().find(|t| t.id == "x").unwrap();
+        assert_eq!(questions(&r, x, Lang::Fi).rows[0].cells[1], Cell::Words("oma sana".into()));
+    }
+
+    #[test]
+    fn a_step_that_raises_a_maturity_level_says_so() {
+        let r = report(Lang::En);
+        let table = roadmap(&r, Lang::En);
+        let raising: Vec<&Cell> = table
+            .rows
+            .iter()
+            .map(|row| &row.cells[4])
+            .filter(|c| matches!(c, Cell::Step { raises: Some(_), .. }))
+            .collect();
+        assert!(!raising.is_empty(), "t.yes at no blocks level 1 of theme t: {table:?}");
+        assert!(raising[0].text(Lang::En).starts_with("▲ Raises"), "{}", raising[0].text(Lang::En));
+    }
+}
