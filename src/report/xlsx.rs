@@ -8,7 +8,8 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 use crate::i18n::{Lang, messages as m};
 
 use super::colours::{band_xlsx, band_xlsx_text};
-use super::wording::{answer_text, answered, capitalized, summary_rows};
+use super::tables::{self, Cell, ColumnKind, Table};
+use super::wording::{answer_text, capitalized, summary_rows};
 use super::{Report, maturity};
 
 pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
@@ -34,57 +35,18 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         row += 1;
     }
     row += 1;
-    header(
-        sheet,
-        row,
-        &[m::T_THEME.get(lang), m::T_SCORE.get(lang), m::T_BAND.get(lang), m::T_ANSWERED.get(lang)],
-        &head,
-    )?;
-    for t in &report.themes {
-        row += 1;
-        sheet.write_string(row, 0, &t.title)?;
-        if let Some(s) = t.score {
-            sheet.write_number_with_format(row, 1, s, &score)?;
-        }
-        let band = Format::new()
-            .set_font_color(text_colour(t.band_index, report))
-            .set_bold()
-            .set_background_color(colour(t.band_index, report));
-        match &t.band {
-            Some(name) => sheet.write_string_with_format(row, 2, name, &band)?,
-            None => sheet.write_string(row, 2, m::NO_SCORE.get(lang))?,
-        };
-        sheet.write_string(row, 3, answered(&t.counts, lang))?;
-    }
-    row += 1;
-    sheet.write_string_with_format(row, 0, m::T_OVERALL.get(lang), &bold)?;
-    if let Some(s) = report.overall.score {
-        sheet.write_number_with_format(row, 1, s, &Format::new().set_num_format("0.0").set_bold())?;
-    }
-    if let Some(name) = &report.overall.band {
-        let band = Format::new()
-            .set_font_color(text_colour(report.overall.band_index, report))
-            .set_bold()
-            .set_background_color(colour(report.overall.band_index, report));
-        sheet.write_string_with_format(row, 2, name, &band)?;
-    }
+    let styles = Styles { head: &head, wrap: &wrap, score: &score, bold: &bold };
+    row = table(sheet, row, &tables::scores(report, lang), lang, &styles)?;
     // Each MIL theme's blocking practices, with their current and needed answers.
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
         if let Some(rule) = maturity::group_rule(theme, lang) {
             row += 2;
             sheet.write_string(row, 0, &rule)?;
         }
-        let Some(rule) = maturity::rule(theme, lang) else { continue };
+        let Some(practices) = tables::practices(theme, lang) else { continue };
         row += 2;
-        sheet.write_string_with_format(row, 0, format!("{}: {rule}", theme.title), &bold)?;
-        row += 1;
-        header(sheet, row, &[m::MIL_PRACTICE.get(lang), m::R_CURRENT.get(lang), m::MIL_NEEDED.get(lang)], &head)?;
-        for practice in theme.mil_blocking.iter().flatten() {
-            row += 1;
-            sheet.write_string_with_format(row, 0, &practice.text, &wrap)?;
-            sheet.write_string_with_format(row, 1, maturity::current(theme, practice, lang), &wrap)?;
-            sheet.write_string_with_format(row, 2, &practice.needed, &wrap)?;
-        }
+        sheet.write_string_with_format(row, 0, format!("{}: {}", theme.title, practices.caption), &bold)?;
+        row = table(sheet, row + 1, &practices, lang, &styles)?;
     }
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 40)?;
@@ -174,17 +136,58 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     book.save_to_buffer()
 }
 
+/// The formats the report's sheets share.
+struct Styles<'a> {
+    head: &'a Format,
+    wrap: &'a Format,
+    score: &'a Format,
+    bold: &'a Format,
+}
+
+/// A table of the report from `row` on (its header row there, the rows below; a text bar is left to the
+/// text formats); returns the row of its last line. Scores are numbers, bands on their colours, the total
+/// row in bold.
+fn table(sheet: &mut Worksheet, row: u32, t: &Table, lang: Lang, styles: &Styles) -> Result<u32, XlsxError> {
+    let shown: Vec<usize> = (0..t.columns.len()).filter(|&i| t.columns[i].kind != ColumnKind::TextBar).collect();
+    let titles: Vec<&str> = shown.iter().map(|&i| t.columns[i].title.as_str()).collect();
+    header(sheet, row, &titles, styles.head)?;
+    let mut at = row;
+    for line in &t.rows {
+        at += 1;
+        for (col, &i) in shown.iter().enumerate() {
+            let col = u16::try_from(col).unwrap_or(u16::MAX);
+            let bold_score;
+            let plain = if line.total { styles.bold } else { styles.wrap };
+            match &line.cells[i] {
+                Cell::Score(Some(value)) => {
+                    bold_score = styles.score.clone().set_bold();
+                    sheet.write_number_with_format(
+                        at,
+                        col,
+                        *value,
+                        if line.total { &bold_score } else { styles.score },
+                    )?;
+                }
+                Cell::Score(None) | Cell::Bar(_) => {}
+                Cell::Band { name: Some(name), index, of } => {
+                    let band = Format::new()
+                        .set_font_color(band_xlsx_text(*index, *of))
+                        .set_bold()
+                        .set_background_color(band_xlsx(*index, *of));
+                    sheet.write_string_with_format(at, col, name, &band)?;
+                }
+                other => {
+                    sheet.write_string_with_format(at, col, other.text(lang), plain)?;
+                }
+            }
+        }
+    }
+    Ok(at)
+}
+
 fn header(sheet: &mut Worksheet, row: u32, labels: &[&str], format: &Format) -> Result<(), XlsxError> {
     for (col, label) in labels.iter().enumerate() {
         sheet.write_string_with_format(row, u16::try_from(col).unwrap_or(u16::MAX), *label, format)?;
     }
     Ok(())
-}
-
-fn colour(index: Option<usize>, report: &Report) -> Color {
-    band_xlsx(index, report.bands.len())
-}
-
-fn text_colour(index: Option<usize>, report: &Report) -> Color {
-    band_xlsx_text(index, report.bands.len())
 }
