@@ -8,7 +8,8 @@
 //! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
 //! - [`mil`]: pure: the practices that hold a maturity indicator level down, and the answer each needs;
 //! - [`merge`]: pure: several respondents' answer sheets of one municipality merged into one;
-//! - [`report`]: the report record `kuntakompassi.report/1` and its renderers;
+//! - [`report`]: the report record `kuntakompassi.report/1`, its texts put in the reader's language
+//!   (`report::localise`), the table model its writers share (`report::tables`), and its renderers;
 //! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
 //! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`], [`inert`]: the edges;
