@@ -14,7 +14,8 @@ use crate::inert::{Layout, inert};
 use crate::wrap::wrap;
 
 use super::colours::band_terminal;
-use super::wording::{answered, bar, capitalized};
+use super::tables::{self as model, ColumnKind};
+use super::wording::capitalized;
 use super::{Report, maturity};
 
 /// How the table is drawn.
@@ -72,53 +73,36 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         table.force_no_tty();
     }
     // Below 72 columns the bars give their room to the words: a theme's name is never cut inside a word.
-    let bars = options.width >= 72;
-    let row = |mut cells: Vec<Cell>| {
-        if !bars {
-            cells.remove(2);
-        }
-        cells
+    let scores = model::scores(report, lang);
+    let shown: Vec<usize> = (0..scores.columns.len())
+        .filter(|&i| options.width >= 72 || scores.columns[i].kind != ColumnKind::TextBar)
+        .collect();
+    let aligned = |cell: Cell, kind: ColumnKind| {
+        if kind == ColumnKind::Number { cell.set_alignment(CellAlignment::Right) } else { cell }
     };
-    table.set_header(row(vec![
-        Cell::new(m::T_THEME.get(lang)),
-        Cell::new(m::T_SCORE.get(lang)).set_alignment(CellAlignment::Right),
-        Cell::new(""),
-        Cell::new(m::T_BAND.get(lang)),
-        Cell::new(m::T_ANSWERED.get(lang)).set_alignment(CellAlignment::Right),
-    ]));
-    let titles: Vec<String> = report.themes.iter().map(|t| break_long_words(&line(&t.title), LONGEST_WORD)).collect();
-    let bands: Vec<String> = report.themes.iter().filter_map(|t| t.band.as_deref().map(line)).collect();
-    keep_words_whole(&mut table, 0, titles.iter().map(String::as_str).chain([m::T_OVERALL.get(lang)]));
-    keep_words_whole(&mut table, if bars { 3 } else { 2 }, bands.iter().map(String::as_str));
-    for theme in &report.themes {
-        let score = theme.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
-        let bar_text = theme.score.map_or_else(String::new, |s| bar(s, 10));
-        let mut band = Cell::new(theme.band.as_deref().map_or_else(|| m::NO_SCORE.get(lang).to_string(), line));
-        if let (true, Some(index)) = (options.color, theme.band_index) {
-            band = band.fg(band_terminal(index, report.bands.len()));
+    table.set_header(shown.iter().map(|&i| aligned(Cell::new(&scores.columns[i].title), scores.columns[i].kind)));
+    for (at, &i) in shown.iter().enumerate() {
+        let words: Vec<String> = scores.rows.iter().map(|row| line(&row.cells[i].text(lang))).collect();
+        if matches!(scores.columns[i].kind, ColumnKind::RowHeader | ColumnKind::Text) {
+            keep_words_whole(&mut table, at, words.iter().map(String::as_str));
         }
-        let answered = answered(&theme.counts, lang);
-        table.add_row(row(vec![
-            Cell::new(break_long_words(&line(&theme.title), LONGEST_WORD)),
-            Cell::new(score).set_alignment(CellAlignment::Right),
-            Cell::new(bar_text),
-            band,
-            Cell::new(answered).set_alignment(CellAlignment::Right),
-        ]));
     }
-    let overall = report.overall.score.map_or_else(|| "–".to_string(), |s| decimal(lang, s, 1));
-    let mut overall_band =
-        Cell::new(report.overall.band.as_deref().map(line).unwrap_or_default()).add_attribute(Attribute::Bold);
-    if let (true, Some(index)) = (options.color, report.overall.band_index) {
-        overall_band = overall_band.fg(band_terminal(index, report.bands.len()));
+    for row in &scores.rows {
+        table.add_row(shown.iter().map(|&i| {
+            let kind = scores.columns[i].kind;
+            let mut cell = match &row.cells[i] {
+                model::Cell::Band { index: Some(index), of, .. } if options.color => {
+                    Cell::new(line(&row.cells[i].text(lang))).fg(band_terminal(*index, *of))
+                }
+                model::Cell::Text(text) => Cell::new(break_long_words(&line(text), LONGEST_WORD)),
+                other => Cell::new(line(&other.text(lang))),
+            };
+            if row.total && !matches!(row.cells[i], model::Cell::Bar(_) | model::Cell::Number(_)) {
+                cell = cell.add_attribute(Attribute::Bold);
+            }
+            aligned(cell, kind)
+        }));
     }
-    table.add_row(row(vec![
-        Cell::new(m::T_OVERALL.get(lang)).add_attribute(Attribute::Bold),
-        Cell::new(overall).set_alignment(CellAlignment::Right).add_attribute(Attribute::Bold),
-        Cell::new(report.overall.score.map_or_else(String::new, |s| bar(s, 10))),
-        overall_band,
-        Cell::new(format!("{} %", decimal(lang, report.completeness * 100.0, 0))).set_alignment(CellAlignment::Right),
-    ]));
     writeln!(out, "{table}")?;
     // The legend is prose; wrapped to the table's width (80 columns at most, for reading).
     for line in wrap(m::T_LEGEND.get(lang), usize::from(options.width).clamp(20, 80)) {
