@@ -347,3 +347,35 @@ fn band_badge(band: Option<&str>, index: Option<usize>, bands: usize, lang: Lang
         None => esc(m::NO_SCORE.get(lang)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_is_written_in_its_named_scroll_box_with_row_headers_and_no_text_bar() {
+        let marks = Marks { texts: None, words: Some("sv".into()) };
+        let mut out = String::new();
+        table(&mut out, &tables::sample(), Lang::Fi, &marks, "sv-");
+        assert!(
+            out.starts_with(
+                "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"sv-sample-caption\">"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("<caption id=\"sv-sample-caption\">Otsikko</caption>"), "an own caption is shown: {out}");
+        assert!(
+            out.contains(
+                "<thead><tr><th scope=\"col\">Teema</th><th scope=\"col\">Pisteet</th><th scope=\"col\">Taso</th>"
+            ),
+            "{out}"
+        );
+        assert!(out.contains("<tr><th scope=\"row\">Turva | &lt;b&gt;</th><td class=\"num\">45,3</td>"), "{out}");
+        assert!(
+            out.contains("<td class=\"note\"><span lang=\"sv\">*oma* huomio</span></td>"),
+            "the words' language: {out}"
+        );
+        assert!(out.contains("<td class=\"num\"><strong>–</strong></td>"), "the total's score in bold: {out}");
+        assert_eq!(out.matches("<td").count() + out.matches("<th scope=\"row\"").count(), 8, "4 cells a row: {out}");
+    }
+}

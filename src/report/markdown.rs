@@ -134,3 +134,21 @@ fn cell_text(cell: &Cell, lang: Lang) -> String {
         Cell::Step { raises: Some(raises), text } => format!("**▲ {}.** {}", md(&capitalized(raises)), md(text)),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_is_written_with_its_caption_alignment_escapes_and_a_bold_total() {
+        let mut out = String::new();
+        table(&mut out, &tables::sample(), Lang::Fi);
+        assert_eq!(
+            out,
+            "Otsikko\n\n\
+             | Teema | Pisteet | | Taso | Huomio |\n|---|---:|---|---|---|\n\
+             | Turva \\| &lt;b&gt; | 45,3 | `████▌·····` | Kehittyvä | \\*oma\\* huomio |\n\
+             | **Kokonaisindeksi** | **–** |  | **ei pisteitä** | 100 % |\n"
+        );
+    }
+}
