@@ -284,6 +284,46 @@ pub fn conflicts(report: &Report, lang: Lang) -> Option<Table> {
     })
 }
 
+/// A small table of every kind of cell, for the writers' own tests.
+#[cfg(test)]
+pub(crate) fn sample() -> Table {
+    Table {
+        kind: TableKind::Scores,
+        key: "sample".into(),
+        caption: "Otsikko".into(),
+        caption_is: Caption::Own,
+        columns: vec![
+            column("Teema", ColumnKind::RowHeader),
+            column("Pisteet", ColumnKind::Number),
+            column("", ColumnKind::TextBar),
+            column("Taso", ColumnKind::Text),
+            column("Huomio", ColumnKind::Note),
+        ],
+        rows: vec![
+            Row {
+                cells: vec![
+                    Cell::Text("Turva | <b>".into()),
+                    Cell::Score(Some(45.25)),
+                    Cell::Bar(Some(45.25)),
+                    Cell::Band { name: Some("Kehittyvä".into()), index: Some(1), of: 4 },
+                    Cell::Words("*oma* huomio".into()),
+                ],
+                total: false,
+            },
+            Row {
+                cells: vec![
+                    Cell::Plain("Kokonaisindeksi".into()),
+                    Cell::Score(None),
+                    Cell::Bar(None),
+                    Cell::Band { name: None, index: None, of: 4 },
+                    Cell::Number("100 %".into()),
+                ],
+                total: true,
+            },
+        ],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,45 +392,5 @@ mod tests {
             .collect();
         assert!(!raising.is_empty(), "t.yes at no blocks level 1 of theme t: {table:?}");
         assert!(raising[0].text(Lang::En).starts_with("▲ Raises"), "{}", raising[0].text(Lang::En));
-    }
-}
-
-/// A small table of every kind of cell, for the writers' own tests.
-#[cfg(test)]
-pub(crate) fn sample() -> Table {
-    Table {
-        kind: TableKind::Scores,
-        key: "sample".into(),
-        caption: "Otsikko".into(),
-        caption_is: Caption::Own,
-        columns: vec![
-            column("Teema", ColumnKind::RowHeader),
-            column("Pisteet", ColumnKind::Number),
-            column("", ColumnKind::TextBar),
-            column("Taso", ColumnKind::Text),
-            column("Huomio", ColumnKind::Note),
-        ],
-        rows: vec![
-            Row {
-                cells: vec![
-                    Cell::Text("Turva | <b>".into()),
-                    Cell::Score(Some(45.25)),
-                    Cell::Bar(Some(45.25)),
-                    Cell::Band { name: Some("Kehittyvä".into()), index: Some(1), of: 4 },
-                    Cell::Words("*oma* huomio".into()),
-                ],
-                total: false,
-            },
-            Row {
-                cells: vec![
-                    Cell::Plain("Kokonaisindeksi".into()),
-                    Cell::Score(None),
-                    Cell::Bar(None),
-                    Cell::Band { name: None, index: None, of: 4 },
-                    Cell::Number("100 %".into()),
-                ],
-                total: true,
-            },
-        ],
     }
 }
