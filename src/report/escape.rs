@@ -34,7 +34,10 @@ pub fn markdown(text: &str) -> String {
     }
     // "1. " starts an ordered list; the escape goes before its punctuation, as digits cannot be escaped.
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    let list_marker = (digits > 0 && text[digits..].starts_with(['.', ')'])).then_some(digits);
+    // Only a marker followed by a space or the end starts a list: "43.3" is a number, left as it is.
+    let after = &text[digits..];
+    let marks_list = after.starts_with(['.', ')']) && after[1..].chars().next().is_none_or(char::is_whitespace);
+    let list_marker = (digits > 0 && marks_list).then_some(digits);
     for (i, c) in text.chars().enumerate() {
         if list_marker == Some(i) {
             out.push('\\');
@@ -80,6 +83,8 @@ mod tests {
         assert_eq!(markdown("a | b\n# c"), "a \\| b # c");
         assert_eq!(markdown("# otsikko"), "\\# otsikko");
         assert_eq!(markdown("1. kohta"), "1\\. kohta");
+        assert_eq!(markdown("2)"), "2\\)");
+        assert_eq!(markdown("43.3 – Developing"), "43.3 – Developing", "a decimal number is no list");
         assert_eq!(markdown("Pohjois-Savo 2026-10-14"), "Pohjois-Savo 2026-10-14");
         assert_eq!(markdown("*emph* _u_"), "\\*emph\\* \\_u\\_");
     }
