@@ -34,6 +34,7 @@ pub mod mil;
 pub mod output;
 pub mod questionnaire;
 pub mod regions;
+pub mod render;
 pub mod report;
 pub mod roadmap;
 pub mod scoring;

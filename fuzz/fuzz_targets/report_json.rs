@@ -9,7 +9,8 @@ use kuntakompassi::compare::{self, GroupBy, Input, summary_input};
 use kuntakompassi::i18n::Lang;
 use kuntakompassi::questionnaire::Questionnaire;
 use kuntakompassi::questionnaire::load::{Source, load_text};
-use kuntakompassi::report::{Report, csv, html, load, markdown, table, xlsx};
+use kuntakompassi::render::report::{csv, html, markdown, terminal as table, xlsx};
+use kuntakompassi::report::{Report, load};
 use libfuzzer_sys::fuzz_target;
 
 static QUESTIONNAIRE: LazyLock<Questionnaire> = LazyLock::new(|| {

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use kuntakompassi::inert::{Layout, inert};
-use kuntakompassi::report::escape;
+use kuntakompassi::render::escape;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -193,7 +193,8 @@ impl Accumulator {
                     mil: question.mil,
                     status,
                     answer: serde_json::Value::Null,
-                    answer_text: mean.map(|mean| report::wording::mean_text(mean, self.question_sums[i].1, lang)),
+                    answer_text: mean
+                        .map(|mean| crate::render::wording::mean_text(mean, self.question_sums[i].1, lang)),
                     level_description: None,
                     score: mean,
                     note: None,

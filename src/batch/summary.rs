@@ -253,9 +253,9 @@ impl<W: Write> SummaryWriter<W> {
             Format::Csv => self.out.write_all(&self.line)?,
             Format::Json => self.out.write_all(if self.rows == 0 { b"]\n" } else { b"\n]\n" })?,
             Format::Table => {
-                // A layout that fits the width (see `report::matrix`): theme names, theme codes with a key,
+                // A layout that fits the width (see `render::matrix`): theme names, theme codes with a key,
                 // or one block per row.
-                use crate::report::matrix::{Column, Role, render};
+                use crate::render::matrix::{Column, Role, render};
                 let lang = self.lang;
                 let rows = std::mem::take(&mut self.table);
                 let cells = |i: usize| rows.iter().map(|r| r.get(i).cloned().unwrap_or_default()).collect();

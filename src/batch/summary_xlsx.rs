@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxErro
 
 use crate::i18n::{Lang, messages as m};
 use crate::questionnaire::Questionnaire;
-use crate::report::colours::{band_xlsx, band_xlsx_text};
+use crate::render::colours::{band_xlsx, band_xlsx_text};
 
 use super::header::Meta;
 use super::summary::SummaryRow;

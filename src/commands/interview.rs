@@ -21,7 +21,8 @@ use crate::interview::selection::{Selection, SelectionError};
 use crate::interview::terminal::{self, INTERRUPTED, Resume, Terminal, install_interrupt_handler};
 use crate::interview::{End, Interview};
 use crate::questionnaire::{Questionnaire, builtin};
-use crate::report::{self, table};
+use crate::render::report::{self as render, terminal as table};
+use crate::report;
 use crate::settings::Settings;
 use crate::{clock, output, roadmap, scoring};
 
@@ -163,12 +164,12 @@ fn finish_part(q: &Questionnaire, draft: &Draft, lang: Lang, width: usize) -> u8
         }
         let scored = &assessment.themes[index];
         let band = scored.score.and_then(|s| q.band_index(s)).map(|b| q.text(&q.bands[b].name, lang));
-        let score = report::wording::score_text(scored.score, lang);
+        let score = crate::render::wording::score_text(scored.score, lang);
         let mut line = format!("  {}: {score}", q.text(&theme.title, lang));
         if let Some(band) = band {
             line.push_str(&format!(" – {band}"));
         }
-        line.push_str(&format!("  ({})", report::wording::answered(&scored.counts, lang)));
+        line.push_str(&format!("  ({})", crate::render::wording::answered(&scored.counts, lang)));
         if in_theme.len() < q.questions.iter().filter(|question| question.theme == index).count() {
             line.push_str(&format!("  {}", m::I_PART_SOME_QUESTIONS.fill(lang, &[&in_theme.len()])));
         }
@@ -328,10 +329,10 @@ fn finish(ui: &mut impl Prompter, q: &Questionnaire, draft: &Draft, out_dir: &Pa
     };
     let mut extra: Vec<(&str, Vec<u8>)> = Vec::new();
     if matches!(choice, 0 | 2) {
-        extra.push(("html", report::html::render(&record, lang).into_bytes()));
+        extra.push(("html", render::html::render(&record, lang).into_bytes()));
     }
     if matches!(choice, 1 | 2) {
-        extra.push(("md", report::markdown::render(&record, lang).into_bytes()));
+        extra.push(("md", render::markdown::render(&record, lang).into_bytes()));
     }
     for (extension, bytes) in extra {
         let path = output::free_path(out_dir, &stem, extension);

@@ -116,7 +116,7 @@ impl<'a> ReaderLanguage<'a> {
             Some((spec, q)) => {
                 if !matches(&report, q, true) {
                     let r = &report.questionnaire;
-                    let stored = crate::report::wording::language_name(&r.language, lang);
+                    let stored = crate::render::wording::language_name(&r.language, lang);
                     let message = m::R_KEPT_OTHER_QUESTIONNAIRE.fill(lang, &[&stored, spec, &r.id, &r.version]);
                     let warning =
                         Diagnostic { file: file.to_string(), pos: None, severity: Severity::Warning, message };
@@ -169,7 +169,7 @@ pub fn render_report(
     args: &RenderArgs,
     settings: &Settings,
 ) -> Result<Vec<u8>> {
-    use crate::report::{bilingual, csv, html, markdown, table, xlsx};
+    use crate::render::report::{bilingual, csv, html, markdown, terminal as table, xlsx};
     let lang = settings.lang;
     let output = args.output.as_deref();
     let format = resolved_format(args, settings);

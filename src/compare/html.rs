@@ -11,11 +11,11 @@
 use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
-use crate::report::colours::{band_colour, band_text};
-use crate::report::escape::html as esc;
-use crate::report::html::{TABLE_END, table_start};
-use crate::report::svg::{Alt, Bar, bar_chart, line_chart};
-use crate::report::wording::score_text as score;
+use crate::render::colours::{band_colour, band_text};
+use crate::render::escape::html as esc;
+use crate::render::report::html::{TABLE_END, table_start};
+use crate::render::report::svg::{Alt, Bar, bar_chart, line_chart};
+use crate::render::wording::score_text as score;
 
 use super::stats::Stats;
 use super::{Cell, Comparison};
@@ -147,7 +147,7 @@ pub fn render(c: &Comparison, lang: Lang) -> String {
     let bands = c.bands.len();
     let mut s = String::new();
     let title = format!("{} – {}", m::C_TITLE.get(lang), c.questionnaire);
-    crate::report::html::page_start(&mut s, lang, &title, STYLE);
+    crate::render::report::html::page_start(&mut s, lang, &title, STYLE);
     let grouping = match c.group_by {
         "region" => m::C_BY_REGION,
         "size-class" => m::C_BY_SIZE_CLASS,

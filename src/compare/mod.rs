@@ -101,7 +101,7 @@ impl Notice {
             Notice::FromSummary { rows, .. } => m::C_FROM_SUMMARY.fill(lang, &[rows]),
             Notice::TextsKept { files, languages } => {
                 let names: Vec<String> =
-                    languages.iter().map(|code| crate::report::wording::language_name(code, lang)).collect();
+                    languages.iter().map(|code| crate::render::wording::language_name(code, lang)).collect();
                 let listed = if files.is_empty() { String::new() } else { format!(": {}", files.join(", ")) };
                 m::C_TEXTS_KEPT.fill(lang, &[&names.join(", "), &listed])
             }

@@ -7,8 +7,8 @@ use comfy_table::{ContentArrangement, Table};
 use crate::csv_writer::{self, Records, cell};
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::Layout;
-use crate::report::escape::markdown as md;
-use crate::report::wording::score_text as score;
+use crate::render::escape::markdown as md;
+use crate::render::wording::score_text as score;
 
 use super::{Comparison, Notice};
 
@@ -39,9 +39,9 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
     };
 
     // The matrix: rank, municipality, overall, band and difference, the theme scores by theme number (T1 …)
-    // in a layout that fits the width (`report::matrix`).
+    // in a layout that fits the width (`render::matrix`).
     {
-        use crate::report::matrix::{Column, Role, render};
+        use crate::render::matrix::{Column, Role, render};
         let cells = |f: &dyn Fn(&super::Row) -> String| c.rows.iter().map(f).collect::<Vec<String>>();
         let mut columns = vec![
             Column::new(

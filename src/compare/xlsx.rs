@@ -9,7 +9,7 @@
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::i18n::{Lang, messages as m};
-use crate::report::colours::{band_xlsx, band_xlsx_text};
+use crate::render::colours::{band_xlsx, band_xlsx_text};
 
 use super::Comparison;
 

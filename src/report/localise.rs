@@ -74,7 +74,7 @@ pub fn localise(report: &Report, q: &Questionnaire, lang: Lang) -> Result<Report
         record.text = q.text(&question.text, lang).to_string();
         if group {
             if let (Some(mean), Some(n)) = (record.score, record.members_answered) {
-                record.answer_text = Some(super::wording::mean_text(mean, n, lang));
+                record.answer_text = Some(crate::render::wording::mean_text(mean, n, lang));
             }
             continue;
         }

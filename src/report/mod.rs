@@ -5,21 +5,8 @@
 //! freely, rename none without a new schema version. Texts in it are in the report's language; numbers are
 //! unrounded.
 
-pub mod bilingual;
-pub mod colours;
-pub mod csv;
-pub mod escape;
-pub mod html;
 pub mod load;
 pub mod localise;
-pub mod markdown;
-pub mod matrix;
-pub mod maturity;
-pub mod svg;
-pub mod table;
-pub mod tables;
-pub mod wording;
-pub mod xlsx;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -651,8 +638,9 @@ mod tests {
         use proptest::prelude::*;
 
         fn table(report: &Report, lang: Lang) -> String {
+            use crate::render::report::terminal;
             let mut out = Vec::new();
-            table::render(report, lang, &table::TableOptions::default(), &mut out).unwrap();
+            terminal::render(report, lang, &terminal::TableOptions::default(), &mut out).unwrap();
             String::from_utf8(out).unwrap()
         }
 

@@ -7,10 +7,11 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, messages as m};
 
-use super::escape::markdown as md;
 use super::tables::{self, Caption, Cell, ColumnKind, Table};
-use super::wording::{bar, capitalized, score_text, summary_rows};
-use super::{Report, maturity};
+use crate::render::escape::markdown as md;
+use crate::render::maturity;
+use crate::render::wording::{bar, capitalized, score_text, summary_rows};
+use crate::report::Report;
 
 pub fn render(report: &Report, lang: Lang) -> String {
     sections(report, lang).concat()
@@ -85,7 +86,7 @@ pub fn sections(report: &Report, lang: Lang) -> Vec<String> {
 
 /// A MIL theme's path: its summary, how a group's level was formed, and the blocking practices with their
 /// current and needed answers.
-fn mil_section(out: &mut String, theme: &super::ThemeRecord, lang: Lang) {
+fn mil_section(out: &mut String, theme: &crate::report::ThemeRecord, lang: Lang) {
     let Some(summary) = maturity::summary(theme, lang) else { return };
     let _ = writeln!(out, "{}\n", md(&summary));
     if let Some(rule) = maturity::group_rule(theme, lang) {

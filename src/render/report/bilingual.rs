@@ -1,15 +1,15 @@
 //! One document in two languages, section by section, for the board of a bilingual municipality
 //! (`--lang fi,sv`; Language Act 423/2003 asks such a municipality to serve and publish in both).
 //!
-//! Each language's rendering is made whole, from the report put in that language ([`super::localise`]),
+//! Each language's rendering is made whole, from the report put in that language ([`crate::report::localise`]),
 //! and the two are interleaved: the summary in Finnish, then in Swedish, the scores in Finnish, then in
 //! Swedish, and so on. Headings, labels and the method text come from each language's interface strings;
 //! nothing is translated here.
 
 use crate::i18n::Lang;
 
-use super::Report;
-use super::escape::markdown as md;
+use crate::render::escape::markdown as md;
+use crate::report::Report;
 
 /// The two languages' Markdown, section by section under one title.
 pub fn markdown(first: (&Report, Lang), second: (&Report, Lang)) -> String {
@@ -96,12 +96,12 @@ mod tests {
         let doc = markdown((&fi, Lang::Fi), (&sv, Lang::Sv));
         assert_eq!(doc.matches("\n# ").count() + usize::from(doc.starts_with("# ")), 1, "one title:\n{doc}");
         let headings: Vec<&str> = doc.lines().filter(|l| l.starts_with("## ")).collect();
-        let fi_only: Vec<String> = crate::report::markdown::render(&fi, Lang::Fi)
+        let fi_only: Vec<String> = crate::render::report::markdown::render(&fi, Lang::Fi)
             .lines()
             .filter(|l| l.starts_with("## "))
             .map(str::to_string)
             .collect();
-        let sv_only: Vec<String> = crate::report::markdown::render(&sv, Lang::Sv)
+        let sv_only: Vec<String> = crate::render::report::markdown::render(&sv, Lang::Sv)
             .lines()
             .filter(|l| l.starts_with("## "))
             .map(str::to_string)
@@ -110,7 +110,7 @@ mod tests {
         assert_eq!(headings, expected);
         assert!(doc.contains("## Yhteenveto") && doc.contains("## Sammanfattning"), "{doc}");
         // Each language's document is whole inside it.
-        for part in crate::report::markdown::sections(&sv, Lang::Sv).iter().skip(1) {
+        for part in crate::render::report::markdown::sections(&sv, Lang::Sv).iter().skip(1) {
             assert!(doc.contains(part.as_str()), "{part}");
         }
     }

@@ -4,9 +4,9 @@
 
 use crate::i18n::Lang;
 
-use super::wording::answer_text;
-use super::{Report, Status};
 use crate::csv_writer::{self, Records, cell};
+use crate::render::wording::answer_text;
+use crate::report::{Report, Status};
 
 pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
     let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);

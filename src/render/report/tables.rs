@@ -7,8 +7,9 @@
 
 use crate::i18n::{Lang, decimal, messages as m};
 
-use super::wording::{ROADMAP_STEPS, answer_text, answered, capitalized};
-use super::{Report, Status, ThemeRecord, maturity};
+use crate::render::maturity;
+use crate::render::wording::{ROADMAP_STEPS, answer_text, answered, capitalized};
+use crate::report::{Report, Status, ThemeRecord};
 
 /// One table of a report.
 #[derive(Debug, Clone, PartialEq)]
@@ -103,8 +104,8 @@ impl Cell {
             | Cell::Text(text)
             | Cell::Words(text)
             | Cell::Step { raises: None, text } => text.clone(),
-            Cell::Score(score) => super::wording::score_text(*score, lang),
-            Cell::Bar(score) => score.map_or_else(String::new, |s| super::wording::bar(s, 10)),
+            Cell::Score(score) => crate::render::wording::score_text(*score, lang),
+            Cell::Bar(score) => score.map_or_else(String::new, |s| crate::render::wording::bar(s, 10)),
             Cell::Band { name, .. } => name.clone().unwrap_or_else(|| m::NO_SCORE.get(lang).to_string()),
             Cell::Step { raises: Some(raises), text } => format!("▲ {}. {text}", capitalized(raises)),
         }

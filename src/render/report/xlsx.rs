@@ -7,10 +7,11 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::i18n::{Lang, messages as m};
 
-use super::colours::{band_xlsx, band_xlsx_text};
 use super::tables::{self, Cell, ColumnKind, Table};
-use super::wording::{answer_text, capitalized, summary_rows};
-use super::{Report, maturity};
+use crate::render::colours::{band_xlsx, band_xlsx_text};
+use crate::render::maturity;
+use crate::render::wording::{answer_text, capitalized, summary_rows};
+use crate::report::Report;
 
 pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();

@@ -7,12 +7,13 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
-use super::colours::{band_colour, band_text};
-use super::escape::html as esc;
 use super::svg::{bars, radar};
 use super::tables::{self, Caption, Cell, ColumnKind, Table, TableKind};
-use super::wording::{capitalized, score_text, summary_rows};
-use super::{Report, maturity};
+use crate::render::colours::{band_colour, band_text};
+use crate::render::escape::html as esc;
+use crate::render::maturity;
+use crate::render::wording::{capitalized, score_text, summary_rows};
+use crate::report::Report;
 
 /// What every page of the project shares: type, headings, tables and charts. Each page adds its own.
 const BASE_STYLE: &str = "
@@ -238,7 +239,7 @@ pub fn sections(report: &Report, lang: Lang, part: &Part) -> Vec<String> {
 
 /// A MIL theme's path: its summary, how a group's level was formed, and a table of the blocking practices
 /// with their current and needed answers.
-fn mil_section(s: &mut String, theme: &super::ThemeRecord, lang: Lang, marks: &Marks, ids: &str) {
+fn mil_section(s: &mut String, theme: &crate::report::ThemeRecord, lang: Lang, marks: &Marks, ids: &str) {
     let Some(summary) = maturity::summary(theme, lang) else { return };
     let _ = writeln!(s, "<p class=\"mil\"><strong>{}</strong></p>", esc(&summary));
     if let Some(rule) = maturity::group_rule(theme, lang) {

@@ -7,7 +7,7 @@
 
 use crate::i18n::{Lang, messages as m};
 
-use super::{BlockingRecord, Report, StepRecord, ThemeRecord};
+use crate::report::{BlockingRecord, Report, StepRecord, ThemeRecord};
 
 /// The summary line of a MIL theme; `None` for other themes. A report written before the path was
 /// recorded gets its level only.

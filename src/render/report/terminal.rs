@@ -13,10 +13,11 @@ use crate::i18n::{Lang, decimal, messages as m};
 use crate::inert::{Layout, inert};
 use crate::wrap::wrap;
 
-use super::colours::band_terminal;
 use super::tables::{self as model, ColumnKind};
-use super::wording::capitalized;
-use super::{Report, maturity};
+use crate::render::colours::band_terminal;
+use crate::render::maturity;
+use crate::render::wording::capitalized;
+use crate::report::Report;
 
 /// How the table is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -55,7 +56,7 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
         writeln!(out, "{text}")?;
     }
     if report.questionnaire.language != lang.code() {
-        let stored = super::wording::language_name(&report.questionnaire.language, lang);
+        let stored = crate::render::wording::language_name(&report.questionnaire.language, lang);
         for text in wrap(&m::R_TEXTS_KEPT.fill(lang, &[&stored]), width) {
             writeln!(out, "{text}")?;
         }

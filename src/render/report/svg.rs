@@ -10,9 +10,9 @@ use std::fmt::Write as _;
 
 use crate::i18n::{Lang, decimal, messages as m};
 
-use super::Report;
-use super::colours::{TRACK, band_colour, band_text};
-use super::escape::html as esc;
+use crate::render::colours::{TRACK, band_colour, band_text};
+use crate::render::escape::html as esc;
+use crate::report::Report;
 
 /// The sentence a chart's text alternative gives: every theme with its score and band.
 pub fn description(report: &Report, lang: Lang) -> String {

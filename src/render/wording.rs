@@ -4,7 +4,8 @@
 
 use crate::i18n::{Lang, decimal, messages as m, whole_number};
 
-use super::{Report, Status, maturity};
+use super::maturity;
+use crate::report::{Report, Status};
 
 /// How many roadmap steps the written reports show.
 pub const ROADMAP_STEPS: usize = 10;
@@ -96,7 +97,7 @@ pub fn score_text(score: Option<f64>, lang: Lang) -> String {
 }
 
 /// The answer as a reader sees it: the report's own text, or what the status says.
-pub fn answer_text(q: &super::QuestionRecord, lang: Lang) -> String {
+pub fn answer_text(q: &crate::report::QuestionRecord, lang: Lang) -> String {
     match (&q.answer_text, q.status) {
         (Some(text), _) => text.clone(),
         (None, Status::Unanswered) => m::R_NOT_ANSWERED.get(lang).to_string(),
