@@ -1,6 +1,7 @@
 //! Comparing the reports of many municipalities: the matrix, peer groups, shared weak spots and change over
 //! time. Pure functions over report records; reading files is `commands::compare`'s job.
 
+mod columns;
 pub mod html;
 pub mod render;
 pub mod stats;
