@@ -48,6 +48,11 @@ pub fn weak_mean(spot: &WeakSpot, lang: Lang) -> String {
     decimal(lang, spot.mean * 100.0, 0)
 }
 
+/// How many of the municipalities that answered score below the middle of the scale: "3/5".
+pub fn below_middle(spot: &WeakSpot) -> String {
+    format!("{}/{}", spot.below_middle, spot.answered)
+}
+
 /// The title of a theme by its id; the id when the comparison does not show the theme.
 pub fn theme_title<'a>(c: &'a Comparison, id: &'a str) -> &'a str {
     c.themes.iter().find(|t| t.id == id).map_or(id, |t| t.title.as_str())
@@ -94,4 +99,24 @@ pub fn series_when(k: usize, date: Option<&String>, lang: Lang) -> String {
 /// A point of a change series in the text formats: its date, if any, and the overall index.
 pub fn series_point(date: Option<&String>, value: Option<f64>, lang: Lang) -> String {
     format!("{} {}", date.cloned().unwrap_or_default(), score(value, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_difference_carries_the_sign_of_its_rounded_text() {
+        assert_eq!(signed(Some(1.46), Lang::Fi), "+1,5");
+        assert_eq!(signed(Some(-0.31), Lang::En), "-0.3");
+        assert_eq!(signed(Some(-0.04), Lang::Fi), "-0,0");
+        assert_eq!(signed(Some(0.0), Lang::Sv), "+0,0");
+        assert_eq!(signed(None, Lang::Fi), "");
+    }
+
+    #[test]
+    fn headings_are_in_the_output_language() {
+        assert_eq!(labels(&MIL_LEVELS, Lang::En), [m::R_MUNICIPALITY.en, m::MIL_COLUMN.en, m::C_MIL_NEXT.en]);
+        assert_eq!(labels(&GROUP_STATS, Lang::Sv)[0], m::C_GROUP.sv);
+    }
 }

@@ -319,13 +319,12 @@ fn weak_spots_section(s: &mut String, c: &Comparison, lang: Lang) {
         for (i, spot) in c.weak_spots.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}/{}</td><td>{}</td></tr>",
+                "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 i + 1,
                 esc(columns::theme_title(c, &spot.theme)),
                 esc(&spot.text),
                 columns::weak_mean(spot, lang),
-                spot.below_middle,
-                spot.answered,
+                columns::below_middle(spot),
                 esc(spot.next_step.as_deref().unwrap_or(""))
             );
         }

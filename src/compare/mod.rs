@@ -325,8 +325,8 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
     let unique = deduplicate(inputs, &mut notices);
     notices.extend(from_summary_notice(&unique));
     notices.extend(texts_kept_notice(&unique, lang));
-    let shared = Shared::of(&unique);
-    notices.extend(shared.notice.clone());
+    let mut shared = Shared::of(&unique);
+    notices.extend(shared.notice.take());
 
     // The latest report's theme titles and bands name things in every rendering.
     let newest = newest(&unique, lang);

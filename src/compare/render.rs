@@ -219,12 +219,11 @@ fn weak_spots_markdown(out: &mut String, c: &Comparison, lang: Lang) {
     for (i, spot) in c.weak_spots.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {}/{} | {} |",
+            "| {} | {} | {} | {} | {} |",
             i + 1,
             md(&spot.text),
             columns::weak_mean(spot, lang),
-            spot.below_middle,
-            spot.answered,
+            columns::below_middle(spot),
             md(spot.next_step.as_deref().unwrap_or(""))
         );
     }
