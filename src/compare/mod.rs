@@ -1,6 +1,7 @@
 //! Comparing the reports of many municipalities: the matrix, peer groups, shared weak spots and change over
 //! time. Pure functions over report records; reading files is `commands::compare`'s job.
 
+mod columns;
 pub mod html;
 pub mod render;
 pub mod stats;
@@ -23,6 +24,41 @@ pub enum GroupBy {
     Region,
     SizeClass,
     None,
+}
+
+impl GroupBy {
+    /// The grouping's name in the comparison's JSON.
+    fn name(self) -> &'static str {
+        match self {
+            GroupBy::Region => "region",
+            GroupBy::SizeClass => "size-class",
+            GroupBy::None => "none",
+        }
+    }
+
+    /// The name of the group a report falls in, in the output language.
+    fn group_of(self, report: &Report, lang: Lang) -> String {
+        match self {
+            GroupBy::Region => report
+                .respondent
+                .region
+                .as_deref()
+                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |name| region_name(name, lang)),
+            GroupBy::SizeClass => report
+                .respondent
+                .population
+                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |p| size_class_name(size_class(p), lang)),
+            GroupBy::None => m::C_ALL.get(lang).to_string(),
+        }
+    }
+
+    /// Size classes in their order, smallest first, as their names do not sort so; other groups by name.
+    fn order_of(self, report: &Report) -> usize {
+        match self {
+            GroupBy::SizeClass => report.respondent.population.map_or(SIZE_CLASSES.len(), size_class),
+            GroupBy::Region | GroupBy::None => 0,
+        }
+    }
 }
 
 /// A report and the file it came from.
@@ -284,220 +320,42 @@ fn date(report: &Report) -> String {
 }
 
 pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang) -> Result<Comparison, CompareError> {
-    if inputs.is_empty() {
-        return Err(CompareError::Empty);
-    }
-    let mut by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for input in inputs {
-        by_id.entry(input.report.questionnaire.id.clone()).or_default().push(input.file.clone());
-    }
-    if by_id.len() > 1 {
-        return Err(CompareError::MixedQuestionnaires(by_id));
-    }
+    one_questionnaire(inputs)?;
     let mut notices = Vec::new();
-
-    // Duplicates (same municipality and date) are reported and counted once.
-    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut unique: Vec<&Input> = Vec::new();
-    for input in inputs {
-        let key = (identity(&input.report), date(&input.report));
-        match seen.get(&key) {
-            Some(first) => notices.push(Notice::Duplicate { file: input.file.clone(), same_as: first.clone() }),
-            None => {
-                seen.insert(key, input.file.clone());
-                unique.push(input);
-            }
-        }
-    }
-
-    let summary_files: BTreeSet<&str> = unique
-        .iter()
-        .filter(|i| i.from_summary)
-        .map(|i| i.file.rsplit_once('#').map_or(i.file.as_str(), |(file, _)| file))
-        .collect();
-    let summary_rows = unique.iter().filter(|i| i.from_summary).count();
-    if summary_rows > 0 {
-        notices.push(Notice::FromSummary {
-            files: summary_files.iter().map(|f| (*f).to_string()).collect(),
-            rows: summary_rows,
-        });
-    }
-
-    let kept: Vec<&Input> = unique.iter().copied().filter(|i| i.report.questionnaire.language != lang.code()).collect();
-    if !kept.is_empty() {
-        let languages: BTreeSet<String> = kept.iter().map(|i| i.report.questionnaire.language.clone()).collect();
-        notices.push(Notice::TextsKept {
-            files: kept.iter().map(|i| i.file.clone()).collect(),
-            languages: languages.into_iter().collect(),
-        });
-    }
-
-    // Versions: compared on the themes and questions every report has (summary rows have no questions).
-    let versions: BTreeSet<String> = unique.iter().map(|i| i.report.questionnaire.version.clone()).collect();
-    // Reports of one version list the same ids in the same order: each distinct list is made a set once.
-    let theme_lists: BTreeSet<Vec<&str>> =
-        unique.iter().map(|i| i.report.themes.iter().map(|t| t.id.as_str()).collect()).collect();
-    let question_lists: BTreeSet<Vec<&str>> = unique
-        .iter()
-        .filter(|i| !i.from_summary)
-        .map(|i| i.report.questions.iter().filter(|q| q.status != Status::Text).map(|q| q.id.as_str()).collect())
-        .collect();
-    let theme_sets: Vec<BTreeSet<&str>> = theme_lists.iter().map(|ids| ids.iter().copied().collect()).collect();
-    let question_sets: Vec<BTreeSet<&str>> = question_lists.iter().map(|ids| ids.iter().copied().collect()).collect();
-    let shared_themes = intersection(&theme_sets);
-    let shared_questions = intersection(&question_sets);
-    if versions.len() > 1 {
-        let all_questions: BTreeSet<&str> = question_sets.iter().flatten().copied().collect();
-        let all_themes: BTreeSet<&str> = theme_sets.iter().flatten().copied().collect();
-        let mut left_out: Vec<String> = all_themes.difference(&shared_themes).map(|s| (*s).to_string()).collect();
-        left_out.extend(all_questions.difference(&shared_questions).map(|s| (*s).to_string()));
-        let share = shared_questions.len() as f64 / all_questions.len().max(1) as f64;
-        notices.push(Notice::Versions { versions: versions.iter().cloned().collect(), left_out, shared_share: share });
-    }
+    let unique = deduplicate(inputs, &mut notices);
+    notices.extend(from_summary_notice(&unique));
+    notices.extend(texts_kept_notice(&unique, lang));
+    let mut shared = Shared::of(&unique);
+    notices.extend(shared.notice.take());
 
     // The latest report's theme titles and bands name things in every rendering.
-    let newest = unique
-        .iter()
-        .max_by_key(|i| {
-            let in_lang = i.report.questionnaire.language == lang.code();
-            (i.report.questionnaire.version.clone(), in_lang, date(&i.report))
-        })
-        .unwrap();
+    let newest = newest(&unique, lang);
     let themes: Vec<ThemeInfo> = newest
         .report
         .themes
         .iter()
-        .filter(|t| shared_themes.contains(t.id.as_str()))
+        .filter(|t| shared.themes.contains(t.id.as_str()))
         .map(|t| ThemeInfo { id: t.id.clone(), title: t.title.clone(), mil: t.mil.is_some() })
         .collect();
     let bands: Vec<(f64, String)> = newest.report.bands.iter().map(|b| (b.min, b.name.clone())).collect();
 
-    // Every municipality's reports, oldest first.
-    let mut by_municipality: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
-    for input in &unique {
-        by_municipality.entry(identity(&input.report)).or_default().push(&input.report);
-    }
-    for reports in by_municipality.values_mut() {
-        reports.sort_by_key(|r| date(r));
-    }
-
+    let by_municipality = by_municipality(&unique);
     let latest: Vec<&Report> = by_municipality.values().map(|reports| *reports.last().unwrap()).collect();
-    let group_of = |report: &Report| -> String {
-        match group_by {
-            GroupBy::Region => report
-                .respondent
-                .region
-                .as_deref()
-                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |name| region_name(name, lang)),
-            GroupBy::SizeClass => report
-                .respondent
-                .population
-                .map_or_else(|| m::C_UNKNOWN.get(lang).to_string(), |p| size_class_name(size_class(p), lang)),
-            GroupBy::None => m::C_ALL.get(lang).to_string(),
-        }
-    };
+    let groups = groups(&latest, &themes, group_by, lang);
+    let matrix =
+        Matrix { themes: &themes, bands: &bands, shared_themes: &shared.themes, groups: &groups, group_by, lang };
+    let mut rows: Vec<Row> = latest.iter().map(|report| matrix.row(report)).collect();
+    rank(&mut rows);
 
-    // Size classes in their order, smallest first, as their names do not sort so; other groups by name.
-    let group_order = |report: &Report| match group_by {
-        GroupBy::SizeClass => report.respondent.population.map_or(SIZE_CLASSES.len(), size_class),
-        GroupBy::Region | GroupBy::None => 0,
-    };
-
-    // Group statistics.
-    let mut members: BTreeMap<(usize, String), Vec<&Report>> = BTreeMap::new();
-    for report in &latest {
-        members.entry((group_order(report), group_of(report))).or_default().push(report);
-    }
-    let theme_score = |report: &Report, id: &str| report.themes.iter().find(|t| t.id == id).and_then(|t| t.score);
-    let mut groups = Vec::new();
-    for ((_, name), reports) in &members {
-        let overall = Stats::of(reports.iter().filter_map(|r| r.overall.score));
-        let theme_stats = themes
-            .iter()
-            .map(|t| (t.id.clone(), Stats::of(reports.iter().filter_map(|r| theme_score(r, &t.id)))))
-            .collect();
-        groups.push(Group { name: name.clone(), municipalities: reports.len(), overall, themes: theme_stats });
-    }
-
-    // The matrix, best first.
-    let band = |score: Option<f64>| -> (Option<String>, Option<usize>) {
-        let index = band_of(&bands, score);
-        (index.map(|i| bands[i].1.clone()), index)
-    };
-    let mut rows: Vec<Row> = latest
-        .iter()
-        .map(|report| {
-            let group_name = group_of(report);
-            let group = groups.iter().find(|g| g.name == group_name);
-            let r = &report.respondent;
-            let cells = themes
-                .iter()
-                .map(|t| {
-                    let score = theme_score(report, &t.id);
-                    let mean = group.and_then(|g| g.themes.get(&t.id).cloned().flatten()).map(|s| s.mean);
-                    let (band, band_index) = band(score);
-                    (t.id.clone(), Cell { score, band, band_index, diff: score.zip(mean).map(|(s, m)| s - m) })
-                })
-                .collect();
-            let (overall_band, overall_index) = band(report.overall.score);
-            let mil = report
-                .themes
-                .iter()
-                .filter(|t| shared_themes.contains(t.id.as_str()))
-                .filter_map(|t| {
-                    let blocking = t.mil_blocking.as_ref().map(|b| b.iter().map(|b| b.name.clone()).collect());
-                    let blocking_questions = t.mil_blocking.iter().flatten().map(|b| b.question.clone()).collect();
-                    Some((t.id.clone(), MilCell { level: t.mil?, next: t.mil_next, blocking, blocking_questions }))
-                })
-                .collect();
-            Row {
-                municipality: r.municipality.clone(),
-                municipality_code: r.municipality_code.clone(),
-                region: r.region.as_deref().map(|name| region_name(name, lang)),
-                size_class: r.population.map(|p| size_class_name(size_class(p), lang)),
-                group: group_name,
-                date: r.date.clone(),
-                overall: report.overall.score,
-                band: overall_band,
-                band_index: overall_index,
-                rank: None,
-                overall_diff: report
-                    .overall
-                    .score
-                    .zip(group.and_then(|g| g.overall.as_ref()).map(|s| s.mean))
-                    .map(|(s, m)| s - m),
-                themes: cells,
-                mil,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.overall
-            .unwrap_or(f64::NEG_INFINITY)
-            .total_cmp(&a.overall.unwrap_or(f64::NEG_INFINITY))
-            .then_with(|| a.municipality.cmp(&b.municipality))
-    });
-    // Competition ranking: equal indexes share a rank; municipalities without an index get none.
-    for i in 0..rows.len() {
-        if rows[i].overall.is_none() {
-            continue;
-        }
-        rows[i].rank = if i > 0 && rows[i - 1].overall == rows[i].overall { rows[i - 1].rank } else { Some(i + 1) };
-    }
-
-    let weak_spots = weak_spots(&latest, &shared_questions, lang);
-    let mil_blockers = mil_blockers(&rows, &latest, &shared_questions);
+    let weak_spots = weak_spots(&latest, &shared.questions, lang);
+    let mil_blockers = mil_blockers(&rows, &latest, &shared.questions);
     let changes = changes(&by_municipality, &themes);
 
     let mut comparison = Comparison {
         schema: "kuntakompassi.comparison/1",
         questionnaire: newest.report.questionnaire.id.clone(),
-        versions: versions.into_iter().collect(),
-        group_by: match group_by {
-            GroupBy::Region => "region",
-            GroupBy::SizeClass => "size-class",
-            GroupBy::None => "none",
-        },
+        versions: shared.versions.into_iter().collect(),
+        group_by: group_by.name(),
         anonymized: anonymize,
         themes,
         bands,
@@ -512,6 +370,235 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         anonymise(&mut comparison, lang);
     }
     Ok(comparison)
+}
+
+/// Refuses an empty comparison and one of reports of several questionnaires, naming each one's files.
+fn one_questionnaire(inputs: &[Input]) -> Result<(), CompareError> {
+    if inputs.is_empty() {
+        return Err(CompareError::Empty);
+    }
+    let mut by_id: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for input in inputs {
+        by_id.entry(input.report.questionnaire.id.clone()).or_default().push(input.file.clone());
+    }
+    if by_id.len() > 1 {
+        return Err(CompareError::MixedQuestionnaires(by_id));
+    }
+    Ok(())
+}
+
+/// The inputs with each duplicate (same municipality and date) left out and noticed, so that it counts once.
+fn deduplicate<'a>(inputs: &'a [Input], notices: &mut Vec<Notice>) -> Vec<&'a Input> {
+    let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut unique: Vec<&Input> = Vec::new();
+    for input in inputs {
+        let key = (identity(&input.report), date(&input.report));
+        match seen.get(&key) {
+            Some(first) => notices.push(Notice::Duplicate { file: input.file.clone(), same_as: first.clone() }),
+            None => {
+                seen.insert(key, input.file.clone());
+                unique.push(input);
+            }
+        }
+    }
+    unique
+}
+
+/// How many of the compared results are rows of batch summaries, and of which files.
+fn from_summary_notice(unique: &[&Input]) -> Option<Notice> {
+    let summary_files: BTreeSet<&str> = unique
+        .iter()
+        .filter(|i| i.from_summary)
+        .map(|i| i.file.rsplit_once('#').map_or(i.file.as_str(), |(file, _)| file))
+        .collect();
+    let summary_rows = unique.iter().filter(|i| i.from_summary).count();
+    (summary_rows > 0).then(|| Notice::FromSummary {
+        files: summary_files.iter().map(|f| (*f).to_string()).collect(),
+        rows: summary_rows,
+    })
+}
+
+/// The reports that keep their stored texts, as they are in another language than the output.
+fn texts_kept_notice(unique: &[&Input], lang: Lang) -> Option<Notice> {
+    let kept: Vec<&Input> = unique.iter().copied().filter(|i| i.report.questionnaire.language != lang.code()).collect();
+    if kept.is_empty() {
+        return None;
+    }
+    let languages: BTreeSet<String> = kept.iter().map(|i| i.report.questionnaire.language.clone()).collect();
+    Some(Notice::TextsKept {
+        files: kept.iter().map(|i| i.file.clone()).collect(),
+        languages: languages.into_iter().collect(),
+    })
+}
+
+/// What the reports of all the compared versions have in common: other versions are compared on the themes
+/// and questions every report has (summary rows have no questions).
+struct Shared<'a> {
+    versions: BTreeSet<String>,
+    themes: BTreeSet<&'a str>,
+    questions: BTreeSet<&'a str>,
+    /// What is left out, when there is more than one version.
+    notice: Option<Notice>,
+}
+
+impl<'a> Shared<'a> {
+    fn of(unique: &[&'a Input]) -> Shared<'a> {
+        let versions: BTreeSet<String> = unique.iter().map(|i| i.report.questionnaire.version.clone()).collect();
+        // Reports of one version list the same ids in the same order: each distinct list is made a set once.
+        let theme_lists: BTreeSet<Vec<&str>> =
+            unique.iter().map(|i| i.report.themes.iter().map(|t| t.id.as_str()).collect()).collect();
+        let question_lists: BTreeSet<Vec<&str>> = unique
+            .iter()
+            .filter(|i| !i.from_summary)
+            .map(|i| i.report.questions.iter().filter(|q| q.status != Status::Text).map(|q| q.id.as_str()).collect())
+            .collect();
+        let theme_sets: Vec<BTreeSet<&str>> = theme_lists.iter().map(|ids| ids.iter().copied().collect()).collect();
+        let question_sets: Vec<BTreeSet<&str>> =
+            question_lists.iter().map(|ids| ids.iter().copied().collect()).collect();
+        let themes = intersection(&theme_sets);
+        let questions = intersection(&question_sets);
+        let notice = (versions.len() > 1).then(|| {
+            let all_questions: BTreeSet<&str> = question_sets.iter().flatten().copied().collect();
+            let all_themes: BTreeSet<&str> = theme_sets.iter().flatten().copied().collect();
+            let mut left_out: Vec<String> = all_themes.difference(&themes).map(|s| (*s).to_string()).collect();
+            left_out.extend(all_questions.difference(&questions).map(|s| (*s).to_string()));
+            let share = questions.len() as f64 / all_questions.len().max(1) as f64;
+            Notice::Versions { versions: versions.iter().cloned().collect(), left_out, shared_share: share }
+        });
+        Shared { versions, themes, questions, notice }
+    }
+}
+
+/// The report whose texts name things: of the newest version, in the output language if one is, the latest.
+fn newest<'a>(unique: &[&'a Input], lang: Lang) -> &'a Input {
+    unique
+        .iter()
+        .copied()
+        .max_by_key(|i| {
+            let in_lang = i.report.questionnaire.language == lang.code();
+            (i.report.questionnaire.version.clone(), in_lang, date(&i.report))
+        })
+        .unwrap()
+}
+
+/// Every municipality's reports, oldest first.
+fn by_municipality<'a>(unique: &[&'a Input]) -> BTreeMap<String, Vec<&'a Report>> {
+    let mut by_municipality: BTreeMap<String, Vec<&Report>> = BTreeMap::new();
+    for input in unique {
+        by_municipality.entry(identity(&input.report)).or_default().push(&input.report);
+    }
+    for reports in by_municipality.values_mut() {
+        reports.sort_by_key(|r| date(r));
+    }
+    by_municipality
+}
+
+/// The statistics of each group's latest reports, the groups in their order.
+fn groups(latest: &[&Report], themes: &[ThemeInfo], group_by: GroupBy, lang: Lang) -> Vec<Group> {
+    let mut members: BTreeMap<(usize, String), Vec<&Report>> = BTreeMap::new();
+    for report in latest {
+        members.entry((group_by.order_of(report), group_by.group_of(report, lang))).or_default().push(report);
+    }
+    members
+        .into_iter()
+        .map(|((_, name), reports)| {
+            let overall = Stats::of(reports.iter().filter_map(|r| r.overall.score));
+            let theme_stats = themes
+                .iter()
+                .map(|t| (t.id.clone(), Stats::of(reports.iter().filter_map(|r| theme_score(r, &t.id)))))
+                .collect();
+            Group { name, municipalities: reports.len(), overall, themes: theme_stats }
+        })
+        .collect()
+}
+
+fn theme_score(report: &Report, id: &str) -> Option<f64> {
+    report.themes.iter().find(|t| t.id == id).and_then(|t| t.score)
+}
+
+/// What a row of the matrix is made of besides its report.
+struct Matrix<'a> {
+    themes: &'a [ThemeInfo],
+    bands: &'a [(f64, String)],
+    shared_themes: &'a BTreeSet<&'a str>,
+    groups: &'a [Group],
+    group_by: GroupBy,
+    lang: Lang,
+}
+
+impl Matrix<'_> {
+    /// A municipality's row, unranked: its scores with their bands and differences to its group's means.
+    fn row(&self, report: &Report) -> Row {
+        let group_name = self.group_by.group_of(report, self.lang);
+        let group = self.groups.iter().find(|g| g.name == group_name);
+        let r = &report.respondent;
+        let cells = self
+            .themes
+            .iter()
+            .map(|t| {
+                let score = theme_score(report, &t.id);
+                let mean = group.and_then(|g| g.themes.get(&t.id).cloned().flatten()).map(|s| s.mean);
+                let (band, band_index) = self.band(score);
+                (t.id.clone(), Cell { score, band, band_index, diff: score.zip(mean).map(|(s, m)| s - m) })
+            })
+            .collect();
+        let (overall_band, overall_index) = self.band(report.overall.score);
+        Row {
+            municipality: r.municipality.clone(),
+            municipality_code: r.municipality_code.clone(),
+            region: r.region.as_deref().map(|name| region_name(name, self.lang)),
+            size_class: r.population.map(|p| size_class_name(size_class(p), self.lang)),
+            group: group_name,
+            date: r.date.clone(),
+            overall: report.overall.score,
+            band: overall_band,
+            band_index: overall_index,
+            rank: None,
+            overall_diff: report
+                .overall
+                .score
+                .zip(group.and_then(|g| g.overall.as_ref()).map(|s| s.mean))
+                .map(|(s, m)| s - m),
+            themes: cells,
+            mil: mil_cells(report, self.shared_themes),
+        }
+    }
+
+    fn band(&self, score: Option<f64>) -> (Option<String>, Option<usize>) {
+        let index = band_of(self.bands, score);
+        (index.map(|i| self.bands[i].1.clone()), index)
+    }
+}
+
+/// A report's maturity level in each shared MIL theme, with what blocks the next one.
+fn mil_cells(report: &Report, shared_themes: &BTreeSet<&str>) -> BTreeMap<String, MilCell> {
+    report
+        .themes
+        .iter()
+        .filter(|t| shared_themes.contains(t.id.as_str()))
+        .filter_map(|t| {
+            let blocking = t.mil_blocking.as_ref().map(|b| b.iter().map(|b| b.name.clone()).collect());
+            let blocking_questions = t.mil_blocking.iter().flatten().map(|b| b.question.clone()).collect();
+            Some((t.id.clone(), MilCell { level: t.mil?, next: t.mil_next, blocking, blocking_questions }))
+        })
+        .collect()
+}
+
+/// Orders the matrix best first and ranks it.
+fn rank(rows: &mut [Row]) {
+    rows.sort_by(|a, b| {
+        b.overall
+            .unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&a.overall.unwrap_or(f64::NEG_INFINITY))
+            .then_with(|| a.municipality.cmp(&b.municipality))
+    });
+    // Competition ranking: equal indexes share a rank; municipalities without an index get none.
+    for i in 0..rows.len() {
+        if rows[i].overall.is_none() {
+            continue;
+        }
+        rows[i].rank = if i > 0 && rows[i - 1].overall == rows[i].overall { rows[i - 1].rank } else { Some(i + 1) };
+    }
 }
 
 /// A region's name in the output's language (the official English names in English), so that a report
@@ -648,8 +735,7 @@ fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo
         .filter(|reports| reports.len() > 1)
         .map(|reports| {
             let (first, last) = (reports[0], reports[reports.len() - 1]);
-            let score = |r: &Report, id: &str| r.themes.iter().find(|t| t.id == id).and_then(|t| t.score);
-            let scores = |r: &Report| themes.iter().map(|t| (t.id.clone(), score(r, &t.id))).collect();
+            let scores = |r: &Report| themes.iter().map(|t| (t.id.clone(), theme_score(r, &t.id))).collect();
             Change {
                 municipality: last.respondent.municipality.clone(),
                 from: first.respondent.date.clone(),
@@ -659,7 +745,9 @@ fn changes(by_municipality: &BTreeMap<String, Vec<&Report>>, themes: &[ThemeInfo
                 overall_last: last.overall.score,
                 themes: themes
                     .iter()
-                    .map(|t| (t.id.clone(), score(last, &t.id).zip(score(first, &t.id)).map(|(b, a)| b - a)))
+                    .map(|t| {
+                        (t.id.clone(), theme_score(last, &t.id).zip(theme_score(first, &t.id)).map(|(b, a)| b - a))
+                    })
                     .collect(),
                 themes_first: scores(first),
                 themes_last: scores(last),

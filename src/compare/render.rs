@@ -5,16 +5,13 @@ use std::fmt::Write as _;
 use comfy_table::{ContentArrangement, Table};
 
 use crate::csv_writer::{self, Records, cell};
-use crate::i18n::{Lang, decimal, messages as m};
+use crate::i18n::{Lang, messages as m};
 use crate::inert::Layout;
 use crate::render::escape::markdown as md;
 use crate::render::wording::score_text as score;
 
-use super::{Comparison, Notice};
-
-fn signed(value: Option<f64>, lang: Lang) -> String {
-    value.map_or_else(String::new, |v| if v >= 0.0 { format!("+{}", decimal(lang, v, 1)) } else { decimal(lang, v, 1) })
-}
+use super::columns::{self, signed};
+use super::{Comparison, Notice, Row};
 
 pub fn json(c: &Comparison) -> String {
     let mut text = serde_json::to_string_pretty(c).unwrap_or_default();
@@ -28,69 +25,67 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
     for notice in &c.notices {
         let _ = writeln!(out, "{}: {}", m::WARNING.get(lang), notice.message(lang));
     }
-    let new_table = |header: Vec<String>| {
-        let mut t = Table::new();
-        t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width)
-            .force_no_tty();
-        t.set_header(header);
-        t
-    };
+    matrix_table(&mut out, c, lang, width);
+    group_table(&mut out, c, lang, width);
+    let width = usize::from(width);
+    weak_spot_lines(&mut out, c, lang, width);
+    maturity_lines(&mut out, c, lang, width);
+    change_lines(&mut out, c, lang);
+    crate::inert::inert_text(out, Layout::Block)
+}
 
-    // The matrix: rank, municipality, overall, band and difference, the theme scores by theme number (T1 …)
-    // in a layout that fits the width (`render::matrix`).
-    {
-        use crate::render::matrix::{Column, Role, render};
-        let cells = |f: &dyn Fn(&super::Row) -> String| c.rows.iter().map(f).collect::<Vec<String>>();
-        let mut columns = vec![
-            Column::new(
-                m::C_RANK.get(lang),
-                Role::Lead,
-                cells(&|row| row.rank.map_or_else(String::new, |r| format!("{r}."))),
-            ),
-            Column::new(m::R_MUNICIPALITY.get(lang), Role::Label, cells(&|row| row.municipality.clone())).left(),
-            Column::new(m::T_OVERALL.get(lang), Role::Lead, cells(&|row| score(row.overall, lang))),
-            Column::new(m::T_BAND.get(lang), Role::Lead, cells(&|row| row.band.clone().unwrap_or_default())).left(),
-            Column::new("±", Role::Lead, cells(&|row| signed(row.overall_diff, lang))).labelled(),
-        ];
-        for (i, th) in c.themes.iter().enumerate() {
-            let scores = cells(&|row| score(row.themes.get(&th.id).and_then(|x| x.score), lang));
-            columns.push(Column::coded(th.title.as_str(), format!("T{}", i + 1), scores));
-        }
-        let diff = m::C_DIFF.get(lang);
-        let note = format!("± = {}{}", diff[..1].to_lowercase(), &diff[1..]);
-        let _ = write!(out, "\n{}\n{}", m::C_MATRIX.get(lang), render(&columns, usize::from(width), Some(&note)));
+/// The matrix: rank, municipality, overall, band and difference, the theme scores by theme number (T1 …) in a
+/// layout that fits the width (`render::matrix`).
+fn matrix_table(out: &mut String, c: &Comparison, lang: Lang, width: u16) {
+    use crate::render::matrix::{Column, Role, render};
+    let cells = |f: &dyn Fn(&Row) -> String| c.rows.iter().map(f).collect::<Vec<String>>();
+    let mut columns = vec![
+        Column::new(
+            m::C_RANK.get(lang),
+            Role::Lead,
+            cells(&|row| row.rank.map_or_else(String::new, |r| format!("{r}."))),
+        ),
+        Column::new(m::R_MUNICIPALITY.get(lang), Role::Label, cells(&|row| row.municipality.clone())).left(),
+        Column::new(m::T_OVERALL.get(lang), Role::Lead, cells(&|row| score(row.overall, lang))),
+        Column::new(m::T_BAND.get(lang), Role::Lead, cells(&|row| row.band.clone().unwrap_or_default())).left(),
+        Column::new("±", Role::Lead, cells(&|row| signed(row.overall_diff, lang))).labelled(),
+    ];
+    for (i, th) in c.themes.iter().enumerate() {
+        let scores = cells(&|row| score(row.themes.get(&th.id).and_then(|x| x.score), lang));
+        columns.push(Column::coded(th.title.as_str(), format!("T{}", i + 1), scores));
     }
+    let diff = m::C_DIFF.get(lang);
+    let note = format!("± = {}{}", diff[..1].to_lowercase(), &diff[1..]);
+    let _ = write!(out, "\n{}\n{}", m::C_MATRIX.get(lang), render(&columns, usize::from(width), Some(&note)));
+}
 
-    let mut t = new_table(vec![
-        m::C_GROUP.get(lang).to_string(),
-        m::C_N.get(lang).to_string(),
-        m::C_MEAN.get(lang).to_string(),
-        m::C_MEDIAN.get(lang).to_string(),
-        m::C_MIN.get(lang).to_string(),
-        m::C_MAX.get(lang).to_string(),
-    ]);
+/// The statistics of each group's overall index.
+fn group_table(out: &mut String, c: &Comparison, lang: Lang, width: u16) {
+    let mut header = columns::labels(&columns::GROUP_STATS, lang);
+    // The overall index only: no theme column.
+    header.remove(1);
+    let mut t = Table::new();
+    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .force_no_tty();
+    t.set_header(header);
     for g in &c.groups {
-        let s = g.overall.as_ref();
-        t.add_row(vec![
-            g.name.clone(),
-            g.municipalities.to_string(),
-            score(s.map(|s| s.mean), lang),
-            score(s.map(|s| s.median), lang),
-            score(s.map(|s| s.min), lang),
-            score(s.map(|s| s.max), lang),
-        ]);
+        let mut cells = vec![g.name.clone(), g.municipalities.to_string()];
+        cells.extend(columns::stat_scores(g.overall.as_ref(), lang));
+        t.add_row(cells);
     }
     let _ = writeln!(out, "\n{} ({})\n{t}", m::C_GROUPS.get(lang), m::T_OVERALL.get(lang));
+}
 
+/// Each weak spot as a numbered paragraph: the question, its figures and the next step.
+fn weak_spot_lines(out: &mut String, c: &Comparison, lang: Lang, width: usize) {
     let _ = writeln!(out, "\n{}", m::C_WEAK.get(lang));
-    let width = usize::from(width);
     let indent = "    ";
     for (i, spot) in c.weak_spots.iter().enumerate() {
         let mut lines = crate::wrap::hanging(&spot.text, width, &format!("{:>2}. ", i + 1), indent);
         let figures =
-            m::C_WEAK_FIGURES.fill(lang, &[&decimal(lang, spot.mean * 100.0, 0), &spot.below_middle, &spot.answered]);
+            m::C_WEAK_FIGURES.fill(lang, &[&columns::weak_mean(spot, lang), &spot.below_middle, &spot.answered]);
         lines.extend(crate::wrap::hanging(&figures, width, indent, indent));
         if let Some(step) = &spot.next_step {
             lines.extend(crate::wrap::hanging(&format!("→ {step}"), width, indent, &format!("{indent}  ")));
@@ -99,51 +94,54 @@ pub fn table(c: &Comparison, lang: Lang, width: u16) -> String {
             let _ = writeln!(out, "{line}");
         }
     }
+}
 
+/// Each MIL theme's levels with what the next level needs, and the practices that block several
+/// municipalities.
+fn maturity_lines(out: &mut String, c: &Comparison, lang: Lang, width: usize) {
     let wide = width.max(40);
-    for theme in c.themes.iter().filter(|t| t.mil) {
+    for theme in columns::mil_themes(c) {
         let _ = writeln!(out, "\n{}: {}", m::C_MIL.get(lang), theme.title);
-        for row in &c.rows {
-            let Some(cell) = row.mil.get(&theme.id) else { continue };
+        for (row, cell) in columns::mil_levels(c, theme) {
             let text = format!("{}: {}/3 — {}", row.municipality, cell.level, cell.needs(lang));
             for (i, line) in crate::wrap::wrap(&text, wide - 4).iter().enumerate() {
                 let _ = writeln!(out, "  {}{line}", if i == 0 { "" } else { "  " });
             }
         }
     }
-    if c.themes.iter().any(|t| t.mil) {
-        let _ = writeln!(out, "\n{}", m::C_MIL_SHARED.get(lang));
-        if c.mil_blockers.is_empty() {
-            let _ = writeln!(out, "{}", m::C_NO_MIL_SHARED.get(lang));
-        }
-        for (i, b) in c.mil_blockers.iter().enumerate() {
-            let line = m::C_MIL_BLOCKED_LINE
-                .fill(lang, &[&b.mil, &b.municipalities.len(), &b.of, &b.municipalities.join(", ")]);
-            for (k, text) in crate::wrap::wrap(&format!("{} — {line}", b.name), wide - 6).iter().enumerate() {
-                if k == 0 {
-                    let _ = writeln!(out, "{:>2}. {text}", i + 1);
-                } else {
-                    let _ = writeln!(out, "    {text}");
-                }
-            }
-            let _ = writeln!(out, "      → {}", b.needed);
-        }
+    if columns::mil_themes(c).next().is_none() {
+        return;
     }
+    let _ = writeln!(out, "\n{}", m::C_MIL_SHARED.get(lang));
+    if c.mil_blockers.is_empty() {
+        let _ = writeln!(out, "{}", m::C_NO_MIL_SHARED.get(lang));
+    }
+    for (i, b) in c.mil_blockers.iter().enumerate() {
+        let line =
+            m::C_MIL_BLOCKED_LINE.fill(lang, &[&b.mil, &b.municipalities.len(), &b.of, &b.municipalities.join(", ")]);
+        for (k, text) in crate::wrap::wrap(&format!("{} — {line}", b.name), wide - 6).iter().enumerate() {
+            if k == 0 {
+                let _ = writeln!(out, "{:>2}. {text}", i + 1);
+            } else {
+                let _ = writeln!(out, "    {text}");
+            }
+        }
+        let _ = writeln!(out, "      → {}", b.needed);
+    }
+}
 
+/// Each municipality's change of the overall index with its series.
+fn change_lines(out: &mut String, c: &Comparison, lang: Lang) {
     let _ = writeln!(out, "\n{}", m::C_CHANGES.get(lang));
     if c.changes.is_empty() {
         let _ = writeln!(out, "{}", m::C_NO_CHANGES.get(lang));
     }
     for change in &c.changes {
-        let series: Vec<String> = change
-            .series
-            .iter()
-            .map(|(d, s)| format!("{} {}", d.clone().unwrap_or_default(), score(*s, lang)))
-            .collect();
+        let series: Vec<String> =
+            change.series.iter().map(|(d, s)| columns::series_point(d.as_ref(), *s, lang)).collect();
         let _ =
             writeln!(out, "{}: {} ({})", change.municipality, signed(change.overall, lang), series.join(" → ").trim());
     }
-    crate::inert::inert_text(out, Layout::Block)
 }
 
 pub fn markdown(c: &Comparison, lang: Lang) -> String {
@@ -152,19 +150,31 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
     for notice in &c.notices {
         let _ = writeln!(out, "> {}: {}\n", m::WARNING.get(lang), md(&notice.message(lang)));
     }
-    let _ = writeln!(out, "## {}\n", m::C_MATRIX.get(lang));
-    let mut header =
-        format!("| {} | {} | {} | ± |", m::C_RANK.get(lang), m::R_MUNICIPALITY.get(lang), m::T_OVERALL.get(lang));
-    let mut rule = "|---:|---|---:|---:|".to_string();
-    for th in &c.themes {
-        let _ = write!(header, " {} |", md(&th.title));
-        rule.push_str("---:|");
+    matrix_markdown(&mut out, c, lang);
+    groups_markdown(&mut out, c, lang);
+    weak_spots_markdown(&mut out, c, lang);
+    if columns::mil_themes(c).next().is_some() {
+        maturity_markdown(&mut out, c, lang);
     }
-    let _ = writeln!(out, "{header}\n{rule}");
+    changes_markdown(&mut out, c, lang);
+    crate::inert::inert_text(out, Layout::Block)
+}
+
+/// A Markdown table's header row and its alignment rule: `labels` are written as they are.
+fn md_head(out: &mut String, labels: &[&str], rule: &str) {
+    let _ = writeln!(out, "| {} |\n{rule}", labels.join(" | "));
+}
+
+fn matrix_markdown(out: &mut String, c: &Comparison, lang: Lang) {
+    let _ = writeln!(out, "## {}\n", m::C_MATRIX.get(lang));
+    let titles: Vec<String> = c.themes.iter().map(|th| md(&th.title)).collect();
+    let mut header = vec![m::C_RANK.get(lang), m::R_MUNICIPALITY.get(lang), m::T_OVERALL.get(lang), "±"];
+    header.extend(titles.iter().map(String::as_str));
+    md_head(out, &header, &format!("|---:|---|---:|---:|{}", "---:|".repeat(c.themes.len())));
     for row in &c.rows {
         let mut line = format!(
             "| {} | {} | {} {} | {} |",
-            row.rank.map_or_else(String::new, |r| r.to_string()),
+            columns::rank(row),
             md(&row.municipality),
             score(row.overall, lang),
             md(row.band.as_deref().unwrap_or("")),
@@ -182,113 +192,81 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
         let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "\n{}\n", m::C_DIFF.get(lang));
+}
 
+fn groups_markdown(out: &mut String, c: &Comparison, lang: Lang) {
     let _ = writeln!(out, "## {}\n", m::C_GROUPS.get(lang));
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|---:|---:|",
-        m::C_GROUP.get(lang),
-        m::T_THEME.get(lang),
-        m::C_N.get(lang),
-        m::C_MEAN.get(lang),
-        m::C_MEDIAN.get(lang),
-        m::C_MIN.get(lang),
-        m::C_MAX.get(lang)
-    );
+    md_head(out, &columns::labels(&columns::GROUP_STATS, lang), "|---|---|---:|---:|---:|---:|---:|");
     for g in &c.groups {
-        let mut lines = vec![(m::T_OVERALL.get(lang).to_string(), g.overall.clone())];
-        lines.extend(c.themes.iter().map(|th| (th.title.clone(), g.themes.get(&th.id).cloned().flatten())));
-        for (label, s) in lines {
+        for (label, s) in columns::group_lines(c, g, lang) {
+            let [mean, median, min, max] = columns::stat_scores(s, lang);
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {mean} | {median} | {min} | {max} |",
                 md(&g.name),
-                md(&label),
-                s.as_ref().map_or(0, |s| s.n),
-                score(s.as_ref().map(|s| s.mean), lang),
-                score(s.as_ref().map(|s| s.median), lang),
-                score(s.as_ref().map(|s| s.min), lang),
-                score(s.as_ref().map(|s| s.max), lang)
+                md(label),
+                s.map_or(0, |s| s.n)
             );
         }
     }
+}
 
+fn weak_spots_markdown(out: &mut String, c: &Comparison, lang: Lang) {
     let _ = writeln!(out, "\n## {}\n\n{}\n", m::C_WEAK.get(lang), m::C_WEAK_INTRO.get(lang));
-    let _ = writeln!(
-        out,
-        "| # | {} | {} | {} | {} |\n|---:|---|---:|---:|---|",
-        m::R_QUESTION.get(lang),
-        m::C_MEAN.get(lang),
-        m::C_BELOW.get(lang),
-        m::R_NEXT_STEP.get(lang)
-    );
+    let mut header = vec!["#"];
+    header.extend(columns::labels(&columns::WEAK_SPOTS, lang));
+    md_head(out, &header, "|---:|---|---:|---:|---|");
     for (i, spot) in c.weak_spots.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {}/{} | {} |",
+            "| {} | {} | {} | {} | {} |",
             i + 1,
             md(&spot.text),
-            decimal(lang, spot.mean * 100.0, 0),
-            spot.below_middle,
-            spot.answered,
+            columns::weak_mean(spot, lang),
+            columns::below_middle(spot),
             md(spot.next_step.as_deref().unwrap_or(""))
         );
     }
+}
 
-    if c.themes.iter().any(|t| t.mil) {
-        let _ = writeln!(out, "\n## {}\n\n{}", m::C_MIL.get(lang), m::C_MIL_INTRO.get(lang));
-        for theme in c.themes.iter().filter(|t| t.mil) {
-            let _ = writeln!(
-                out,
-                "\n### {}\n\n| {} | {} | {} |\n|---|---:|---|",
-                md(&theme.title),
-                m::R_MUNICIPALITY.get(lang),
-                m::MIL_COLUMN.get(lang),
-                m::C_MIL_NEXT.get(lang)
-            );
-            for row in &c.rows {
-                let Some(cell) = row.mil.get(&theme.id) else { continue };
-                let _ = writeln!(out, "| {} | {} | {} |", md(&row.municipality), cell.level, md(&cell.needs(lang)));
-            }
-        }
-        let _ = writeln!(out, "\n## {}\n\n{}\n", m::C_MIL_SHARED.get(lang), m::C_MIL_SHARED_INTRO.get(lang));
-        if c.mil_blockers.is_empty() {
-            let _ = writeln!(out, "{}", m::C_NO_MIL_SHARED.get(lang));
-        } else {
-            let _ = writeln!(
-                out,
-                "| # | {} | {} | {} | {} |\n|---:|---|---:|---|---|",
-                m::MIL_PRACTICE.get(lang),
-                m::C_MIL_BLOCKS.get(lang),
-                m::C_MIL_BLOCKED.get(lang),
-                m::MIL_NEEDED.get(lang)
-            );
-            for (i, b) in c.mil_blockers.iter().enumerate() {
-                let _ = writeln!(
-                    out,
-                    "| {} | {} | {} | {}/{}: {} | {} |",
-                    i + 1,
-                    md(&b.text),
-                    b.mil,
-                    b.municipalities.len(),
-                    b.of,
-                    md(&b.municipalities.join(", ")),
-                    md(&b.needed)
-                );
-            }
+fn maturity_markdown(out: &mut String, c: &Comparison, lang: Lang) {
+    let _ = writeln!(out, "\n## {}\n\n{}", m::C_MIL.get(lang), m::C_MIL_INTRO.get(lang));
+    for theme in columns::mil_themes(c) {
+        let _ = writeln!(out, "\n### {}\n", md(&theme.title));
+        md_head(out, &columns::labels(&columns::MIL_LEVELS, lang), "|---|---:|---|");
+        for (row, cell) in columns::mil_levels(c, theme) {
+            let _ = writeln!(out, "| {} | {} | {} |", md(&row.municipality), cell.level, md(&cell.needs(lang)));
         }
     }
+    let _ = writeln!(out, "\n## {}\n\n{}\n", m::C_MIL_SHARED.get(lang), m::C_MIL_SHARED_INTRO.get(lang));
+    if c.mil_blockers.is_empty() {
+        let _ = writeln!(out, "{}", m::C_NO_MIL_SHARED.get(lang));
+        return;
+    }
+    let mut header = vec!["#"];
+    header.extend(columns::labels(&columns::MIL_BLOCKERS, lang));
+    md_head(out, &header, "|---:|---|---:|---|---|");
+    for (i, b) in c.mil_blockers.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            i + 1,
+            md(&b.text),
+            b.mil,
+            columns::blocked(b, &md(&b.municipalities.join(", "))),
+            md(&b.needed)
+        );
+    }
+}
 
+fn changes_markdown(out: &mut String, c: &Comparison, lang: Lang) {
     let _ = writeln!(out, "\n## {}\n", m::C_CHANGES.get(lang));
     if c.changes.is_empty() {
         let _ = writeln!(out, "{}", m::C_NO_CHANGES.get(lang));
     }
     for change in &c.changes {
-        let series: Vec<String> = change
-            .series
-            .iter()
-            .map(|(d, s)| format!("{} {}", d.clone().unwrap_or_default(), score(*s, lang)).trim().to_string())
-            .collect();
+        let series: Vec<String> =
+            change.series.iter().map(|(d, s)| columns::series_point(d.as_ref(), *s, lang).trim().to_string()).collect();
         let _ = writeln!(
             out,
             "- {}: {} ({})",
@@ -297,7 +275,6 @@ pub fn markdown(c: &Comparison, lang: Lang) -> String {
             md(&series.join(" → "))
         );
     }
-    crate::inert::inert_text(out, Layout::Block)
 }
 
 /// One row per municipality: the matrix, with stable English headers for scripts.
@@ -330,7 +307,7 @@ pub fn csv(c: &Comparison) -> Vec<u8> {
     let num = |v: Option<f64>| v.map_or_else(String::new, |v| v.to_string());
     for row in &c.rows {
         let mut record = vec![
-            row.rank.map_or_else(String::new, |r| r.to_string()),
+            columns::rank(row),
             cell(&row.municipality),
             cell(row.municipality_code.as_deref().unwrap_or("")),
             cell(row.region.as_deref().unwrap_or("")),

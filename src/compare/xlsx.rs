@@ -10,8 +10,9 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 
 use crate::i18n::{Lang, messages as m};
 use crate::render::colours::{band_xlsx, band_xlsx_text};
+use crate::render::wording::score_text as score;
 
-use super::Comparison;
+use super::{Comparison, columns};
 
 const SCORE: &str = "0.0";
 const DIFF: &str = "+0.0;-0.0;0.0";
@@ -79,9 +80,9 @@ fn row_number(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-fn header(sheet: &mut Worksheet, labels: &[String], format: &Format) -> Result<(), XlsxError> {
+fn header(sheet: &mut Worksheet, labels: &[impl AsRef<str>], format: &Format) -> Result<(), XlsxError> {
     for (i, label) in labels.iter().enumerate() {
-        sheet.write_string_with_format(0, col(i), label, format)?;
+        sheet.write_string_with_format(0, col(i), label.as_ref(), format)?;
     }
     sheet.set_row_height(0, 32)?;
     Ok(())
@@ -113,9 +114,19 @@ fn banded(
 pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let f = Formats::new(c.bands.len());
-    let band_word = m::T_BAND.get(lang);
+    matrix_sheet(&mut book, c, lang, &f)?;
+    groups_sheet(&mut book, c, lang, &f)?;
+    weak_spots_sheet(&mut book, c, lang, &f)?;
+    if columns::mil_themes(c).next().is_some() {
+        maturity_sheet(&mut book, c, lang, &f)?;
+    }
+    changes_sheet(&mut book, c, lang, &f)?;
+    book.save_to_buffer()
+}
 
-    // The matrix: one row per municipality.
+/// The matrix: one row per municipality, a score, its band and its difference per column group.
+fn matrix_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
+    let band_word = m::T_BAND.get(lang);
     let sheet = book.add_worksheet().set_name(sheet_name(m::C_MATRIX.get(lang)))?;
     let mut labels = vec![m::C_RANK.get(lang).to_string(), m::R_MUNICIPALITY.get(lang).to_string()];
     if !c.anonymized {
@@ -141,12 +152,10 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 sheet.write_string(row, col(2 + k), text.as_deref().unwrap_or(""))?;
             }
         }
-        let mut column = col(first_score);
-        banded(sheet, row, column, r.overall, r.band.as_deref(), r.band_index, &f)?;
-        number(sheet, row, column + 2, r.overall_diff, &f.diff)?;
-        for t in &c.themes {
-            column += 3;
-            let cell = r.themes.get(&t.id);
+        let overall = columns::overall_cell(r);
+        let cells = std::iter::once(Some(&overall)).chain(c.themes.iter().map(|t| r.themes.get(&t.id)));
+        for (k, cell) in cells.enumerate() {
+            let column = col(first_score + 3 * k);
             banded(
                 sheet,
                 row,
@@ -154,7 +163,7 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 cell.and_then(|x| x.score),
                 cell.and_then(|x| x.band.as_deref()),
                 cell.and_then(|x| x.band_index),
-                &f,
+                f,
             )?;
             number(sheet, row, column + 2, cell.and_then(|x| x.diff), &f.diff)?;
         }
@@ -168,28 +177,26 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     if !c.rows.is_empty() {
         sheet.autofilter(0, 0, row_number(c.rows.len()), col(labels.len() - 1))?;
     }
+    Ok(())
+}
 
-    // Group statistics: one row per group and theme.
+/// Group statistics: one row per group and theme.
+fn groups_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet().set_name(sheet_name(m::C_GROUPS.get(lang)))?;
-    let labels: Vec<String> = [m::C_GROUP, m::T_THEME, m::C_N, m::C_MEAN]
-        .iter()
-        .map(|t| t.get(lang).to_string())
-        .chain([band_word.to_string()])
-        .chain([m::C_MEDIAN, m::C_MIN, m::C_MAX].iter().map(|t| t.get(lang).to_string()))
-        .collect();
+    let mut labels = columns::labels(&columns::GROUP_STATS, lang);
+    // The mean's band right after the mean, on the band's colour as in the matrix.
+    labels.insert(4, m::T_BAND.get(lang));
     header(sheet, &labels, &f.head)?;
     let mut row = 0;
     for g in &c.groups {
-        let mut lines = vec![(m::T_OVERALL.get(lang), g.overall.as_ref())];
-        lines.extend(c.themes.iter().map(|t| (t.title.as_str(), g.themes.get(&t.id).and_then(Option::as_ref))));
-        for (label, stats) in lines {
+        for (label, stats) in columns::group_lines(c, g, lang) {
             row += 1;
             sheet.write_string(row, 0, &g.name)?;
             sheet.write_string(row, 1, label)?;
             sheet.write_number(row, 2, stats.map_or(0, |s| s.n) as f64)?;
             let mean = stats.map(|s| s.mean);
             let band = c.band(mean);
-            banded(sheet, row, 3, mean, band.map(|(_, name)| name), band.map(|(i, _)| i), &f)?;
+            banded(sheet, row, 3, mean, band.map(|(_, name)| name), band.map(|(i, _)| i), f)?;
             number(sheet, row, 5, stats.map(|s| s.median), &f.score)?;
             number(sheet, row, 6, stats.map(|s| s.min), &f.score)?;
             number(sheet, row, 7, stats.map(|s| s.max), &f.score)?;
@@ -199,8 +206,11 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.set_column_width(col(i), width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
 
-    // Shared weak spots.
+/// The shared weak spots, with the question's id and the number of answers for filtering and sums.
+fn weak_spots_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet().set_name(sheet_name(m::C_WEAK.get(lang)))?;
     let labels: Vec<String> = vec![
         "#".to_string(),
@@ -215,9 +225,8 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     header(sheet, &labels, &f.head)?;
     for (i, spot) in c.weak_spots.iter().enumerate() {
         let row = row_number(i + 1);
-        let theme = c.themes.iter().find(|t| t.id == spot.theme).map_or(spot.theme.as_str(), |t| t.title.as_str());
         sheet.write_number(row, 0, (i + 1) as f64)?;
-        sheet.write_string_with_format(row, 1, theme, &f.wrap)?;
+        sheet.write_string_with_format(row, 1, columns::theme_title(c, &spot.theme), &f.wrap)?;
         sheet.write_string_with_format(row, 2, &spot.question, &f.wrap)?;
         sheet.write_string_with_format(row, 3, &spot.text, &f.wrap)?;
         sheet.write_number_with_format(row, 4, spot.mean * 100.0, &f.score)?;
@@ -229,19 +238,14 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.set_column_width(col(i), width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
 
-    if c.themes.iter().any(|t| t.mil) {
-        maturity_sheet(&mut book, c, lang, &f)?;
-    }
-
-    // Change over time: the earliest and the latest report of each municipality with several.
+/// Change over time: the earliest and the latest report of each municipality with several.
+fn changes_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet().set_name(sheet_name(m::C_CHANGES.get(lang)))?;
     let (first, last, change) = (m::C_FIRST.get(lang), m::C_LAST.get(lang), m::C_CHANGE.get(lang));
-    let mut labels = vec![
-        m::R_MUNICIPALITY.get(lang).to_string(),
-        m::C_FIRST.get(lang).to_string(),
-        m::C_LAST.get(lang).to_string(),
-    ];
+    let mut labels = vec![m::R_MUNICIPALITY.get(lang).to_string(), first.to_string(), last.to_string()];
     for title in std::iter::once(m::T_OVERALL.get(lang)).chain(c.themes.iter().map(|t| t.title.as_str())) {
         labels.extend([format!("{title} – {first}"), format!("{title} – {last}"), format!("{title} – {change}")]);
     }
@@ -269,9 +273,7 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             .iter()
             .enumerate()
             .map(|(k, (date, value))| {
-                let when = date.clone().unwrap_or_else(|| m::C_REPORT_NUMBER.fill(lang, &[&(k + 1)]));
-                let value = value.map_or_else(|| "–".to_string(), |v| crate::i18n::decimal(lang, v, 1));
-                format!("{when}: {value}")
+                format!("{}: {}", columns::series_when(k, date.as_ref(), lang), score(*value, lang))
             })
             .collect();
         sheet.write_string(row, column, series.join("; "))?;
@@ -282,21 +284,19 @@ pub fn render(c: &Comparison, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     }
     sheet.set_column_width(col(labels.len() - 1), 40)?;
     sheet.set_freeze_panes(1, 1)?;
-
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// Each municipality's maturity level per MIL theme with what the next level needs, and below it the practices
 /// that block the next level of several municipalities.
 fn maturity_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) -> Result<(), XlsxError> {
     let sheet = book.add_worksheet().set_name(sheet_name(m::C_MIL.get(lang)))?;
-    let labels: Vec<String> =
-        [m::R_MUNICIPALITY, m::T_THEME, m::MIL_COLUMN, m::C_MIL_NEXT].iter().map(|t| t.get(lang).to_string()).collect();
+    let mut labels = columns::labels(&columns::MIL_LEVELS, lang);
+    labels.insert(1, m::T_THEME.get(lang));
     header(sheet, &labels, &f.head)?;
     let mut row = 0;
-    for theme in c.themes.iter().filter(|t| t.mil) {
-        for r in &c.rows {
-            let Some(cell) = r.mil.get(&theme.id) else { continue };
+    for theme in columns::mil_themes(c) {
+        for (r, cell) in columns::mil_levels(c, theme) {
             row += 1;
             sheet.write_string_with_format(row, 0, &r.municipality, &f.wrap)?;
             sheet.write_string_with_format(row, 1, &theme.title, &f.wrap)?;
@@ -307,16 +307,10 @@ fn maturity_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) 
     row += 2;
     sheet.write_string_with_format(row, 0, m::C_MIL_SHARED.get(lang), &f.head)?;
     row += 1;
-    let labels = [
-        "#".to_string(),
-        m::T_THEME.get(lang).to_string(),
-        m::R_QUESTION_ID.get(lang).to_string(),
-        m::MIL_PRACTICE.get(lang).to_string(),
-        m::C_MIL_BLOCKS.get(lang).to_string(),
-        m::C_MIL_BLOCKED.get(lang).to_string(),
-        m::MIL_NEEDED.get(lang).to_string(),
-    ];
-    for (i, label) in labels.iter().enumerate() {
+    let labels = ["#", m::T_THEME.get(lang), m::R_QUESTION_ID.get(lang)]
+        .into_iter()
+        .chain(columns::labels(&columns::MIL_BLOCKERS, lang));
+    for (i, label) in labels.enumerate() {
         sheet.write_string_with_format(row, col(i), label, &f.head)?;
     }
     if c.mil_blockers.is_empty() {
@@ -324,14 +318,12 @@ fn maturity_sheet(book: &mut Workbook, c: &Comparison, lang: Lang, f: &Formats) 
     }
     for (i, b) in c.mil_blockers.iter().enumerate() {
         row += 1;
-        let theme = c.themes.iter().find(|t| t.id == b.theme).map_or(b.theme.as_str(), |t| t.title.as_str());
         sheet.write_number(row, 0, (i + 1) as f64)?;
-        sheet.write_string_with_format(row, 1, theme, &f.wrap)?;
+        sheet.write_string_with_format(row, 1, columns::theme_title(c, &b.theme), &f.wrap)?;
         sheet.write_string_with_format(row, 2, &b.question, &f.wrap)?;
         sheet.write_string_with_format(row, 3, &b.text, &f.wrap)?;
         sheet.write_number(row, 4, f64::from(b.mil))?;
-        let blocked = format!("{}/{}: {}", b.municipalities.len(), b.of, b.municipalities.join(", "));
-        sheet.write_string_with_format(row, 5, blocked, &f.wrap)?;
+        sheet.write_string_with_format(row, 5, columns::blocked(b, &b.municipalities.join(", ")), &f.wrap)?;
         sheet.write_string_with_format(row, 6, &b.needed, &f.wrap)?;
     }
     for (i, width) in [24, 24, 26, 45, 12, 40, 40].into_iter().enumerate() {
