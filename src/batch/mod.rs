@@ -4,7 +4,7 @@
 //! - [`header`]: what each column holds, and every problem with the header row before any row is read;
 //! - [`cell`]: what a cell says, held to the answer sheet's rules;
 //! - [`tally`]: a row's assessment, computed into reused buffers;
-//! - [`group`]: per-group sums for `--group-by`, and the group's report;
+//! - [`group`]: per-group sums for `--group-by` (the group's report is [`crate::report::group`]);
 //! - [`summary`] (CSV, JSON, the table), [`summary_xlsx`] (the workbook), [`rejected`], [`progress`]: what a
 //!   run writes.
 //!

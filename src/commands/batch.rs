@@ -271,7 +271,9 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         for (value, acc) in &groups {
             let report_name = match &outputs.staging {
                 Some(staging) => {
-                    let record = acc.report(&q, column, value, grouped_field, &context);
+                    let (g, shared) = (acc.finish(), acc.shared());
+                    let key = report::group::Key { column, value, field: grouped_field };
+                    let record = report::group::report(&q, &acc.members(&g, &shared), &key, &context);
                     let mut stem = safe_file_stem(value);
                     if let Some(code) = &record.respondent.municipality_code
                         && grouped_field == Some("municipality")

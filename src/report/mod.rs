@@ -9,6 +9,7 @@ pub mod bilingual;
 pub mod colours;
 pub mod csv;
 pub mod escape;
+pub mod group;
 pub mod html;
 pub mod load;
 pub mod localise;
