@@ -440,6 +440,54 @@ impl<'q> Engine<'q> {
         if row.is_blank() {
             return RowKind::Blank;
         }
+        self.begin(row);
+        // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
+        // out of questionnaire order, so the row is then summed again from its outcomes.
+        let mut unread = std::mem::take(&mut self.slow);
+        let (data, first, ends, gap) = row.raw();
+        let columns = ends.len().min(self.plan.headers.len());
+        if unread.len() < columns {
+            unread.resize(columns, 0);
+        }
+        let set_aside = if self.record_outcomes {
+            self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        } else {
+            self.rules.plain_pass::<false>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        };
+        let mut reordered = false;
+        for &column in &unread[..set_aside] {
+            reordered |= self.read_set_aside(row, column as usize);
+        }
+        self.slow = unread;
+        self.check_row_fields(row);
+        if let Some(incomplete) = self.incomplete_reason() {
+            self.incomplete = Some(incomplete);
+            return RowKind::Incomplete;
+        }
+        if !self.errors.is_empty() {
+            return RowKind::Rejected;
+        }
+        if self.fields.text[Meta::Date.index()].is_empty() && !self.fields.submitted_date.is_empty() {
+            let Fields { text, submitted_date, .. } = &mut self.fields;
+            text[Meta::Date.index()].push_str(submitted_date);
+        }
+        self.fold_options(row);
+        if self.fused && !reordered {
+            self.tally.finish();
+        } else {
+            if !self.record_outcomes {
+                // The plain cells' outcomes too, for summing the row again from all of them.
+                let mut ignored = std::mem::take(&mut self.slow);
+                self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut ignored);
+                self.slow = ignored;
+            }
+            self.tally.compute();
+        }
+        RowKind::Scored
+    }
+
+    /// Clears what the last row left, and notes a row of the wrong length.
+    fn begin(&mut self, row: &Row) {
         self.errors.clear();
         self.arena.clear();
         // A row of every column records every question with a column (the plain pass or the full reader
@@ -489,153 +537,139 @@ impl<'q> Engine<'q> {
                 problem: CellProblem::QuoteAcrossLines { lines: span.lines },
             });
         }
+    }
 
-        // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
-        // out of questionnaire order, so the row is then summed again from its outcomes.
-        let mut unread = std::mem::take(&mut self.slow);
-        let (data, first, ends, gap) = row.raw();
-        let columns = ends.len().min(expected);
-        if unread.len() < columns {
-            unread.resize(columns, 0);
+    /// Reads a cell the plain pass left, in full; says whether it answers a question.
+    fn read_set_aside(&mut self, row: &Row, column: usize) -> bool {
+        let bytes = row.get(column).unwrap_or_default();
+        let role = self.plan.roles[column];
+        // A multiple choice answer of option ids, without decoding or allocating.
+        if let Role::Question(question) = role
+            && self.plan.values[question].is_empty()
+            && let Some(slot) = self.fast(question, bytes)
+        {
+            self.tally.record(question, self.outcome(question, slot));
+            return true;
         }
-        let set_aside = if self.record_outcomes {
-            self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
-        } else {
-            self.rules.plain_pass::<false>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        let Ok(text) = row.cell(column) else {
+            self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
+            return matches!(role, Role::Question(_));
         };
-        let mut reordered = false;
-        for &column in &unread[..set_aside] {
-            let column = column as usize;
-            let bytes = row.get(column).unwrap_or_default();
-            let role = self.plan.roles[column];
-            reordered |= matches!(role, Role::Question(_));
-            // A multiple choice answer of option ids, without decoding or allocating.
-            if let Role::Question(question) = role
-                && self.plan.values[question].is_empty()
-                && let Some(slot) = self.fast(question, bytes)
-            {
-                self.tally.record(question, self.outcome(question, slot));
-                continue;
-            }
-            let Ok(text) = row.cell(column) else {
-                self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
-                continue;
-            };
-            let result = match role {
-                Role::Question(question) => {
-                    let text = mapped(&self.plan.values[question], text);
-                    let other = &mut self.other_text[question];
-                    let had_other = !other.is_empty();
-                    match self.cells[question].read_with_other(
-                        &text,
-                        column,
-                        &mut self.arena,
-                        &mut self.scratch,
-                        self.free_other,
-                        other,
-                    ) {
-                        Ok(slot) => {
-                            let new_other = !had_other && !other.is_empty();
-                            if new_other {
-                                self.other_questions.push(question);
-                                if !self.other_noted.contains(&column) {
-                                    self.other_noted.push(column);
-                                    self.first_other = Some((column, other.clone()));
-                                }
-                            }
-                            let other_only = slot == Slot::Empty && !text.trim().is_empty();
-                            if other_only {
-                                // "Other" alone: no option counts.
-                                self.other_only.push(question);
-                            }
-                            let outcome = self.outcome(question, slot);
-                            let lane = self.rules.lanes[column];
-                            let learnable = matches!(
-                                slot,
-                                Slot::Level(_)
-                                    | Slot::Choice(_)
-                                    | Slot::YesNo(_)
-                                    | Slot::Number(_)
-                                    | Slot::Dk
-                                    | Slot::Na
-                            ) && matches!(
-                                lane.kind,
-                                LaneKind::Level | LaneKind::Choice | LaneKind::YesNo | LaneKind::Number
-                            );
-                            if learnable && !new_other && !other_only {
-                                self.rules.learned[column].learn(bytes, Effect::of(outcome, lane.weight, lane.mil));
-                            }
-                            self.tally.record(question, outcome);
-                            Ok(())
-                        }
-                        Err(problem) => Err((Some(question), problem)),
-                    }
-                }
-                Role::Option { question, option } => match cell::read_option_mark(&text, &mut self.scratch) {
-                    Ok(mark) => {
-                        if let Some(chosen) = mark {
-                            self.options_seen[question] = true;
-                            if chosen {
-                                self.options_chosen[question].push(option as u16);
-                            }
-                        }
-                        Ok(())
-                    }
-                    // Webropol writes the option's label in its column.
-                    Err(_) if self.cells[question].names_option(option, &text, &mut self.scratch) => {
+        let result = match role {
+            Role::Question(question) => self.read_answer(question, column, bytes, text),
+            Role::Option { question, option } => match cell::read_option_mark(&text, &mut self.scratch) {
+                Ok(mark) => {
+                    if let Some(chosen) = mark {
                         self.options_seen[question] = true;
-                        self.options_chosen[question].push(option as u16);
-                        Ok(())
-                    }
-                    Err(problem) => Err((Some(question), problem)),
-                },
-                Role::Exclusive { question, answer } => match cell::read_option_mark(&text, &mut self.scratch) {
-                    Ok(mark) => {
-                        if let Some(chosen) = mark {
-                            self.options_seen[question] = true;
-                            if chosen {
-                                self.exclusive[question] = Some(answer);
-                            }
+                        if chosen {
+                            self.options_chosen[question].push(option as u16);
                         }
-                        Ok(())
                     }
-                    Err(problem) => Err((Some(question), problem)),
-                },
-                Role::Other(question) => {
-                    let typed = text.trim();
-                    if !typed.is_empty() {
-                        let other = &mut self.other_text[question];
-                        if other.is_empty() {
-                            self.other_questions.push(question);
-                        } else {
-                            other.push_str("; ");
+                    Ok(())
+                }
+                // Webropol writes the option's label in its column.
+                Err(_) if self.cells[question].names_option(option, &text, &mut self.scratch) => {
+                    self.options_seen[question] = true;
+                    self.options_chosen[question].push(option as u16);
+                    Ok(())
+                }
+                Err(problem) => Err((Some(question), problem)),
+            },
+            Role::Exclusive { question, answer } => match cell::read_option_mark(&text, &mut self.scratch) {
+                Ok(mark) => {
+                    if let Some(chosen) = mark {
+                        self.options_seen[question] = true;
+                        if chosen {
+                            self.exclusive[question] = Some(answer);
                         }
-                        other.push_str(typed);
                     }
                     Ok(())
                 }
-                Role::Submitted(_) => {
-                    self.fields.submitted = !text.trim().is_empty();
-                    // LimeSurvey stores 1980-01-01 for a survey that records no dates: not a date of answering.
-                    if let Ok(Some(date)) = cell::read_date(&text)
-                        && date != "1980-01-01"
-                    {
-                        self.fields.submitted_date = date;
-                    }
-                    Ok(())
+                Err(problem) => Err((Some(question), problem)),
+            },
+            Role::Other(question) => {
+                self.add_other(question, text.trim());
+                Ok(())
+            }
+            Role::Submitted(_) => {
+                self.fields.submitted = !text.trim().is_empty();
+                // LimeSurvey stores 1980-01-01 for a survey that records no dates: not a date of answering.
+                if let Ok(Some(date)) = cell::read_date(&text)
+                    && date != "1980-01-01"
+                {
+                    self.fields.submitted_date = date;
                 }
-                Role::LastPage => {
-                    self.fields.last_page = text.trim().parse().ok();
-                    Ok(())
-                }
-                Role::Meta(meta) => self.read_field(meta, &text).map_err(|problem| (None, problem)),
-                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Ok(()),
-            };
-            if let Err((question, problem)) = result {
-                self.errors.push(CellError { column: Some(column), question, problem });
+                Ok(())
+            }
+            Role::LastPage => {
+                self.fields.last_page = text.trim().parse().ok();
+                Ok(())
+            }
+            Role::Meta(meta) => self.read_field(meta, &text).map_err(|problem| (None, problem)),
+            Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Ok(()),
+        };
+        if let Err((question, problem)) = result {
+            self.errors.push(CellError { column: Some(column), question, problem });
+        }
+        matches!(role, Role::Question(_))
+    }
+
+    /// A question's answer read in full, its typed "other" text kept, and its effect learned for the column
+    /// when it depends on the cell's bytes alone.
+    fn read_answer(
+        &mut self,
+        question: usize,
+        column: usize,
+        bytes: &[u8],
+        text: Cow<'_, str>,
+    ) -> Result<(), (Option<usize>, CellProblem)> {
+        let text = mapped(&self.plan.values[question], text);
+        let other = &mut self.other_text[question];
+        let had_other = !other.is_empty();
+        let slot = self.cells[question]
+            .read_with_other(&text, column, &mut self.arena, &mut self.scratch, self.free_other, other)
+            .map_err(|problem| (Some(question), problem))?;
+        let new_other = !had_other && !other.is_empty();
+        if new_other {
+            self.other_questions.push(question);
+            if !self.other_noted.contains(&column) {
+                self.other_noted.push(column);
+                self.first_other = Some((column, other.clone()));
             }
         }
-        self.slow = unread;
+        let other_only = slot == Slot::Empty && !text.trim().is_empty();
+        if other_only {
+            // "Other" alone: no option counts.
+            self.other_only.push(question);
+        }
+        let outcome = self.outcome(question, slot);
+        let lane = self.rules.lanes[column];
+        let learnable =
+            matches!(slot, Slot::Level(_) | Slot::Choice(_) | Slot::YesNo(_) | Slot::Number(_) | Slot::Dk | Slot::Na)
+                && matches!(lane.kind, LaneKind::Level | LaneKind::Choice | LaneKind::YesNo | LaneKind::Number);
+        if learnable && !new_other && !other_only {
+            self.rules.learned[column].learn(bytes, Effect::of(outcome, lane.weight, lane.mil));
+        }
+        self.tally.record(question, outcome);
+        Ok(())
+    }
+
+    /// A typed "other" answer from a column of its own.
+    fn add_other(&mut self, question: usize, typed: &str) {
+        if typed.is_empty() {
+            return;
+        }
+        let other = &mut self.other_text[question];
+        if other.is_empty() {
+            self.other_questions.push(question);
+        } else {
+            other.push_str("; ");
+        }
+        other.push_str(typed);
+    }
+
+    /// The municipality and the group a row must have.
+    fn check_row_fields(&mut self, row: &Row) {
         if let Some(column) = self.plan.meta[Meta::Municipality.index()]
             && self.fields.text[Meta::Municipality.index()].is_empty()
             && !self.errors.iter().any(|e| e.column == Some(column))
@@ -655,31 +689,29 @@ impl<'q> Engine<'q> {
                 self.fields.group.push_str(text);
             }
         }
-        if !self.include_incomplete {
-            // The submission time, where there is one, is the reliable test (LimeSurvey updates `lastpage`
-            // only when something on the page changed); `lastpage` is read only without it.
-            if self.submitted_column.is_some() {
-                if !self.fields.submitted {
-                    self.incomplete = Some(Incomplete::NotSubmitted);
-                }
-            } else if let (Some(last), Some(page)) = (self.last_page, self.fields.last_page)
-                && page < last
-                && self.last_page_column.is_some()
-            {
-                self.incomplete = Some(Incomplete::LastPage { page, last });
-            }
-            if self.incomplete.is_some() {
-                return RowKind::Incomplete;
-            }
-        }
-        if !self.errors.is_empty() {
-            return RowKind::Rejected;
-        }
-        if self.fields.text[Meta::Date.index()].is_empty() && !self.fields.submitted_date.is_empty() {
-            let Fields { text, submitted_date, .. } = &mut self.fields;
-            text[Meta::Date.index()].push_str(submitted_date);
-        }
+    }
 
+    /// Why the row is an unfinished response, unless those are scored too.
+    fn incomplete_reason(&self) -> Option<Incomplete> {
+        if self.include_incomplete {
+            return None;
+        }
+        // The submission time, where there is one, is the reliable test (LimeSurvey updates `lastpage`
+        // only when something on the page changed); `lastpage` is read only without it.
+        if self.submitted_column.is_some() {
+            return (!self.fields.submitted).then_some(Incomplete::NotSubmitted);
+        }
+        match (self.last_page, self.fields.last_page) {
+            (Some(last), Some(page)) if page < last && self.last_page_column.is_some() => {
+                Some(Incomplete::LastPage { page, last })
+            }
+            _ => None,
+        }
+    }
+
+    /// The answers of LimeSurvey's option columns, one per multi question, and the questions answered only
+    /// with "other".
+    fn fold_options(&mut self, row: &Row) {
         for i in 0..self.folded.len() {
             let question = self.folded[i];
             let chosen = &self.options_chosen[question];
@@ -704,18 +736,6 @@ impl<'q> Engine<'q> {
                 self.other_only.push(question);
             }
         }
-        if self.fused && !reordered {
-            self.tally.finish();
-        } else {
-            if !self.record_outcomes {
-                // The plain cells' outcomes too, for summing the row again from all of them.
-                let mut ignored = std::mem::take(&mut self.slow);
-                self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut ignored);
-                self.slow = ignored;
-            }
-            self.tally.compute();
-        }
-        RowKind::Scored
     }
 
     /// A plain value read straight from its bytes: empty, `dk`, `na`, a level digit, an option id, yes/no
