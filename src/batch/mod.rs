@@ -5,12 +5,14 @@
 //! - [`cell`]: what a cell says, held to the answer sheet's rules;
 //! - [`tally`]: a row's assessment, computed into reused buffers;
 //! - [`group`]: per-group sums for `--group-by` (the group's report is [`crate::report::group`]);
-//! - [`summary`] (CSV, JSON, the table), [`summary_xlsx`] (the workbook), [`rejected`], [`progress`]: what a
-//!   run writes.
+//! - [`sink`]: what a scored row is handed on as (its respondent fields and assessment), and to what;
+//! - [`sinks`]: the sinks, which write what a run writes, with [`summary`] (CSV, JSON, the table),
+//!   [`summary_xlsx`] (the workbook) and [`rejected`]; [`progress`]: the progress line.
 //!
-//! [`Engine`] ties them together for one row: it reads every cell, collects every problem of the row, and
-//! either rejects the row whole or scores it. It keeps nothing from one row to the next but its buffers,
-//! so memory stays flat however long the file is. The command (`commands::batch`) owns the files.
+//! [`Engine`] ties the reading together for one row: it reads every cell, collects every problem of the
+//! row, and either rejects the row whole or scores it; it renders nothing. It keeps nothing from one row to
+//! the next but its buffers, so memory stays flat however long the file is. The command
+//! (`commands::batch`) owns the files and hands each scored row to a sink.
 
 pub mod cell;
 pub mod group;
@@ -19,6 +21,8 @@ mod known;
 pub mod progress;
 pub mod read;
 pub mod rejected;
+pub mod sink;
+pub mod sinks;
 pub mod summary;
 pub mod summary_xlsx;
 pub mod tally;
@@ -137,6 +141,35 @@ enum Scoring {
     Unscored,
 }
 
+impl Scoring {
+    /// Each question's scoring, its scores computed once.
+    fn of(q: &Questionnaire) -> Vec<Scoring> {
+        q.questions
+            .iter()
+            .map(|question| match &question.kind {
+                Kind::Level { levels, .. } => Scoring::Level(
+                    (0..levels.len() as u32)
+                        .map(|level| question_score(q, question, &Answer::Level(level)).unwrap_or(0.0))
+                        .collect(),
+                ),
+                Kind::Choice { options } => Scoring::Choice(
+                    options
+                        .iter()
+                        .map(|o| question_score(q, question, &Answer::Choice(o.id.clone())).unwrap_or(0.0))
+                        .collect(),
+                    options.iter().map(|o| o.id.clone()).collect(),
+                ),
+                Kind::Multi { options, max_points } => {
+                    Scoring::Multi(options.iter().map(|o| o.points).collect(), *max_points)
+                }
+                Kind::YesNo => Scoring::YesNo,
+                Kind::Number { min, max, .. } => Scoring::Number(*min, *max),
+                Kind::Text => Scoring::Unscored,
+            })
+            .collect()
+    }
+}
+
 /// What a column takes on the hot path: everything the common cell needs, side by side, so that reading
 /// and adding it touches this and the row only.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,30 +273,7 @@ pub struct Engine<'q> {
 
 impl<'q> Engine<'q> {
     pub fn new(q: &'q Questionnaire, plan: Plan) -> Engine<'q> {
-        let scoring: Vec<Scoring> = q
-            .questions
-            .iter()
-            .map(|question| match &question.kind {
-                Kind::Level { levels, .. } => Scoring::Level(
-                    (0..levels.len() as u32)
-                        .map(|level| question_score(q, question, &Answer::Level(level)).unwrap_or(0.0))
-                        .collect(),
-                ),
-                Kind::Choice { options } => Scoring::Choice(
-                    options
-                        .iter()
-                        .map(|o| question_score(q, question, &Answer::Choice(o.id.clone())).unwrap_or(0.0))
-                        .collect(),
-                    options.iter().map(|o| o.id.clone()).collect(),
-                ),
-                Kind::Multi { options, max_points } => {
-                    Scoring::Multi(options.iter().map(|o| o.points).collect(), *max_points)
-                }
-                Kind::YesNo => Scoring::YesNo,
-                Kind::Number { min, max, .. } => Scoring::Number(*min, *max),
-                Kind::Text => Scoring::Unscored,
-            })
-            .collect();
+        let scoring = Scoring::of(q);
         let mut folded: Vec<usize> = plan
             .roles
             .iter()
@@ -274,62 +284,7 @@ impl<'q> Engine<'q> {
             .collect();
         folded.sort_unstable();
         folded.dedup();
-        let (mut table, mut ids, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
-        let lanes = plan
-            .roles
-            .iter()
-            .map(|role| match role {
-                // Answers a map file gives a meaning are read in full, never by their own bytes.
-                Role::Question(question) if !plan.values[*question].is_empty() => Lane::OTHER,
-                Role::Question(question) => {
-                    let first = table.len() as u32;
-                    let weight = q.questions[*question].weight;
-                    let mil = q.questions[*question].mil.filter(|m| (1..=3).contains(m)).unwrap_or(0);
-                    let entry = |score: &f64| (*score, weight * score, tally::achieved(*score, mil));
-                    let (kind, count, first) = match &scoring[*question] {
-                        Scoring::Level(scores) => {
-                            table.extend(scores.iter().map(entry));
-                            (LaneKind::Level, scores.len(), first)
-                        }
-                        Scoring::Choice(scores, option_ids) => {
-                            table.extend(scores.iter().map(entry));
-                            ids.resize(first as usize, Id::default());
-                            ids.extend(option_ids.iter().map(|id| Id::new(id)));
-                            (LaneKind::Choice, scores.len(), first)
-                        }
-                        Scoring::YesNo => (LaneKind::YesNo, 0, 0),
-                        Scoring::Unscored => (LaneKind::Text, 0, 0),
-                        Scoring::Number(min, max) => {
-                            let bands = match &q.questions[*question].kind {
-                                Kind::Number { bands, .. } => bands.iter().map(|b| (b.min, b.score)).collect(),
-                                _ => Vec::new(),
-                            };
-                            numbers.push(NumberRule { min: *min, max: *max, bands });
-                            (LaneKind::Number, 0, numbers.len() as u32 - 1)
-                        }
-                        Scoring::Multi(..) => (LaneKind::Multi, 0, 0),
-                    };
-                    let question_ = &q.questions[*question];
-                    Lane {
-                        kind,
-                        allow_na: question_.allow_na,
-                        mil,
-                        theme: question_.theme as u32,
-                        question: *question as u32,
-                        first,
-                        count: count as u32,
-                        weight,
-                    }
-                }
-                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
-                Role::Meta(_)
-                | Role::Option { .. }
-                | Role::Exclusive { .. }
-                | Role::Submitted(_)
-                | Role::LastPage
-                | Role::Other(_) => Lane::OTHER,
-            })
-            .collect();
+        let rules = Rules::of_plan(q, &plan, &scoring);
         let question_columns: Vec<usize> = plan
             .roles
             .iter()
@@ -367,7 +322,7 @@ impl<'q> Engine<'q> {
             last_page: None,
             incomplete: None,
             fused,
-            rules: Rules::new(lanes, table, ids, numbers),
+            rules,
             slow: Vec::new(),
             record_outcomes: true,
             q,
@@ -1066,6 +1021,67 @@ struct Rules {
 }
 
 impl Rules {
+    /// The lanes of the plan's columns, with the tables they index.
+    fn of_plan(q: &Questionnaire, plan: &Plan, scoring: &[Scoring]) -> Rules {
+        let (mut table, mut ids, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
+        let lanes = plan
+            .roles
+            .iter()
+            .map(|role| match role {
+                // Answers a map file gives a meaning are read in full, never by their own bytes.
+                Role::Question(question) if !plan.values[*question].is_empty() => Lane::OTHER,
+                Role::Question(question) => {
+                    let first = table.len() as u32;
+                    let weight = q.questions[*question].weight;
+                    let mil = q.questions[*question].mil.filter(|m| (1..=3).contains(m)).unwrap_or(0);
+                    let entry = |score: &f64| (*score, weight * score, tally::achieved(*score, mil));
+                    let (kind, count, first) = match &scoring[*question] {
+                        Scoring::Level(scores) => {
+                            table.extend(scores.iter().map(entry));
+                            (LaneKind::Level, scores.len(), first)
+                        }
+                        Scoring::Choice(scores, option_ids) => {
+                            table.extend(scores.iter().map(entry));
+                            ids.resize(first as usize, Id::default());
+                            ids.extend(option_ids.iter().map(|id| Id::new(id)));
+                            (LaneKind::Choice, scores.len(), first)
+                        }
+                        Scoring::YesNo => (LaneKind::YesNo, 0, 0),
+                        Scoring::Unscored => (LaneKind::Text, 0, 0),
+                        Scoring::Number(min, max) => {
+                            let bands = match &q.questions[*question].kind {
+                                Kind::Number { bands, .. } => bands.iter().map(|b| (b.min, b.score)).collect(),
+                                _ => Vec::new(),
+                            };
+                            numbers.push(NumberRule { min: *min, max: *max, bands });
+                            (LaneKind::Number, 0, numbers.len() as u32 - 1)
+                        }
+                        Scoring::Multi(..) => (LaneKind::Multi, 0, 0),
+                    };
+                    let question_ = &q.questions[*question];
+                    Lane {
+                        kind,
+                        allow_na: question_.allow_na,
+                        mil,
+                        theme: question_.theme as u32,
+                        question: *question as u32,
+                        first,
+                        count: count as u32,
+                        weight,
+                    }
+                }
+                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
+                Role::Meta(_)
+                | Role::Option { .. }
+                | Role::Exclusive { .. }
+                | Role::Submitted(_)
+                | Role::LastPage
+                | Role::Other(_) => Lane::OTHER,
+            })
+            .collect();
+        Rules::new(lanes, table, ids, numbers)
+    }
+
     fn new(lanes: Vec<Lane>, table: Vec<(f64, f64, u128)>, ids: Vec<Id>, numbers: Vec<NumberRule>) -> Rules {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for (column, lane) in lanes.iter().enumerate() {
