@@ -4,13 +4,15 @@
 //! - [`header`]: what each column holds, and every problem with the header row before any row is read;
 //! - [`cell`]: what a cell says, held to the answer sheet's rules;
 //! - [`tally`]: a row's assessment, computed into reused buffers;
-//! - [`group`]: per-group sums for `--group-by`, and the group's report;
-//! - [`summary`] (CSV, JSON, the table), [`summary_xlsx`] (the workbook), [`rejected`], [`progress`]: what a
-//!   run writes.
+//! - [`group`]: per-group sums for `--group-by` (the group's report is [`crate::report::group`]);
+//! - [`sink`]: what a scored row is handed on as (its respondent fields and assessment), and to what;
+//! - [`sinks`]: the sinks, which write what a run writes, with [`summary`] (CSV, JSON, the table),
+//!   [`summary_xlsx`] (the workbook) and [`rejected`]; [`progress`]: the progress line.
 //!
-//! [`Engine`] ties them together for one row: it reads every cell, collects every problem of the row, and
-//! either rejects the row whole or scores it. It keeps nothing from one row to the next but its buffers,
-//! so memory stays flat however long the file is. The command (`commands::batch`) owns the files.
+//! [`Engine`] ties the reading together for one row: it reads every cell, collects every problem of the
+//! row, and either rejects the row whole or scores it; it renders nothing. It keeps nothing from one row to
+//! the next but its buffers, so memory stays flat however long the file is. The command
+//! (`commands::batch`) owns the files and hands each scored row to a sink.
 
 pub mod cell;
 pub mod group;
@@ -19,6 +21,8 @@ mod known;
 pub mod progress;
 pub mod read;
 pub mod rejected;
+pub mod sink;
+pub mod sinks;
 pub mod summary;
 pub mod summary_xlsx;
 pub mod tally;
@@ -137,6 +141,35 @@ enum Scoring {
     Unscored,
 }
 
+impl Scoring {
+    /// Each question's scoring, its scores computed once.
+    fn of(q: &Questionnaire) -> Vec<Scoring> {
+        q.questions
+            .iter()
+            .map(|question| match &question.kind {
+                Kind::Level { levels, .. } => Scoring::Level(
+                    (0..levels.len() as u32)
+                        .map(|level| question_score(q, question, &Answer::Level(level)).unwrap_or(0.0))
+                        .collect(),
+                ),
+                Kind::Choice { options } => Scoring::Choice(
+                    options
+                        .iter()
+                        .map(|o| question_score(q, question, &Answer::Choice(o.id.clone())).unwrap_or(0.0))
+                        .collect(),
+                    options.iter().map(|o| o.id.clone()).collect(),
+                ),
+                Kind::Multi { options, max_points } => {
+                    Scoring::Multi(options.iter().map(|o| o.points).collect(), *max_points)
+                }
+                Kind::YesNo => Scoring::YesNo,
+                Kind::Number { min, max, .. } => Scoring::Number(*min, *max),
+                Kind::Text => Scoring::Unscored,
+            })
+            .collect()
+    }
+}
+
 /// What a column takes on the hot path: everything the common cell needs, side by side, so that reading
 /// and adding it touches this and the row only.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -240,30 +273,7 @@ pub struct Engine<'q> {
 
 impl<'q> Engine<'q> {
     pub fn new(q: &'q Questionnaire, plan: Plan) -> Engine<'q> {
-        let scoring: Vec<Scoring> = q
-            .questions
-            .iter()
-            .map(|question| match &question.kind {
-                Kind::Level { levels, .. } => Scoring::Level(
-                    (0..levels.len() as u32)
-                        .map(|level| question_score(q, question, &Answer::Level(level)).unwrap_or(0.0))
-                        .collect(),
-                ),
-                Kind::Choice { options } => Scoring::Choice(
-                    options
-                        .iter()
-                        .map(|o| question_score(q, question, &Answer::Choice(o.id.clone())).unwrap_or(0.0))
-                        .collect(),
-                    options.iter().map(|o| o.id.clone()).collect(),
-                ),
-                Kind::Multi { options, max_points } => {
-                    Scoring::Multi(options.iter().map(|o| o.points).collect(), *max_points)
-                }
-                Kind::YesNo => Scoring::YesNo,
-                Kind::Number { min, max, .. } => Scoring::Number(*min, *max),
-                Kind::Text => Scoring::Unscored,
-            })
-            .collect();
+        let scoring = Scoring::of(q);
         let mut folded: Vec<usize> = plan
             .roles
             .iter()
@@ -274,62 +284,7 @@ impl<'q> Engine<'q> {
             .collect();
         folded.sort_unstable();
         folded.dedup();
-        let (mut table, mut ids, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
-        let lanes = plan
-            .roles
-            .iter()
-            .map(|role| match role {
-                // Answers a map file gives a meaning are read in full, never by their own bytes.
-                Role::Question(question) if !plan.values[*question].is_empty() => Lane::OTHER,
-                Role::Question(question) => {
-                    let first = table.len() as u32;
-                    let weight = q.questions[*question].weight;
-                    let mil = q.questions[*question].mil.filter(|m| (1..=3).contains(m)).unwrap_or(0);
-                    let entry = |score: &f64| (*score, weight * score, tally::achieved(*score, mil));
-                    let (kind, count, first) = match &scoring[*question] {
-                        Scoring::Level(scores) => {
-                            table.extend(scores.iter().map(entry));
-                            (LaneKind::Level, scores.len(), first)
-                        }
-                        Scoring::Choice(scores, option_ids) => {
-                            table.extend(scores.iter().map(entry));
-                            ids.resize(first as usize, Id::default());
-                            ids.extend(option_ids.iter().map(|id| Id::new(id)));
-                            (LaneKind::Choice, scores.len(), first)
-                        }
-                        Scoring::YesNo => (LaneKind::YesNo, 0, 0),
-                        Scoring::Unscored => (LaneKind::Text, 0, 0),
-                        Scoring::Number(min, max) => {
-                            let bands = match &q.questions[*question].kind {
-                                Kind::Number { bands, .. } => bands.iter().map(|b| (b.min, b.score)).collect(),
-                                _ => Vec::new(),
-                            };
-                            numbers.push(NumberRule { min: *min, max: *max, bands });
-                            (LaneKind::Number, 0, numbers.len() as u32 - 1)
-                        }
-                        Scoring::Multi(..) => (LaneKind::Multi, 0, 0),
-                    };
-                    let question_ = &q.questions[*question];
-                    Lane {
-                        kind,
-                        allow_na: question_.allow_na,
-                        mil,
-                        theme: question_.theme as u32,
-                        question: *question as u32,
-                        first,
-                        count: count as u32,
-                        weight,
-                    }
-                }
-                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
-                Role::Meta(_)
-                | Role::Option { .. }
-                | Role::Exclusive { .. }
-                | Role::Submitted(_)
-                | Role::LastPage
-                | Role::Other(_) => Lane::OTHER,
-            })
-            .collect();
+        let rules = Rules::of_plan(q, &plan, &scoring);
         let question_columns: Vec<usize> = plan
             .roles
             .iter()
@@ -367,7 +322,7 @@ impl<'q> Engine<'q> {
             last_page: None,
             incomplete: None,
             fused,
-            rules: Rules::new(lanes, table, ids, numbers),
+            rules,
             slow: Vec::new(),
             record_outcomes: true,
             q,
@@ -440,6 +395,54 @@ impl<'q> Engine<'q> {
         if row.is_blank() {
             return RowKind::Blank;
         }
+        self.begin(row);
+        // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
+        // out of questionnaire order, so the row is then summed again from its outcomes.
+        let mut unread = std::mem::take(&mut self.slow);
+        let (data, first, ends, gap) = row.raw();
+        let columns = ends.len().min(self.plan.headers.len());
+        if unread.len() < columns {
+            unread.resize(columns, 0);
+        }
+        let set_aside = if self.record_outcomes {
+            self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        } else {
+            self.rules.plain_pass::<false>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        };
+        let mut reordered = false;
+        for &column in &unread[..set_aside] {
+            reordered |= self.read_set_aside(row, column as usize);
+        }
+        self.slow = unread;
+        self.check_row_fields(row);
+        if let Some(incomplete) = self.incomplete_reason() {
+            self.incomplete = Some(incomplete);
+            return RowKind::Incomplete;
+        }
+        if !self.errors.is_empty() {
+            return RowKind::Rejected;
+        }
+        if self.fields.text[Meta::Date.index()].is_empty() && !self.fields.submitted_date.is_empty() {
+            let Fields { text, submitted_date, .. } = &mut self.fields;
+            text[Meta::Date.index()].push_str(submitted_date);
+        }
+        self.fold_options(row);
+        if self.fused && !reordered {
+            self.tally.finish();
+        } else {
+            if !self.record_outcomes {
+                // The plain cells' outcomes too, for summing the row again from all of them.
+                let mut ignored = std::mem::take(&mut self.slow);
+                self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut ignored);
+                self.slow = ignored;
+            }
+            self.tally.compute();
+        }
+        RowKind::Scored
+    }
+
+    /// Clears what the last row left, and notes a row of the wrong length.
+    fn begin(&mut self, row: &Row) {
         self.errors.clear();
         self.arena.clear();
         // A row of every column records every question with a column (the plain pass or the full reader
@@ -489,153 +492,139 @@ impl<'q> Engine<'q> {
                 problem: CellProblem::QuoteAcrossLines { lines: span.lines },
             });
         }
+    }
 
-        // Plain cells first, in one tight pass; the rest, in column order, after. Cells read after are added
-        // out of questionnaire order, so the row is then summed again from its outcomes.
-        let mut unread = std::mem::take(&mut self.slow);
-        let (data, first, ends, gap) = row.raw();
-        let columns = ends.len().min(expected);
-        if unread.len() < columns {
-            unread.resize(columns, 0);
+    /// Reads a cell the plain pass left, in full; says whether it answers a question.
+    fn read_set_aside(&mut self, row: &Row, column: usize) -> bool {
+        let bytes = row.get(column).unwrap_or_default();
+        let role = self.plan.roles[column];
+        // A multiple choice answer of option ids, without decoding or allocating.
+        if let Role::Question(question) = role
+            && self.plan.values[question].is_empty()
+            && let Some(slot) = self.fast(question, bytes)
+        {
+            self.tally.record(question, self.outcome(question, slot));
+            return true;
         }
-        let set_aside = if self.record_outcomes {
-            self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
-        } else {
-            self.rules.plain_pass::<false>(&mut self.tally, data, first, &ends[..columns], gap, &mut unread)
+        let Ok(text) = row.cell(column) else {
+            self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
+            return matches!(role, Role::Question(_));
         };
-        let mut reordered = false;
-        for &column in &unread[..set_aside] {
-            let column = column as usize;
-            let bytes = row.get(column).unwrap_or_default();
-            let role = self.plan.roles[column];
-            reordered |= matches!(role, Role::Question(_));
-            // A multiple choice answer of option ids, without decoding or allocating.
-            if let Role::Question(question) = role
-                && self.plan.values[question].is_empty()
-                && let Some(slot) = self.fast(question, bytes)
-            {
-                self.tally.record(question, self.outcome(question, slot));
-                continue;
-            }
-            let Ok(text) = row.cell(column) else {
-                self.errors.push(CellError { column: Some(column), question: None, problem: CellProblem::NotUtf8 });
-                continue;
-            };
-            let result = match role {
-                Role::Question(question) => {
-                    let text = mapped(&self.plan.values[question], text);
-                    let other = &mut self.other_text[question];
-                    let had_other = !other.is_empty();
-                    match self.cells[question].read_with_other(
-                        &text,
-                        column,
-                        &mut self.arena,
-                        &mut self.scratch,
-                        self.free_other,
-                        other,
-                    ) {
-                        Ok(slot) => {
-                            let new_other = !had_other && !other.is_empty();
-                            if new_other {
-                                self.other_questions.push(question);
-                                if !self.other_noted.contains(&column) {
-                                    self.other_noted.push(column);
-                                    self.first_other = Some((column, other.clone()));
-                                }
-                            }
-                            let other_only = slot == Slot::Empty && !text.trim().is_empty();
-                            if other_only {
-                                // "Other" alone: no option counts.
-                                self.other_only.push(question);
-                            }
-                            let outcome = self.outcome(question, slot);
-                            let lane = self.rules.lanes[column];
-                            let learnable = matches!(
-                                slot,
-                                Slot::Level(_)
-                                    | Slot::Choice(_)
-                                    | Slot::YesNo(_)
-                                    | Slot::Number(_)
-                                    | Slot::Dk
-                                    | Slot::Na
-                            ) && matches!(
-                                lane.kind,
-                                LaneKind::Level | LaneKind::Choice | LaneKind::YesNo | LaneKind::Number
-                            );
-                            if learnable && !new_other && !other_only {
-                                self.rules.learned[column].learn(bytes, Effect::of(outcome, lane.weight, lane.mil));
-                            }
-                            self.tally.record(question, outcome);
-                            Ok(())
-                        }
-                        Err(problem) => Err((Some(question), problem)),
-                    }
-                }
-                Role::Option { question, option } => match cell::read_option_mark(&text, &mut self.scratch) {
-                    Ok(mark) => {
-                        if let Some(chosen) = mark {
-                            self.options_seen[question] = true;
-                            if chosen {
-                                self.options_chosen[question].push(option as u16);
-                            }
-                        }
-                        Ok(())
-                    }
-                    // Webropol writes the option's label in its column.
-                    Err(_) if self.cells[question].names_option(option, &text, &mut self.scratch) => {
+        let result = match role {
+            Role::Question(question) => self.read_answer(question, column, bytes, text),
+            Role::Option { question, option } => match cell::read_option_mark(&text, &mut self.scratch) {
+                Ok(mark) => {
+                    if let Some(chosen) = mark {
                         self.options_seen[question] = true;
-                        self.options_chosen[question].push(option as u16);
-                        Ok(())
-                    }
-                    Err(problem) => Err((Some(question), problem)),
-                },
-                Role::Exclusive { question, answer } => match cell::read_option_mark(&text, &mut self.scratch) {
-                    Ok(mark) => {
-                        if let Some(chosen) = mark {
-                            self.options_seen[question] = true;
-                            if chosen {
-                                self.exclusive[question] = Some(answer);
-                            }
+                        if chosen {
+                            self.options_chosen[question].push(option as u16);
                         }
-                        Ok(())
                     }
-                    Err(problem) => Err((Some(question), problem)),
-                },
-                Role::Other(question) => {
-                    let typed = text.trim();
-                    if !typed.is_empty() {
-                        let other = &mut self.other_text[question];
-                        if other.is_empty() {
-                            self.other_questions.push(question);
-                        } else {
-                            other.push_str("; ");
+                    Ok(())
+                }
+                // Webropol writes the option's label in its column.
+                Err(_) if self.cells[question].names_option(option, &text, &mut self.scratch) => {
+                    self.options_seen[question] = true;
+                    self.options_chosen[question].push(option as u16);
+                    Ok(())
+                }
+                Err(problem) => Err((Some(question), problem)),
+            },
+            Role::Exclusive { question, answer } => match cell::read_option_mark(&text, &mut self.scratch) {
+                Ok(mark) => {
+                    if let Some(chosen) = mark {
+                        self.options_seen[question] = true;
+                        if chosen {
+                            self.exclusive[question] = Some(answer);
                         }
-                        other.push_str(typed);
                     }
                     Ok(())
                 }
-                Role::Submitted(_) => {
-                    self.fields.submitted = !text.trim().is_empty();
-                    // LimeSurvey stores 1980-01-01 for a survey that records no dates: not a date of answering.
-                    if let Ok(Some(date)) = cell::read_date(&text)
-                        && date != "1980-01-01"
-                    {
-                        self.fields.submitted_date = date;
-                    }
-                    Ok(())
+                Err(problem) => Err((Some(question), problem)),
+            },
+            Role::Other(question) => {
+                self.add_other(question, text.trim());
+                Ok(())
+            }
+            Role::Submitted(_) => {
+                self.fields.submitted = !text.trim().is_empty();
+                // LimeSurvey stores 1980-01-01 for a survey that records no dates: not a date of answering.
+                if let Ok(Some(date)) = cell::read_date(&text)
+                    && date != "1980-01-01"
+                {
+                    self.fields.submitted_date = date;
                 }
-                Role::LastPage => {
-                    self.fields.last_page = text.trim().parse().ok();
-                    Ok(())
-                }
-                Role::Meta(meta) => self.read_field(meta, &text).map_err(|problem| (None, problem)),
-                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Ok(()),
-            };
-            if let Err((question, problem)) = result {
-                self.errors.push(CellError { column: Some(column), question, problem });
+                Ok(())
+            }
+            Role::LastPage => {
+                self.fields.last_page = text.trim().parse().ok();
+                Ok(())
+            }
+            Role::Meta(meta) => self.read_field(meta, &text).map_err(|problem| (None, problem)),
+            Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Ok(()),
+        };
+        if let Err((question, problem)) = result {
+            self.errors.push(CellError { column: Some(column), question, problem });
+        }
+        matches!(role, Role::Question(_))
+    }
+
+    /// A question's answer read in full, its typed "other" text kept, and its effect learned for the column
+    /// when it depends on the cell's bytes alone.
+    fn read_answer(
+        &mut self,
+        question: usize,
+        column: usize,
+        bytes: &[u8],
+        text: Cow<'_, str>,
+    ) -> Result<(), (Option<usize>, CellProblem)> {
+        let text = mapped(&self.plan.values[question], text);
+        let other = &mut self.other_text[question];
+        let had_other = !other.is_empty();
+        let slot = self.cells[question]
+            .read_with_other(&text, column, &mut self.arena, &mut self.scratch, self.free_other, other)
+            .map_err(|problem| (Some(question), problem))?;
+        let new_other = !had_other && !other.is_empty();
+        if new_other {
+            self.other_questions.push(question);
+            if !self.other_noted.contains(&column) {
+                self.other_noted.push(column);
+                self.first_other = Some((column, other.clone()));
             }
         }
-        self.slow = unread;
+        let other_only = slot == Slot::Empty && !text.trim().is_empty();
+        if other_only {
+            // "Other" alone: no option counts.
+            self.other_only.push(question);
+        }
+        let outcome = self.outcome(question, slot);
+        let lane = self.rules.lanes[column];
+        let learnable =
+            matches!(slot, Slot::Level(_) | Slot::Choice(_) | Slot::YesNo(_) | Slot::Number(_) | Slot::Dk | Slot::Na)
+                && matches!(lane.kind, LaneKind::Level | LaneKind::Choice | LaneKind::YesNo | LaneKind::Number);
+        if learnable && !new_other && !other_only {
+            self.rules.learned[column].learn(bytes, Effect::of(outcome, lane.weight, lane.mil));
+        }
+        self.tally.record(question, outcome);
+        Ok(())
+    }
+
+    /// A typed "other" answer from a column of its own.
+    fn add_other(&mut self, question: usize, typed: &str) {
+        if typed.is_empty() {
+            return;
+        }
+        let other = &mut self.other_text[question];
+        if other.is_empty() {
+            self.other_questions.push(question);
+        } else {
+            other.push_str("; ");
+        }
+        other.push_str(typed);
+    }
+
+    /// The municipality and the group a row must have.
+    fn check_row_fields(&mut self, row: &Row) {
         if let Some(column) = self.plan.meta[Meta::Municipality.index()]
             && self.fields.text[Meta::Municipality.index()].is_empty()
             && !self.errors.iter().any(|e| e.column == Some(column))
@@ -655,31 +644,29 @@ impl<'q> Engine<'q> {
                 self.fields.group.push_str(text);
             }
         }
-        if !self.include_incomplete {
-            // The submission time, where there is one, is the reliable test (LimeSurvey updates `lastpage`
-            // only when something on the page changed); `lastpage` is read only without it.
-            if self.submitted_column.is_some() {
-                if !self.fields.submitted {
-                    self.incomplete = Some(Incomplete::NotSubmitted);
-                }
-            } else if let (Some(last), Some(page)) = (self.last_page, self.fields.last_page)
-                && page < last
-                && self.last_page_column.is_some()
-            {
-                self.incomplete = Some(Incomplete::LastPage { page, last });
-            }
-            if self.incomplete.is_some() {
-                return RowKind::Incomplete;
-            }
-        }
-        if !self.errors.is_empty() {
-            return RowKind::Rejected;
-        }
-        if self.fields.text[Meta::Date.index()].is_empty() && !self.fields.submitted_date.is_empty() {
-            let Fields { text, submitted_date, .. } = &mut self.fields;
-            text[Meta::Date.index()].push_str(submitted_date);
-        }
+    }
 
+    /// Why the row is an unfinished response, unless those are scored too.
+    fn incomplete_reason(&self) -> Option<Incomplete> {
+        if self.include_incomplete {
+            return None;
+        }
+        // The submission time, where there is one, is the reliable test (LimeSurvey updates `lastpage`
+        // only when something on the page changed); `lastpage` is read only without it.
+        if self.submitted_column.is_some() {
+            return (!self.fields.submitted).then_some(Incomplete::NotSubmitted);
+        }
+        match (self.last_page, self.fields.last_page) {
+            (Some(last), Some(page)) if page < last && self.last_page_column.is_some() => {
+                Some(Incomplete::LastPage { page, last })
+            }
+            _ => None,
+        }
+    }
+
+    /// The answers of LimeSurvey's option columns, one per multi question, and the questions answered only
+    /// with "other".
+    fn fold_options(&mut self, row: &Row) {
         for i in 0..self.folded.len() {
             let question = self.folded[i];
             let chosen = &self.options_chosen[question];
@@ -704,18 +691,6 @@ impl<'q> Engine<'q> {
                 self.other_only.push(question);
             }
         }
-        if self.fused && !reordered {
-            self.tally.finish();
-        } else {
-            if !self.record_outcomes {
-                // The plain cells' outcomes too, for summing the row again from all of them.
-                let mut ignored = std::mem::take(&mut self.slow);
-                self.rules.plain_pass::<true>(&mut self.tally, data, first, &ends[..columns], gap, &mut ignored);
-                self.slow = ignored;
-            }
-            self.tally.compute();
-        }
-        RowKind::Scored
     }
 
     /// A plain value read straight from its bytes: empty, `dk`, `na`, a level digit, an option id, yes/no
@@ -1046,6 +1021,67 @@ struct Rules {
 }
 
 impl Rules {
+    /// The lanes of the plan's columns, with the tables they index.
+    fn of_plan(q: &Questionnaire, plan: &Plan, scoring: &[Scoring]) -> Rules {
+        let (mut table, mut ids, mut numbers) = (Vec::new(), Vec::new(), Vec::new());
+        let lanes = plan
+            .roles
+            .iter()
+            .map(|role| match role {
+                // Answers a map file gives a meaning are read in full, never by their own bytes.
+                Role::Question(question) if !plan.values[*question].is_empty() => Lane::OTHER,
+                Role::Question(question) => {
+                    let first = table.len() as u32;
+                    let weight = q.questions[*question].weight;
+                    let mil = q.questions[*question].mil.filter(|m| (1..=3).contains(m)).unwrap_or(0);
+                    let entry = |score: &f64| (*score, weight * score, tally::achieved(*score, mil));
+                    let (kind, count, first) = match &scoring[*question] {
+                        Scoring::Level(scores) => {
+                            table.extend(scores.iter().map(entry));
+                            (LaneKind::Level, scores.len(), first)
+                        }
+                        Scoring::Choice(scores, option_ids) => {
+                            table.extend(scores.iter().map(entry));
+                            ids.resize(first as usize, Id::default());
+                            ids.extend(option_ids.iter().map(|id| Id::new(id)));
+                            (LaneKind::Choice, scores.len(), first)
+                        }
+                        Scoring::YesNo => (LaneKind::YesNo, 0, 0),
+                        Scoring::Unscored => (LaneKind::Text, 0, 0),
+                        Scoring::Number(min, max) => {
+                            let bands = match &q.questions[*question].kind {
+                                Kind::Number { bands, .. } => bands.iter().map(|b| (b.min, b.score)).collect(),
+                                _ => Vec::new(),
+                            };
+                            numbers.push(NumberRule { min: *min, max: *max, bands });
+                            (LaneKind::Number, 0, numbers.len() as u32 - 1)
+                        }
+                        Scoring::Multi(..) => (LaneKind::Multi, 0, 0),
+                    };
+                    let question_ = &q.questions[*question];
+                    Lane {
+                        kind,
+                        allow_na: question_.allow_na,
+                        mil,
+                        theme: question_.theme as u32,
+                        question: *question as u32,
+                        first,
+                        count: count as u32,
+                        weight,
+                    }
+                }
+                Role::Aside(_) | Role::GroupOnly | Role::Note(_) => Lane::SKIP,
+                Role::Meta(_)
+                | Role::Option { .. }
+                | Role::Exclusive { .. }
+                | Role::Submitted(_)
+                | Role::LastPage
+                | Role::Other(_) => Lane::OTHER,
+            })
+            .collect();
+        Rules::new(lanes, table, ids, numbers)
+    }
+
     fn new(lanes: Vec<Lane>, table: Vec<(f64, f64, u128)>, ids: Vec<Id>, numbers: Vec<NumberRule>) -> Rules {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         for (column, lane) in lanes.iter().enumerate() {

@@ -9,31 +9,30 @@
 //! staging folder, which the next run into the folder removes). Every row ends in exactly one
 //! place, and the closing count says where (exit 3 when any row was rejected).
 
-use std::collections::BTreeMap;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result};
 
 use crate::batch::cell::CellProblem;
-use crate::batch::group::Accumulator;
-use crate::batch::header::{self, Aside, ColumnMap, HeaderNote, Meta, Plan, Role};
+use crate::batch::header::{self, Aside, ColumnMap, HeaderNote, Plan, Role};
 use crate::batch::progress::Progress;
 use crate::batch::read::{BatchReadError, Layout, ReadOptions, Row, Source};
-use crate::batch::rejected::RejectedWriter;
-use crate::batch::summary::{self, SummaryRow, SummaryWriter};
+use crate::batch::sink::{RowSink, Scored};
+use crate::batch::sinks::{Groups, RejectedRows, ReportFiles, Respondents, Summary};
+use crate::batch::summary::{self, SummaryWriter};
 use crate::batch::summary_xlsx::XlsxSummary;
 use crate::batch::{Engine, Incomplete, RowKind};
 use crate::cli::{ReportFormat, ScoreArgs};
+use crate::clock;
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::{self, ReadError};
-use crate::output::{FreeNames, UntilClosed, WriteError, remove_abandoned, safe_file_stem, say, temp_prefix};
+use crate::output::{UntilClosed, WriteError, remove_abandoned, say, temp_prefix};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
-use crate::report::{self, Context};
+use crate::report::Context;
 use crate::settings::Settings;
-use crate::{clock, roadmap, scoring};
 
 use super::{load_questionnaire, read_error, refuse_overwriting_input};
 
@@ -47,8 +46,62 @@ pub fn is_batch(path: &Path) -> bool {
 
 pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     let lang = settings.lang;
-    let batch = &args.batch;
     let file = crate::inert::inert_text(args.input.display().to_string(), crate::inert::Layout::Line);
+    let (format, options, map) = check_args(args, settings)?;
+    let (q, plan, notes, headers) = read_plan(args, &options, map.as_ref(), &file, settings)?;
+    let header_line = plan.line;
+    // The rows, from the start again: reading the header has buffered some of them.
+    let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
+    print_notes(&file, &plan, &notes, &source.layout(), lang);
+    if let (Some(map), Some(path)) = (&map, &args.batch.map) {
+        warn_unused_map(map, path, &headers, lang);
+    }
+    let (outputs, summary) = Outputs::open(args, format, &q, lang, &plan, settings.width())?;
+    let context = Context { lang, created: clock::rfc3339(settings.now) };
+    let last_page = header::limesurvey_last_page(&q, &plan);
+    let mut engine = Engine::new(&q, plan);
+    engine.set_incomplete_rule(args.batch.include_incomplete, last_page);
+    engine.set_other_prefix(m::B_OTHER_PREFIX.get(lang));
+    // Each question's outcome goes into the reports and the group sums; a summary alone needs none.
+    engine.keep_outcomes(outputs.staging.is_some() || engine.plan.group.is_some());
+    let reports = outputs.staging.as_ref().map(|staging| ReportFiles::new(staging.path(), context));
+    let mut sink: Box<dyn RowSink + '_> = match engine.plan.group {
+        Some(column) => {
+            let field = match engine.plan.roles[column] {
+                Role::Meta(meta) => Some(meta.key()),
+                _ => None,
+            };
+            let header = engine.plan.header(column).trim().to_string();
+            Box::new(Groups::new(&q, header, field, summary, reports))
+        }
+        None => Box::new(Respondents::new(summary, reports)),
+    };
+    let mut rejected = RejectedRows::new(
+        outputs.rejected_dir(),
+        outputs.rejected_path.clone(),
+        source.delimiter(),
+        engine.plan.headers.clone(),
+        m::B_ERROR_COLUMN.get(lang),
+    );
+    let mut rows = Rows::new(&file, lang, args.batch.strict, header_line);
+    let result = rows.score(&mut source, &mut engine, sink.as_mut(), &mut rejected);
+    // A reading error after the header (a row over its limit, a quote never closed) is the file's: exit 2.
+    result.map_err(|error| match error.downcast::<BatchReadError>() {
+        Ok(read) => batch_read_error(&read, lang),
+        Err(other) => other,
+    })?;
+    warn_spanning_quote(&source, &engine, rows.quote_rejected, &file, lang);
+    sink.finish()?;
+    let rejected_path = outputs.finish(rejected.finish()?)?;
+    say_count(&rows, rejected_path.as_deref(), lang);
+    Ok(if rows.counts.rejected > 0 { 3 } else { 0 })
+}
+
+/// Everything about the arguments that can be refused before the file is read: the summary's format, how
+/// to read the file, and the `--map` file.
+fn check_args(args: &ScoreArgs, settings: &Settings) -> Result<(Wanted, ReadOptions, Option<ColumnMap>)> {
+    let lang = settings.lang;
+    let batch = &args.batch;
     if args.render.output.is_some() && batch.out_dir.is_some() {
         return Err(InputError(m::B_OUTPUT_AND_OUT_DIR.get(lang).to_string()).into());
     }
@@ -66,12 +119,23 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         Some(path) => Some(load_map(path, lang)?),
         None => None,
     };
+    Ok((format, options, map))
+}
 
-    // The header row, before anything else.
-    let ((mut headers, mut header_line), next) = Source::open(&args.input, &options)
+/// The header row (and a second one, when the file has it), the questionnaire, and what each column holds;
+/// every problem with the header row stops the run here.
+fn read_plan(
+    args: &ScoreArgs,
+    options: &ReadOptions,
+    map: Option<&ColumnMap>,
+    file: &str,
+    settings: &Settings,
+) -> Result<(Questionnaire, Plan, Vec<HeaderNote>, Vec<String>)> {
+    let lang = settings.lang;
+    let ((mut headers, mut header_line), next) = Source::open(&args.input, options)
         .and_then(|mut source| read_header(&mut source))
         .map_err(|e| batch_read_error(&e, lang))?;
-    let q = choose_questionnaire(args, &headers, map.as_ref(), settings)?;
+    let q = choose_questionnaire(args, &headers, map, settings)?;
     let mut second_header = false;
     if let Some((next, next_line)) = next {
         match header::second_header(&q, &headers, &next) {
@@ -89,175 +153,74 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
             }
         }
     }
-    let planned = header::plan(&q, &headers, header_line, map.as_ref(), batch.group_by.as_deref()).and_then(
-        |(mut plan, notes)| {
+    let planned =
+        header::plan(&q, &headers, header_line, map, args.batch.group_by.as_deref()).and_then(|(mut plan, notes)| {
             plan.second_header = second_header;
-            let columns = header::headerless(&plan);
-            if columns.is_empty() {
-                return Ok((plan, notes));
+            let found = headerless_findings(&args.input, options, &plan);
+            if found.is_empty() { Ok((plan, notes)) } else { Err(found) }
+        });
+    match planned {
+        Ok((plan, notes)) => Ok((q, plan, notes, headers)),
+        Err(findings) => Err(header_problems(findings, &headers, header_line, file, lang)),
+    }
+}
+
+/// A column without a header that holds data is a header problem too.
+fn headerless_findings(input: &Path, options: &ReadOptions, plan: &Plan) -> Vec<header::HeaderFinding> {
+    let columns = header::headerless(plan);
+    if columns.is_empty() {
+        return Vec::new();
+    }
+    // A read error here is met again, and reported, when the rows are read.
+    let found = headerless_data(input, options, plan.line, &columns).unwrap_or_default();
+    found
+        .into_iter()
+        .map(|(column, line)| header::HeaderFinding {
+            column: Some(column),
+            problem: header::HeaderProblem::NoHeaderWithData { line },
+        })
+        .collect()
+}
+
+/// Prints every problem with the header row, column by column, and gives the error that stops the run.
+fn header_problems(
+    mut findings: Vec<header::HeaderFinding>,
+    headers: &[String],
+    header_line: u64,
+    file: &str,
+    lang: Lang,
+) -> anyhow::Error {
+    findings.sort_by_key(|finding| finding.column.unwrap_or(usize::MAX));
+    let mut stderr = std::io::stderr().lock();
+    for finding in &findings {
+        let at = match finding.column {
+            Some(column) if headers.get(column).is_none_or(|h| h.trim().is_empty()) => {
+                format!("{file}:{header_line}: {} {}", m::TPL_COLUMN.get(lang), header::column_name(column))
             }
-            // A read error here is met again, and reported, when the rows are read.
-            let found = headerless_data(&args.input, &options, header_line, &columns).unwrap_or_default();
-            if found.is_empty() {
-                Ok((plan, notes))
-            } else {
-                Err(found
-                    .into_iter()
-                    .map(|(column, line)| header::HeaderFinding {
-                        column: Some(column),
-                        problem: header::HeaderProblem::NoHeaderWithData { line },
-                    })
-                    .collect())
-            }
-        },
-    );
-    let (plan, notes) = match planned {
-        Ok(found) => found,
-        Err(mut findings) => {
-            findings.sort_by_key(|finding| finding.column.unwrap_or(usize::MAX));
-            let mut stderr = std::io::stderr().lock();
-            for finding in &findings {
-                let at = match finding.column {
-                    Some(column) if headers.get(column).is_none_or(|h| h.trim().is_empty()) => {
-                        format!("{file}:{header_line}: {} {}", m::TPL_COLUMN.get(lang), header::column_name(column))
-                    }
-                    Some(column) => format!(
-                        "{file}:{header_line}:{} ({})",
-                        column + 1,
-                        crate::inert::inert(headers[column].trim(), crate::inert::Layout::Line)
-                    ),
-                    None => format!("{file}:{header_line}"),
-                };
-                let _ = writeln!(stderr, "{at}: {}: {}", m::ERROR.get(lang), finding.message(lang));
-            }
-            let _ = writeln!(stderr, "{}", m::B_HEADER_HINT.get(lang));
-            return Err(InputError(m::B_HEADER_PROBLEMS.fill(lang, &[&file, &findings.len()])).into());
-        }
-    };
-    // The rows, from the start again: reading the header has buffered some of them.
-    let mut source = Source::open(&args.input, &options).map_err(|e| batch_read_error(&e, lang))?;
-    print_notes(&file, &plan, &notes, &source.layout(), lang);
-    if let (Some(map), Some(path)) = (&map, &batch.map) {
-        for (key, (_, pos)) in &map.columns {
-            if !header::map_key_used(key, &headers) {
-                say(&format!(
-                    "{}:{pos}: {}: {}",
-                    path.display(),
-                    m::WARNING.get(lang),
-                    m::B_MAP_UNUSED.fill(lang, &[key])
-                ));
-            }
+            Some(column) => format!(
+                "{file}:{header_line}:{} ({})",
+                column + 1,
+                crate::inert::inert(headers[column].trim(), crate::inert::Layout::Line)
+            ),
+            None => format!("{file}:{header_line}"),
+        };
+        let _ = writeln!(stderr, "{at}: {}: {}", m::ERROR.get(lang), finding.message(lang));
+    }
+    let _ = writeln!(stderr, "{}", m::B_HEADER_HINT.get(lang));
+    InputError(m::B_HEADER_PROBLEMS.fill(lang, &[&file, &findings.len()])).into()
+}
+
+fn warn_unused_map(map: &ColumnMap, path: &Path, headers: &[String], lang: Lang) {
+    for (key, (_, pos)) in &map.columns {
+        if !header::map_key_used(key, headers) {
+            say(&format!("{}:{pos}: {}: {}", path.display(), m::WARNING.get(lang), m::B_MAP_UNUSED.fill(lang, &[key])));
         }
     }
-    let mut outputs = Outputs::open(args, format, &q, lang, &plan)?;
-    let context = Context { lang, created: clock::rfc3339(settings.now) };
-    let last_page = header::limesurvey_last_page(&q, &plan);
-    let mut engine = Engine::new(&q, plan);
-    engine.set_incomplete_rule(batch.include_incomplete, last_page);
-    engine.set_other_prefix(m::B_OTHER_PREFIX.get(lang));
-    // Each question's outcome goes into the reports and the group sums; a summary alone needs none.
-    engine.keep_outcomes(outputs.staging.is_some() || engine.plan.group.is_some());
-    let mut groups: BTreeMap<String, Accumulator> = BTreeMap::new();
-    let group_column = engine.plan.group.map(|c| engine.plan.header(c).trim().to_string());
-    let grouped_field = engine.plan.group.and_then(|c| match engine.plan.roles[c] {
-        header::Role::Meta(meta) => Some(meta.key()),
-        _ => None,
-    });
-    let mut counts = Counts::default();
-    let mut names = FreeNames::default();
-    let mut quote_rejected = false;
-    let mut printed = 0usize;
-    let mut themes: Vec<(Option<f64>, Option<u8>)> = Vec::with_capacity(q.themes.len());
-    let mut rendered: Vec<String> = Vec::new();
-    let mut progress = Progress::new(std::io::stderr().is_terminal(), lang, source.counter(), source.size());
-    let delimiter = source.delimiter();
+}
 
-    let result = source.for_each_row(|row: &Row| -> Result<bool> {
-        if row.line <= header_line {
-            return Ok(true);
-        }
-        match engine.process(row) {
-            RowKind::Blank => counts.blank += 1,
-            RowKind::Incomplete => {
-                counts.incomplete += 1;
-                rendered.clear();
-                rendered.push(match engine.incomplete {
-                    Some(Incomplete::LastPage { page, last }) => {
-                        format!("{file}:{}: {}", row.line, m::B_INCOMPLETE_LAST_PAGE.fill(lang, &[&page, &last]))
-                    }
-                    _ => format!("{file}:{}: {}", row.line, m::B_INCOMPLETE_NOT_SUBMITTED.get(lang)),
-                });
-                outputs.reject(row, &rendered, delimiter, &engine.plan.headers, lang)?;
-            }
-            RowKind::Rejected => {
-                counts.rejected += 1;
-                quote_rejected |=
-                    engine.errors.iter().any(|e| matches!(e.problem, CellProblem::QuoteAcrossLines { .. }));
-                rendered.clear();
-                rendered.extend(engine.errors.iter().map(|error| engine.render_error(error, &file, row, lang)));
-                for line in &rendered {
-                    if printed < MAX_PRINTED_ERRORS || batch.strict {
-                        say(line);
-                    }
-                    printed += 1;
-                }
-                if batch.strict {
-                    return Err(InputError(m::B_STRICT_STOPPED.fill(lang, &[&file, &row.line])).into());
-                }
-                outputs.reject(row, &rendered, delimiter, &engine.plan.headers, lang)?;
-            }
-            RowKind::Scored => {
-                counts.scored += 1;
-                counts.other_only += engine.other_only().len();
-                if let Some((column, text)) = &engine.first_other {
-                    let header = engine.plan.header(*column).trim();
-                    let at = format!("{file}:{}:{} ({header})", row.line, column + 1);
-                    say(&format!("{at}: {}: {}", m::B_NOTE.get(lang), m::B_READ_AS_OTHER.fill(lang, &[text])));
-                }
-                if group_column.is_some() {
-                    let key = engine.fields.group.as_str();
-                    if !groups.contains_key(key) {
-                        groups.insert(key.to_string(), Accumulator::new(&q));
-                    }
-                    if let Some(acc) = groups.get_mut(key) {
-                        acc.add(&q, &engine.tally.assessment);
-                        add_fields(acc, &engine);
-                    }
-                } else {
-                    let report_name = match &outputs.staging {
-                        Some(staging) => {
-                            Some(write_individual_report(&engine, row, staging.path(), &mut names, &context)?)
-                        }
-                        None => None,
-                    };
-                    themes.clear();
-                    themes.extend(engine.tally.assessment.themes.iter().map(|t| (t.score, t.mil)));
-                    let population = engine.fields.population.map(|p| itoa::Buffer::new().format(p).to_string());
-                    let fields = field_texts(&engine, population.as_deref());
-                    outputs.summary(&SummaryRow {
-                        line: Some(row.line),
-                        group: None,
-                        fields,
-                        respondents: 1,
-                        overall: engine.tally.assessment.overall,
-                        themes: &themes,
-                        completeness: engine.tally.assessment.completeness,
-                        report: report_name.as_deref(),
-                    })?;
-                }
-            }
-        }
-        progress.tick(counts.scored + counts.rejected + counts.incomplete + counts.blank);
-        Ok(true)
-    });
-    progress.finish();
-    // A reading error after the header (a row over its limit, a quote never closed) is the file's: exit 2.
-    result.map_err(|error| match error.downcast::<BatchReadError>() {
-        Ok(read) => batch_read_error(&read, lang),
-        Err(other) => other,
-    })?;
-    // One cell across lines in a whole file that has none elsewhere is more often a quote left open than a
-    // note on two lines; a row rejected for it has said so already.
+/// One cell across lines in a whole file that has none elsewhere is more often a quote left open than a
+/// note on two lines; a row rejected for it has said so already.
+fn warn_spanning_quote(source: &Source, engine: &Engine<'_>, quote_rejected: bool, file: &str, lang: Lang) {
     if let (1, Some((line, span))) = source.spanning_quotes()
         && !quote_rejected
     {
@@ -266,60 +229,11 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
         let message = m::B_QUOTE_ONLY_SPANNING.fill(lang, &[&span.lines]);
         eprintln!("{file}:{line}:{} ({header}): {word}: {message}", span.column + 1);
     }
+}
 
-    if let Some(column) = &group_column {
-        for (value, acc) in &groups {
-            let report_name = match &outputs.staging {
-                Some(staging) => {
-                    let record = acc.report(&q, column, value, grouped_field, &context);
-                    let mut stem = safe_file_stem(value);
-                    if let Some(code) = &record.respondent.municipality_code
-                        && grouped_field == Some("municipality")
-                    {
-                        stem = format!("{stem}-{code}");
-                    }
-                    let path = names.path(staging.path(), &stem, "json");
-                    write_file(&path, record.to_json().as_bytes())?;
-                    Some(file_name(&path))
-                }
-                None => None,
-            };
-            let g = acc.finish();
-            themes.clear();
-            themes.extend(g.theme_scores.iter().zip(&g.theme_mils).map(|(s, mil)| (*s, *mil)));
-            let f = &acc.fields;
-            let population = f.population.value().map(|p| p.to_string());
-            let texts = [
-                f.municipality.value(),
-                f.municipality_code.value(),
-                f.region.value(),
-                population,
-                None,
-                f.role.value(),
-                f.department.value(),
-                f.date.value(),
-            ];
-            let mut fields: [Option<&str>; 8] = [None; 8];
-            for (field, text) in fields.iter_mut().zip(&texts) {
-                *field = text.as_deref();
-            }
-            if grouped_field == Some("municipality") {
-                fields[Meta::Municipality.index()] = Some(value);
-            }
-            outputs.summary(&SummaryRow {
-                line: None,
-                group: Some(value),
-                fields,
-                respondents: g.members,
-                overall: g.overall,
-                themes: &themes,
-                completeness: g.completeness,
-                report: report_name.as_deref(),
-            })?;
-        }
-    }
-
-    let rejected_path = outputs.finish(settings.width())?;
+/// The closing count: where every row went.
+fn say_count(rows: &Rows<'_>, rejected_path: Option<&Path>, lang: Lang) {
+    let counts = &rows.counts;
     let total = counts.scored + counts.rejected + counts.incomplete;
     let mut line = m::B_COUNT.fill(lang, &[&total, &counts.scored, &counts.rejected]);
     if counts.incomplete > 0 {
@@ -331,14 +245,13 @@ pub fn run(args: &ScoreArgs, settings: &Settings) -> Result<u8> {
     if counts.other_only > 0 {
         line.push_str(&m::B_COUNT_OTHER.fill(lang, &[&counts.other_only]));
     }
-    if let Some(path) = &rejected_path {
+    if let Some(path) = rejected_path {
         line.push_str(&m::B_COUNT_REJECTED_IN.fill(lang, &[&path.display()]));
     }
-    if printed > MAX_PRINTED_ERRORS {
-        say(&m::B_MORE_ERRORS.fill(lang, &[&(printed - MAX_PRINTED_ERRORS)]));
+    if rows.printed > MAX_PRINTED_ERRORS {
+        say(&m::B_MORE_ERRORS.fill(lang, &[&(rows.printed - MAX_PRINTED_ERRORS)]));
     }
     say(&line);
-    Ok(if counts.rejected > 0 { 3 } else { 0 })
 }
 
 #[derive(Debug, Default)]
@@ -349,6 +262,102 @@ struct Counts {
     blank: usize,
     /// Questions answered only with "other", over all scored rows.
     other_only: usize,
+}
+
+/// The rows after the header: each one read, then handed to the sink or left out, and said so.
+struct Rows<'f> {
+    file: &'f str,
+    lang: Lang,
+    strict: bool,
+    header_line: u64,
+    counts: Counts,
+    /// Error lines printed so far, or that would have been past [`MAX_PRINTED_ERRORS`].
+    printed: usize,
+    quote_rejected: bool,
+    /// The lines that say why the current row is left out, in a buffer kept from row to row.
+    why: Vec<String>,
+}
+
+impl<'f> Rows<'f> {
+    fn new(file: &'f str, lang: Lang, strict: bool, header_line: u64) -> Rows<'f> {
+        Rows {
+            file,
+            lang,
+            strict,
+            header_line,
+            counts: Counts::default(),
+            printed: 0,
+            quote_rejected: false,
+            why: Vec::new(),
+        }
+    }
+
+    fn score(
+        &mut self,
+        source: &mut Source,
+        engine: &mut Engine<'_>,
+        sink: &mut dyn RowSink,
+        rejected: &mut RejectedRows,
+    ) -> Result<()> {
+        let mut progress = Progress::new(std::io::stderr().is_terminal(), self.lang, source.counter(), source.size());
+        let result = source.for_each_row(|row: &Row| -> Result<bool> {
+            if row.line <= self.header_line {
+                return Ok(true);
+            }
+            match engine.process(row) {
+                RowKind::Blank => self.counts.blank += 1,
+                RowKind::Incomplete => self.incomplete(engine, row, rejected)?,
+                RowKind::Rejected => self.rejected(engine, row, rejected)?,
+                RowKind::Scored => {
+                    self.counts.scored += 1;
+                    self.counts.other_only += engine.other_only().len();
+                    if let Some((column, text)) = &engine.first_other {
+                        let header = engine.plan.header(*column).trim();
+                        let at = format!("{}:{}:{} ({header})", self.file, row.line, column + 1);
+                        let note = m::B_READ_AS_OTHER.fill(self.lang, &[text]);
+                        say(&format!("{at}: {}: {note}", m::B_NOTE.get(self.lang)));
+                    }
+                    sink.row(&Scored::new(engine, row))?;
+                }
+            }
+            let c = &self.counts;
+            progress.tick(c.scored + c.rejected + c.incomplete + c.blank);
+            Ok(true)
+        });
+        progress.finish();
+        result
+    }
+
+    fn incomplete(&mut self, engine: &Engine<'_>, row: &Row, rejected: &mut RejectedRows) -> Result<()> {
+        let (file, lang) = (self.file, self.lang);
+        self.counts.incomplete += 1;
+        self.why.clear();
+        self.why.push(match engine.incomplete {
+            Some(Incomplete::LastPage { page, last }) => {
+                format!("{file}:{}: {}", row.line, m::B_INCOMPLETE_LAST_PAGE.fill(lang, &[&page, &last]))
+            }
+            _ => format!("{file}:{}: {}", row.line, m::B_INCOMPLETE_NOT_SUBMITTED.get(lang)),
+        });
+        rejected.row(row, &self.why)
+    }
+
+    fn rejected(&mut self, engine: &Engine<'_>, row: &Row, rejected: &mut RejectedRows) -> Result<()> {
+        let (file, lang) = (self.file, self.lang);
+        self.counts.rejected += 1;
+        self.quote_rejected |= engine.errors.iter().any(|e| matches!(e.problem, CellProblem::QuoteAcrossLines { .. }));
+        self.why.clear();
+        self.why.extend(engine.errors.iter().map(|error| engine.render_error(error, file, row, lang)));
+        for line in &self.why {
+            if self.printed < MAX_PRINTED_ERRORS || self.strict {
+                say(line);
+            }
+            self.printed += 1;
+        }
+        if self.strict {
+            return Err(InputError(m::B_STRICT_STOPPED.fill(lang, &[&file, &row.line])).into());
+        }
+        rejected.row(row, &self.why)
+    }
 }
 
 /// The files a run may write besides the reports, so that none of them is the input.
@@ -615,78 +624,21 @@ fn list_some(names: &[&str], n: usize) -> String {
     listed.join(", ")
 }
 
-fn field_texts<'a>(engine: &'a Engine<'_>, population: Option<&'a str>) -> [Option<&'a str>; 8] {
-    let mut fields = [None; 8];
-    for meta in Meta::ALL {
-        fields[meta.index()] = engine.fields.get(meta);
-    }
-    fields[Meta::Population.index()] = population;
-    fields
-}
+type Out = Box<dyn Write>;
 
-fn add_fields(acc: &mut Accumulator, engine: &Engine<'_>) {
-    let f = &engine.fields;
-    let text = |meta: Meta| f.get(meta).map(str::to_string);
-    let common = &mut acc.fields;
-    common.municipality.add(text(Meta::Municipality).as_ref());
-    common.municipality_code.add(text(Meta::MunicipalityCode).as_ref());
-    common.region.add(text(Meta::Region).as_ref());
-    common.population.add(f.population.as_ref());
-    common.role.add(text(Meta::Role).as_ref());
-    common.department.add(text(Meta::Department).as_ref());
-    common.date.add(text(Meta::Date).as_ref());
-}
-
-/// The report of one respondent, scored as an answer sheet is, written into the staging folder.
-fn write_individual_report(
-    engine: &Engine<'_>,
-    row: &Row,
-    staging: &Path,
-    names: &mut FreeNames,
-    context: &Context,
-) -> Result<String> {
-    let q = engine.questionnaire();
-    let sheet = engine.sheet(row);
-    let assessment = scoring::assess(q, &sheet);
-    let steps = roadmap::of_assessment(q, &assessment);
-    let record = report::individual(q, &sheet, &assessment, &steps, context);
-    let mut stem = safe_file_stem(&sheet.respondent.municipality);
-    if let Some(code) = &sheet.respondent.municipality_code {
-        stem = format!("{stem}-{code}");
-    }
-    let path = names.path(staging, &stem, "json");
-    write_file(&path, record.to_json().as_bytes())?;
-    Ok(file_name(&path))
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    std::fs::write(path, bytes).map_err(|source| WriteError { path: path.to_path_buf(), source })
-}
-
-type Sink = Box<dyn Write>;
-
-/// Where a run writes: the summaries, `rejected.csv`, and with `--out-dir` the staging folder.
+/// Where a run's files go: with `--out-dir` a staging folder inside it, with `-o` a temporary file beside
+/// it, each moved into place at the end.
 struct Outputs {
-    summaries: Vec<SummaryWriter<Sink>>,
-    /// The workbook summary, and the file it is saved to at the end (in the staging folder, or the
-    /// temporary file of `-o`).
-    xlsx: Option<(XlsxSummary, PathBuf)>,
     /// Temporary files to be renamed into place at the end (summary to `-o`).
     pending: Vec<(tempfile::NamedTempFile, PathBuf)>,
     /// `--strict` to standard output: the summary waits in a temporary file until the run has succeeded.
     held_stdout: Option<tempfile::NamedTempFile>,
     staging: Option<tempfile::TempDir>,
     out_dir: Option<PathBuf>,
-    rejected: Option<RejectedWriter<BufWriter<tempfile::NamedTempFile>>>,
     rejected_path: PathBuf,
     /// `--out-dir` did not exist before this run.
     created_dir: bool,
     finished: bool,
-    lang: Lang,
 }
 
 impl Drop for Outputs {
@@ -705,66 +657,47 @@ impl Drop for Outputs {
 }
 
 impl Outputs {
-    fn open(args: &ScoreArgs, wanted: Wanted, q: &Questionnaire, lang: Lang, plan: &Plan) -> Result<Outputs> {
+    /// The folders and files of the run, and the summary's writers into them.
+    fn open(
+        args: &ScoreArgs,
+        wanted: Wanted,
+        q: &Questionnaire,
+        lang: Lang,
+        plan: &Plan,
+        width: u16,
+    ) -> Result<(Outputs, Summary)> {
         let grouped = plan.group.is_some();
-        let workbook = || XlsxSummary::new(q, lang, grouped).map_err(|e| anyhow::anyhow!("{e}"));
         let mut outputs = Outputs {
-            summaries: Vec::new(),
-            xlsx: None,
             pending: Vec::new(),
             held_stdout: None,
             staging: None,
             out_dir: None,
-            rejected: None,
             rejected_path: PathBuf::from("rejected.csv"),
             created_dir: false,
             finished: false,
-            lang,
         };
-        let fail = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source: std::io::Error| WriteError { path: path.clone(), source }
-        };
+        let mut summary = Summary::new(lang, width);
+        let writer = |out: Out, format| SummaryWriter::new(out, format, q, lang, grouped);
+        let workbook = || XlsxSummary::new(q, lang, grouped).map_err(|e| anyhow::anyhow!("{e}"));
         if let Some(dir) = &args.batch.out_dir {
-            outputs.created_dir = !dir.exists();
-            std::fs::create_dir_all(dir).map_err(fail(dir))?;
-            remove_abandoned(dir);
-            let staging = tempfile::Builder::new().prefix(&temp_prefix()).tempdir_in(dir).map_err(fail(dir))?;
+            let staging = outputs.stage(dir)?;
             for (name, format) in [("summary.csv", summary::Format::Csv), ("summary.json", summary::Format::Json)] {
-                let path = staging.path().join(name);
+                let path = staging.join(name);
                 let file = std::fs::File::create(&path).map_err(fail(&path))?;
-                outputs.summaries.push(SummaryWriter::new(Box::new(BufWriter::new(file)), format, q, lang, grouped));
+                summary.add(writer(Box::new(BufWriter::new(file)), format));
             }
-            outputs.xlsx = Some((workbook()?, staging.path().join("summary.xlsx")));
+            summary.add_workbook(workbook()?, staging.join("summary.xlsx"));
             if let (Some(_), Wanted::Text(format)) = (args.render.format, wanted) {
-                let stdout: Sink = Box::new(UntilClosed::new(BufWriter::new(std::io::stdout())));
-                outputs.summaries.push(SummaryWriter::new(stdout, format, q, lang, grouped));
+                summary.add(writer(Box::new(UntilClosed::new(BufWriter::new(std::io::stdout()))), format));
             }
-            outputs.rejected_path = dir.join("rejected.csv");
-            outputs.staging = Some(staging);
-            outputs.out_dir = Some(dir.clone());
         } else if let Some(path) = &args.render.output {
-            let dir = parent_dir(path);
-            // `-o /dev/null` and the like: written into at the end, from a temporary file kept elsewhere.
-            let special = crate::output::is_special(path);
-            let temp = if special {
-                tempfile::NamedTempFile::new().map_err(fail(path))?
-            } else {
-                remove_abandoned(dir);
-                tempfile::Builder::new().prefix(&temp_prefix()).tempfile_in(dir).map_err(fail(path))?
-            };
+            let (temp, special) = temp_beside(path)?;
             match wanted {
                 Wanted::Text(format) => {
                     let file = temp.reopen().map_err(fail(path))?;
-                    outputs.summaries.push(SummaryWriter::new(
-                        Box::new(BufWriter::with_capacity(1 << 16, file)),
-                        format,
-                        q,
-                        lang,
-                        grouped,
-                    ));
+                    summary.add(writer(Box::new(BufWriter::with_capacity(1 << 16, file)), format));
                 }
-                Wanted::Xlsx => outputs.xlsx = Some((workbook()?, temp.path().to_path_buf())),
+                Wanted::Xlsx => summary.add_workbook(workbook()?, temp.path().to_path_buf()),
             }
             outputs.pending.push((temp, path.clone()));
             outputs.rejected_path = if special { PathBuf::from("rejected.csv") } else { rejected_beside(path) };
@@ -773,60 +706,40 @@ impl Outputs {
         {
             let temp = tempfile::NamedTempFile::new().context("cannot create a temporary file")?;
             let file = temp.reopen()?;
-            outputs.summaries.push(SummaryWriter::new(Box::new(BufWriter::new(file)), format, q, lang, grouped));
+            summary.add(writer(Box::new(BufWriter::new(file)), format));
             outputs.held_stdout = Some(temp);
         } else if let Wanted::Text(format) = wanted {
-            let stdout: Sink = Box::new(UntilClosed::new(BufWriter::with_capacity(1 << 16, std::io::stdout())));
-            outputs.summaries.push(SummaryWriter::new(stdout, format, q, lang, grouped));
+            let stdout = UntilClosed::new(BufWriter::with_capacity(1 << 16, std::io::stdout()));
+            summary.add(writer(Box::new(stdout), format));
         }
-        for summary in &mut outputs.summaries {
-            summary.start()?;
-        }
-        Ok(outputs)
+        summary.start()?;
+        Ok((outputs, summary))
     }
 
-    fn summary(&mut self, row: &SummaryRow<'_>) -> Result<()> {
-        for summary in &mut self.summaries {
-            summary.write(row)?;
-        }
-        if let Some((xlsx, _)) = &mut self.xlsx {
-            xlsx.write(row).map_err(|error| match error {
-                rust_xlsxwriter::XlsxError::RowColumnLimitError => {
-                    anyhow::Error::from(InputError(m::B_X_TOO_MANY_ROWS.get(self.lang).to_string()))
-                }
-                error => anyhow::anyhow!("{error}"),
-            })?;
-        }
-        Ok(())
+    /// `--out-dir`: the folder, made if need be, and the staging folder inside it.
+    fn stage(&mut self, dir: &Path) -> Result<PathBuf> {
+        self.created_dir = !dir.exists();
+        std::fs::create_dir_all(dir).map_err(fail(dir))?;
+        remove_abandoned(dir);
+        let staging = tempfile::Builder::new().prefix(&temp_prefix()).tempdir_in(dir).map_err(fail(dir))?;
+        let path = staging.path().to_path_buf();
+        self.rejected_path = dir.join("rejected.csv");
+        self.staging = Some(staging);
+        self.out_dir = Some(dir.to_path_buf());
+        Ok(path)
     }
 
-    fn reject(&mut self, row: &Row, errors: &[String], delimiter: u8, headers: &[String], lang: Lang) -> Result<()> {
-        if self.rejected.is_none() {
-            let dir = match &self.staging {
-                Some(staging) => staging.path().to_path_buf(),
-                None => parent_dir(&self.rejected_path).to_path_buf(),
-            };
-            let temp = tempfile::Builder::new()
-                .prefix(&temp_prefix())
-                .tempfile_in(&dir)
-                .map_err(|source| WriteError { path: self.rejected_path.clone(), source })?;
-            self.rejected =
-                Some(RejectedWriter::new(BufWriter::new(temp), delimiter, headers, m::B_ERROR_COLUMN.get(lang))?);
+    /// Where `rejected.csv` is written before it is moved into place.
+    fn rejected_dir(&self) -> PathBuf {
+        match &self.staging {
+            Some(staging) => staging.path().to_path_buf(),
+            None => parent_dir(&self.rejected_path).to_path_buf(),
         }
-        if let Some(writer) = &mut self.rejected {
-            writer.write(row, errors)?;
-        }
-        Ok(())
     }
 
-    /// Closes everything and moves it into place; returns where the rejected rows went, if any.
-    fn finish(mut self, width: u16) -> Result<Option<PathBuf>> {
-        for summary in std::mem::take(&mut self.summaries) {
-            summary.finish(width)?;
-        }
-        if let Some((xlsx, path)) = self.xlsx.take() {
-            xlsx.save(&path).map_err(|error| anyhow::anyhow!("cannot write `{}`: {error}", path.display()))?;
-        }
+    /// Moves everything into place, once the sinks have closed their files; returns where the rejected
+    /// rows went, if any.
+    fn finish(mut self, rejected_rows: Option<tempfile::NamedTempFile>) -> Result<Option<PathBuf>> {
         for (temp, path) in std::mem::take(&mut self.pending) {
             crate::output::put_in_place(temp, &path).map_err(|source| WriteError { path: path.clone(), source })?;
         }
@@ -837,11 +750,7 @@ impl Outputs {
             stdout.flush()?;
         }
         let mut rejected = None;
-        if let Some(writer) = self.rejected.take() {
-            let temp = writer
-                .finish()?
-                .into_inner()
-                .map_err(|error| anyhow::anyhow!("cannot write `rejected.csv`: {}", error.error()))?;
+        if let Some(temp) = rejected_rows {
             let target = match &self.staging {
                 Some(staging) => staging.path().join("rejected.csv"),
                 None => self.rejected_path.clone(),
@@ -851,23 +760,46 @@ impl Outputs {
         }
         self.finished = true;
         if let (Some(staging), Some(out_dir)) = (self.staging.take(), &self.out_dir) {
-            if rejected.is_none() {
-                // A rejected.csv of an earlier run would contradict this run's count.
-                let stale = out_dir.join("rejected.csv");
-                if stale.is_file() {
-                    std::fs::remove_file(&stale).map_err(|source| WriteError { path: stale.clone(), source })?;
-                }
-            }
-            for entry in std::fs::read_dir(staging.path())
-                .map_err(|source| WriteError { path: staging.path().into(), source })?
-            {
-                let entry = entry?;
-                let target = out_dir.join(entry.file_name());
-                std::fs::rename(entry.path(), &target).map_err(|source| WriteError { path: target.clone(), source })?;
-            }
+            move_into(staging.path(), out_dir, rejected.is_none())?;
         }
         Ok(rejected)
     }
+}
+
+fn fail(path: &Path) -> impl Fn(std::io::Error) -> WriteError {
+    let path = path.to_path_buf();
+    move |source: std::io::Error| WriteError { path: path.clone(), source }
+}
+
+/// A temporary file for `path`, in its folder, so that it is renamed into place; `-o /dev/null` and the
+/// like are written into at the end, from a temporary file kept elsewhere (the second value says so).
+fn temp_beside(path: &Path) -> Result<(tempfile::NamedTempFile, bool)> {
+    let special = crate::output::is_special(path);
+    let temp = if special {
+        tempfile::NamedTempFile::new().map_err(fail(path))?
+    } else {
+        let dir = parent_dir(path);
+        remove_abandoned(dir);
+        tempfile::Builder::new().prefix(&temp_prefix()).tempfile_in(dir).map_err(fail(path))?
+    };
+    Ok((temp, special))
+}
+
+/// Moves every file of the staging folder into the output folder.
+fn move_into(staging: &Path, out_dir: &Path, none_rejected: bool) -> Result<()> {
+    if none_rejected {
+        // A rejected.csv of an earlier run would contradict this run's count.
+        let stale = out_dir.join("rejected.csv");
+        if stale.is_file() {
+            std::fs::remove_file(&stale).map_err(|source| WriteError { path: stale.clone(), source })?;
+        }
+    }
+    for entry in std::fs::read_dir(staging).map_err(|source| WriteError { path: staging.into(), source })? {
+        let entry = entry?;
+        let target = out_dir.join(entry.file_name());
+        std::fs::rename(entry.path(), &target).map_err(|source| WriteError { path: target.clone(), source })?;
+    }
+    Ok(())
 }
 
 fn parent_dir(path: &Path) -> &Path {

@@ -1,10 +1,13 @@
-//! The report record `kuntakompassi.report/1` (DESIGN.md §3) and the renderers that read it.
+//! The report record `kuntakompassi.report/1` (DESIGN.md §3): one respondent's ([`individual`]) or a
+//! group's ([`group`]), read back ([`load`]) and put in the reader's language ([`localise`]). Its renderings
+//! are in [`crate::render`].
 //!
 //! The record is the one canonical result: every output format is rendered from it and from nothing else,
 //! and `compare` reads it back. Its field names are a public contract that other tools read; add fields
 //! freely, rename none without a new schema version. Texts in it are in the report's language; numbers are
 //! unrounded.
 
+pub mod group;
 pub mod load;
 pub mod localise;
 
