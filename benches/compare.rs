@@ -8,9 +8,10 @@
 
 use std::time::Instant;
 
-use kuntakompassi::compare::{GroupBy, Input, compare, render};
+use kuntakompassi::compare::{GroupBy, Input, compare};
 use kuntakompassi::i18n::Lang;
 use kuntakompassi::regions::REGIONS;
+use kuntakompassi::render::compare::text as render;
 use kuntakompassi::report::Report;
 
 fn main() {

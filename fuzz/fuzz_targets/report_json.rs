@@ -55,11 +55,11 @@ fuzz_target!(|data: &[u8]| {
 fn compare_all(inputs: &[Input]) {
     for (group_by, anonymize) in [(GroupBy::Region, false), (GroupBy::SizeClass, true)] {
         let Ok(c) = compare::compare(inputs, group_by, anonymize, Lang::Sv) else { continue };
-        let _ = compare::render::table(&c, Lang::Fi, 100);
-        let _ = compare::render::markdown(&c, Lang::Sv);
-        let _ = compare::render::csv(&c);
-        let _ = compare::render::json(&c);
-        let _ = compare::html::render(&c, Lang::En);
-        let _ = compare::xlsx::render(&c, Lang::Fi);
+        let _ = kuntakompassi::render::compare::text::table(&c, Lang::Fi, 100);
+        let _ = kuntakompassi::render::compare::text::markdown(&c, Lang::Sv);
+        let _ = kuntakompassi::render::compare::text::csv(&c);
+        let _ = kuntakompassi::render::compare::text::json(&c);
+        let _ = kuntakompassi::render::compare::html::render(&c, Lang::En);
+        let _ = kuntakompassi::render::compare::xlsx::render(&c, Lang::Fi);
     }
 }

@@ -23,8 +23,6 @@ pub mod read;
 pub mod rejected;
 pub mod sink;
 pub mod sinks;
-pub mod summary;
-pub mod summary_xlsx;
 pub mod tally;
 pub mod workbook;
 

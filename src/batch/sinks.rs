@@ -22,8 +22,8 @@ use super::header::Meta;
 use super::read::Row;
 use super::rejected::RejectedWriter;
 use super::sink::{RowSink, Scored};
-use super::summary::{SummaryRow, SummaryWriter};
-use super::summary_xlsx::XlsxSummary;
+use crate::render::summary::xlsx::XlsxSummary;
+use crate::render::summary::{SummaryRow, SummaryWriter};
 
 /// The summary, in every format the run writes it in.
 pub struct Summary {

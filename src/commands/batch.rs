@@ -20,8 +20,6 @@ use crate::batch::progress::Progress;
 use crate::batch::read::{BatchReadError, Layout, ReadOptions, Row, Source};
 use crate::batch::sink::{RowSink, Scored};
 use crate::batch::sinks::{Groups, RejectedRows, ReportFiles, Respondents, Summary};
-use crate::batch::summary::{self, SummaryWriter};
-use crate::batch::summary_xlsx::XlsxSummary;
 use crate::batch::{Engine, Incomplete, RowKind};
 use crate::cli::{ReportFormat, ScoreArgs};
 use crate::clock;
@@ -31,6 +29,8 @@ use crate::input::{self, ReadError};
 use crate::output::{UntilClosed, WriteError, remove_abandoned, say, temp_prefix};
 use crate::questionnaire::load::check_text;
 use crate::questionnaire::{Questionnaire, Source as QSource, builtin};
+use crate::render::summary::xlsx::XlsxSummary;
+use crate::render::summary::{self, SummaryWriter};
 use crate::report::Context;
 use crate::settings::Settings;
 

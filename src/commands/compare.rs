@@ -13,12 +13,13 @@ use anyhow::Result;
 
 use crate::cli::{CompareArgs, CompareFormat, CompareGroupBy};
 use crate::compare::summary_input::{self, SummaryError, SummaryRow, Template};
-use crate::compare::{self, GroupBy, Input, render};
+use crate::compare::{self, GroupBy, Input};
 use crate::error::InputError;
 use crate::i18n::{Lang, messages as m};
 use crate::input::{self, ReadError};
 use crate::questionnaire::builtin;
 use crate::questionnaire::load::{Source, load_text};
+use crate::render::compare::text as render;
 use crate::report::Report;
 use crate::report::load::{self, ReportError};
 use crate::settings::Settings;
@@ -53,9 +54,9 @@ pub fn run(args: &CompareArgs, settings: &Settings) -> Result<u8> {
     let bytes = match format {
         CompareFormat::Table => render::table(&comparison, lang, width).into_bytes(),
         CompareFormat::Md => render::markdown(&comparison, lang).into_bytes(),
-        CompareFormat::Html => compare::html::render(&comparison, lang).into_bytes(),
+        CompareFormat::Html => crate::render::compare::html::render(&comparison, lang).into_bytes(),
         CompareFormat::Csv => render::csv(&comparison),
-        CompareFormat::Xlsx => compare::xlsx::render(&comparison, lang)?,
+        CompareFormat::Xlsx => crate::render::compare::xlsx::render(&comparison, lang)?,
         CompareFormat::Json => render::json(&comparison).into_bytes(),
     };
     crate::output::emit(args.output.as_deref(), &bytes)?;

@@ -1,12 +1,8 @@
 //! Comparing the reports of many municipalities: the matrix, peer groups, shared weak spots and change over
 //! time. Pure functions over report records; reading files is `commands::compare`'s job.
 
-mod columns;
-pub mod html;
-pub mod render;
 pub mod stats;
 pub mod summary_input;
-pub mod xlsx;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -835,4 +831,4 @@ fn letters(mut i: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

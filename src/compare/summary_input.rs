@@ -52,7 +52,7 @@ impl SummaryError {
     }
 }
 
-/// One row of a summary, as `batch::summary` writes it (unknown keys are ignored, so that later additions
+/// One row of a summary, as `render::summary` writes it (unknown keys are ignored, so that later additions
 /// to the summary do not stop `compare`).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct SummaryRow {

@@ -166,7 +166,7 @@ fn anonymising_hides_names_and_small_groups() {
     assert_eq!(eura.overall_diff, None);
     assert!(eura.themes.values().all(|cell| cell.diff.is_none()));
     assert!(c.rows[0].overall_diff.is_some(), "Varsinais-Suomi's three keep theirs");
-    let json = render::json(&c);
+    let json = crate::render::compare::text::json(&c);
     for name in ["Aura", "Eura", "Kemiönsaari", "Masku"] {
         assert!(!json.contains(name), "{name} leaks");
     }
@@ -244,7 +244,7 @@ fn shared_obstacles_are_practices_blocking_at_least_two_municipalities_most_ofte
     assert_eq!(b.needed, "Kyllä");
     let anonymous = compare(&inputs, GroupBy::Region, true, Lang::Fi).unwrap();
     assert_eq!(anonymous.mil_blockers[0].municipalities, ["Kunta B", "Kunta C"]);
-    assert!(!render::json(&anonymous).contains("Masku"));
+    assert!(!crate::render::compare::text::json(&anonymous).contains("Masku"));
 }
 
 #[test]

@@ -10,8 +10,10 @@
 //! language ([`crate::report::localise`]) and writes it.
 
 pub mod colours;
+pub mod compare;
 pub mod escape;
 pub mod matrix;
 pub mod maturity;
 pub mod report;
+pub mod summary;
 pub mod wording;

@@ -13,8 +13,8 @@ use crate::i18n::{Lang, messages as m};
 use crate::questionnaire::Questionnaire;
 use crate::render::colours::{band_xlsx, band_xlsx_text};
 
-use super::header::Meta;
-use super::summary::SummaryRow;
+use super::SummaryRow;
+use crate::batch::header::Meta;
 
 /// The most rows a worksheet holds (Excel's limit, header included).
 pub const MAX_ROWS: u32 = 1_048_576;

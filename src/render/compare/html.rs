@@ -18,8 +18,8 @@ use crate::render::report::svg::{Alt, Bar, bar_chart, line_chart};
 use crate::render::wording::score_text as score;
 
 use super::columns;
-use super::stats::Stats;
-use super::{Cell, Comparison};
+use crate::compare::stats::Stats;
+use crate::compare::{Cell, Comparison};
 
 const STYLE: &str = "
 main { max-width: 80rem; margin: 0 auto; padding: 1.5rem; }

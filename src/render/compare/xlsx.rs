@@ -12,7 +12,8 @@ use crate::i18n::{Lang, messages as m};
 use crate::render::colours::{band_xlsx, band_xlsx_text};
 use crate::render::wording::score_text as score;
 
-use super::{Comparison, columns};
+use super::columns;
+use crate::compare::Comparison;
 
 const SCORE: &str = "0.0";
 const DIFF: &str = "+0.0;-0.0;0.0";

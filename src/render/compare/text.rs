@@ -11,7 +11,7 @@ use crate::render::escape::markdown as md;
 use crate::render::wording::score_text as score;
 
 use super::columns::{self, signed};
-use super::{Comparison, Notice, Row};
+use crate::compare::{Comparison, Notice, Row};
 
 pub fn json(c: &Comparison) -> String {
     let mut text = serde_json::to_string_pretty(c).unwrap_or_default();
@@ -297,7 +297,7 @@ pub fn csv(c: &Comparison) -> Vec<u8> {
     .collect();
     header.extend(c.themes.iter().flat_map(|t| [t.id.clone(), format!("{}_band", t.id), format!("{}_diff", t.id)]));
     // After every other column, so that the columns before keep their places.
-    let mil_themes: Vec<&super::ThemeInfo> = c.themes.iter().filter(|t| t.mil).collect();
+    let mil_themes: Vec<&crate::compare::ThemeInfo> = c.themes.iter().filter(|t| t.mil).collect();
     header.extend(
         mil_themes
             .iter()

@@ -6,8 +6,8 @@
 use crate::i18n::{Lang, Tr, decimal, messages as m};
 use crate::render::wording::score_text as score;
 
-use super::stats::Stats;
-use super::{Cell, Comparison, Group, MilBlocker, MilCell, Row, ThemeInfo, WeakSpot};
+use crate::compare::stats::Stats;
+use crate::compare::{Cell, Comparison, Group, MilBlocker, MilCell, Row, ThemeInfo, WeakSpot};
 
 /// The group statistics: group, theme, n, mean, median, minimum, maximum. The terminal shows the overall index
 /// only and leaves out the theme; the workbook puts the mean's band after the mean.

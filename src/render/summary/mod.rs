@@ -5,13 +5,15 @@
 //! CSV and JSON are streamed row by row, numbers unrounded and written with `zmij` (as `serde_json` writes them) and `itoa` into one reused
 //! line buffer; the terminal table, meant for a handful of rows, is drawn at the end.
 
+pub mod xlsx;
+
 use std::io::{self, Write};
 
 use crate::csv_writer::push_field;
 use crate::i18n::{Lang, decimal, messages as m};
 use crate::questionnaire::Questionnaire;
 
-use super::header::Meta;
+use crate::batch::header::Meta;
 
 /// The summary's formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
