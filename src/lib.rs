@@ -4,12 +4,13 @@
 //!
 //! - [`questionnaire`]: the questionnaire model, its loading (built-in or file) and validation;
 //! - [`answers`]: answer sheets, checked against a questionnaire;
-//! - [`batch`]: CSV and XLSX files of many respondents, read and scored row by row;
+//! - [`batch`]: CSV and XLSX files of many respondents, read and scored row by row, each row handed to a sink;
 //! - [`scoring`] and [`roadmap`]: pure functions from answers to scores and next steps (DESIGN.md §4);
 //! - [`mil`]: pure: the practices that hold a maturity indicator level down, and the answer each needs;
 //! - [`merge`]: pure: several respondents' answer sheets of one municipality merged into one;
-//! - [`report`]: the report record `kuntakompassi.report/1`, its texts put in the reader's language
-//!   (`report::localise`), the table model its writers share (`report::tables`), and its renderers;
+//! - [`report`]: the report record `kuntakompassi.report/1` of a respondent or a group, read back and put
+//!   in the reader's language (`report::localise`);
+//! - [`render`]: everything a reader sees: a report, a comparison or a batch summary turned into bytes;
 //! - [`limesurvey`]: the questionnaire as a LimeSurvey survey, and the codes that read its responses back;
 //! - [`commands`]: one module per command, the only code that reads and writes files;
 //! - [`cli`], [`settings`], [`error`], [`output`], [`input`], [`i18n`], [`inert`]: the edges;

@@ -6,8 +6,8 @@
 //! - [`tally`]: a row's assessment, computed into reused buffers;
 //! - [`group`]: per-group sums for `--group-by` (the group's report is [`crate::report::group`]);
 //! - [`sink`]: what a scored row is handed on as (its respondent fields and assessment), and to what;
-//! - [`sinks`]: the sinks, which write what a run writes, with [`summary`] (CSV, JSON, the table),
-//!   [`summary_xlsx`] (the workbook) and [`rejected`]; [`progress`]: the progress line.
+//! - [`sinks`]: the sinks, which write what a run writes, with [`crate::render::summary`] (CSV, JSON, the table),
+//!   [`crate::render::summary::xlsx`] (the workbook) and [`rejected`]; [`progress`]: the progress line.
 //!
 //! [`Engine`] ties the reading together for one row: it reads every cell, collects every problem of the
 //! row, and either rejects the row whole or scores it; it renders nothing. It keeps nothing from one row to

@@ -1,5 +1,5 @@
 //! The sinks of a run ([`RowSink`]): the summary in its formats ([`Summary`]: CSV, JSON and the table of
-//! [`super::summary`], the workbook of [`super::summary_xlsx`]), one report file per respondent
+//! [`crate::render::summary`], the workbook of [`crate::render::summary::xlsx`]), one report file per respondent
 //! ([`Respondents`]) or the tallies of `--group-by` and one report per group ([`Groups`]), and
 //! `rejected.csv` ([`RejectedRows`]). They write into the writers and folders the command opened for
 //! them; the command puts the files in place at the end.

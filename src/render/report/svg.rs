@@ -27,7 +27,7 @@ pub fn description(report: &Report, lang: Lang) -> String {
     m::R_CHART_ALT.fill(lang, &[&parts.join("; ")])
 }
 
-/// The width of every chart's drawing, in its own units. A chart is drawn at most [`MAX_WIDTH`] wide and
+/// The width of every chart's drawing, in its own units. A chart is drawn at most 22rem (the page's style) wide and
 /// shrinks with the page; at 320 CSS px (288 px inside the page's margins) one unit is 0.85 px, so the
 /// 15-unit text (the ticks 14.5) stays above 12 px, three quarters of the body text, at any width.
 pub const WIDTH: f64 = 340.0;
