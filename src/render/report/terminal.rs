@@ -36,6 +36,15 @@ impl Default for TableOptions {
 }
 
 pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
+    header(report, lang, options, out)?;
+    scores(report, lang, options, out)?;
+    maturity_lines(report, lang, options, out)?;
+    steps(report, lang, options, out)
+}
+
+/// The questionnaire, the municipality with its region, group and date, and what language the texts are in
+/// when they are not the reader's.
+fn header(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
     let r = &report.respondent;
     let line = |text: &str| inert(text, Layout::Line).into_owned();
     let width = usize::from(options.width);
@@ -61,8 +70,12 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
             writeln!(out, "{text}")?;
         }
     }
-    writeln!(out)?;
+    writeln!(out)
+}
 
+/// The theme scores with the overall index, and the legend under them.
+fn scores(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
+    let line = |text: &str| inert(text, Layout::Line).into_owned();
     let mut table = Table::new();
     table
         .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
@@ -109,8 +122,11 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
     for line in wrap(m::T_LEGEND.get(lang), usize::from(options.width).clamp(20, 80)) {
         writeln!(out, "{line}")?;
     }
+    Ok(())
+}
 
-    // Each MIL theme: its level and what the next one needs, one line per blocking practice.
+/// Each MIL theme: its level and what the next one needs, one line per blocking practice.
+fn maturity_lines(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
     let text_width = usize::from(options.width).max(40);
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
         writeln!(out)?;
@@ -137,7 +153,12 @@ pub fn render(report: &Report, lang: Lang, options: &TableOptions, out: &mut imp
             }
         }
     }
+    Ok(())
+}
 
+/// The first steps of the roadmap, each with its gain, theme, question, current answer and next step.
+fn steps(report: &Report, lang: Lang, options: &TableOptions, out: &mut impl Write) -> io::Result<()> {
+    let line = |text: &str| inert(text, Layout::Line).into_owned();
     writeln!(out)?;
     if report.roadmap.is_empty() {
         writeln!(out, "{}", m::T_NO_STEPS.get(lang))?;

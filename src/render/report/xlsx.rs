@@ -19,9 +19,16 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let score = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
     let bold = Format::new().set_bold();
+    let styles = Styles { head: &head, wrap: &wrap, score: &score, bold: &bold };
+    summary_sheet(book.add_worksheet().set_name(m::R_SUMMARY.get(lang))?, report, lang, &styles)?;
+    action_plan_sheet(book.add_worksheet().set_name(m::R_ACTION_PLAN.get(lang))?, report, lang, &styles)?;
+    answers_sheet(book.add_worksheet().set_name(m::R_ANSWERS.get(lang))?, report, lang, &styles)?;
+    book.save_to_buffer()
+}
 
-    // Summary.
-    let sheet = book.add_worksheet().set_name(m::R_SUMMARY.get(lang))?;
+/// The municipality, the summary rows, the theme scores and each MIL theme's blocking practices.
+fn summary_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &Styles) -> Result<(), XlsxError> {
+    let bold = styles.bold;
     sheet.write_string_with_format(
         0,
         0,
@@ -31,13 +38,12 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
     sheet.write_string(1, 0, &report.questionnaire.title)?;
     let mut row = 3;
     for (label, value) in summary_rows(report, lang) {
-        sheet.write_string_with_format(row, 0, label, &bold)?;
+        sheet.write_string_with_format(row, 0, label, bold)?;
         sheet.write_string(row, 1, &value)?;
         row += 1;
     }
     row += 1;
-    let styles = Styles { head: &head, wrap: &wrap, score: &score, bold: &bold };
-    row = table(sheet, row, &tables::scores(report, lang), lang, &styles)?;
+    row = table(sheet, row, &tables::scores(report, lang), lang, styles)?;
     // Each MIL theme's blocking practices, with their current and needed answers.
     for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
         if let Some(rule) = maturity::group_rule(theme, lang) {
@@ -46,16 +52,20 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         }
         let Some(practices) = tables::practices(theme, lang) else { continue };
         row += 2;
-        sheet.write_string_with_format(row, 0, format!("{}: {}", theme.title, practices.caption), &bold)?;
-        row = table(sheet, row + 1, &practices, lang, &styles)?;
+        sheet.write_string_with_format(row, 0, format!("{}: {}", theme.title, practices.caption), bold)?;
+        row = table(sheet, row + 1, &practices, lang, styles)?;
     }
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(2, 20)?;
     sheet.set_column_width(3, 14)?;
 
-    // The action plan: every step of the roadmap, with columns for the municipality to fill in.
-    let sheet = book.add_worksheet().set_name(m::R_ACTION_PLAN.get(lang))?;
+    Ok(())
+}
+
+/// The action plan: every step of the roadmap, with columns for the municipality to fill in.
+fn action_plan_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &Styles) -> Result<(), XlsxError> {
+    let (head, wrap) = (styles.head, styles.wrap);
     let columns = [
         m::R_PRIORITY.get(lang),
         m::T_THEME.get(lang),
@@ -68,14 +78,14 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         m::R_DEADLINE.get(lang),
         m::R_STATUS.get(lang),
     ];
-    header(sheet, 0, &columns, &head)?;
+    header(sheet, 0, &columns, head)?;
     for (i, step) in report.roadmap.iter().enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
         sheet.write_number(row, 0, (i + 1) as f64)?;
-        sheet.write_string_with_format(row, 1, report.theme_title(&step.theme), &wrap)?;
-        sheet.write_string_with_format(row, 2, &step.text, &wrap)?;
-        sheet.write_string_with_format(row, 3, &step.current, &wrap)?;
-        sheet.write_string_with_format(row, 4, &step.next_step, &wrap)?;
+        sheet.write_string_with_format(row, 1, report.theme_title(&step.theme), wrap)?;
+        sheet.write_string_with_format(row, 2, &step.text, wrap)?;
+        sheet.write_string_with_format(row, 3, &step.current, wrap)?;
+        sheet.write_string_with_format(row, 4, &step.next_step, wrap)?;
         sheet.write_number_with_format(
             row,
             5,
@@ -83,7 +93,7 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             &Format::new().set_num_format("+0.0").set_align(FormatAlign::Top),
         )?;
         if let Some(raises) = maturity::raises(report, step, lang) {
-            sheet.write_string_with_format(row, 6, capitalized(&raises), &wrap)?;
+            sheet.write_string_with_format(row, 6, capitalized(&raises), wrap)?;
         }
     }
     for (col, width) in [(0, 10), (1, 22), (2, 40), (3, 28), (4, 50), (5, 12), (6, 30), (7, 18), (8, 14), (9, 14)] {
@@ -94,8 +104,12 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
         sheet.autofilter(0, 0, u32::try_from(report.roadmap.len()).unwrap_or(u32::MAX), 9)?;
     }
 
-    // Every answer with its note.
-    let sheet = book.add_worksheet().set_name(m::R_ANSWERS.get(lang))?;
+    Ok(())
+}
+
+/// Every answer with its note.
+fn answers_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &Styles) -> Result<(), XlsxError> {
+    let (head, wrap) = (styles.head, styles.wrap);
     header(
         sheet,
         0,
@@ -109,14 +123,14 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             m::R_LEVEL_DESCRIPTION.get(lang),
             m::R_NOTE.get(lang),
         ],
-        &head,
+        head,
     )?;
     for (i, q) in report.questions.iter().enumerate() {
         let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        sheet.write_string_with_format(row, 0, report.theme_title(&q.theme), &wrap)?;
-        sheet.write_string_with_format(row, 1, &q.id, &wrap)?;
-        sheet.write_string_with_format(row, 2, &q.text, &wrap)?;
-        sheet.write_string_with_format(row, 3, answer_text(q, lang), &wrap)?;
+        sheet.write_string_with_format(row, 0, report.theme_title(&q.theme), wrap)?;
+        sheet.write_string_with_format(row, 1, &q.id, wrap)?;
+        sheet.write_string_with_format(row, 2, &q.text, wrap)?;
+        sheet.write_string_with_format(row, 3, answer_text(q, lang), wrap)?;
         if let Some(s) = q.score {
             sheet.write_number_with_format(
                 row,
@@ -126,15 +140,14 @@ pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             )?;
         }
         sheet.write_number_with_format(row, 5, q.weight, &Format::new().set_align(FormatAlign::Top))?;
-        sheet.write_string_with_format(row, 6, q.level_description.as_deref().unwrap_or(""), &wrap)?;
-        sheet.write_string_with_format(row, 7, q.note.as_deref().unwrap_or(""), &wrap)?;
+        sheet.write_string_with_format(row, 6, q.level_description.as_deref().unwrap_or(""), wrap)?;
+        sheet.write_string_with_format(row, 7, q.note.as_deref().unwrap_or(""), wrap)?;
     }
     for (col, width) in [(0, 22), (1, 28), (2, 45), (3, 28), (4, 8), (5, 8), (6, 45), (7, 40)] {
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-
-    book.save_to_buffer()
+    Ok(())
 }
 
 /// The formats the report's sheets share.
