@@ -20,8 +20,8 @@ use crate::i18n::Lang;
 #[command(name = "kuntakompassi", version, about, long_about, max_term_width = 100)]
 pub struct Cli {
     /// Language of the interface and of the reports: fi, sv or en [default: the locale, else fi]. Two,
-    /// comma-separated (fi,sv), make one bilingual HTML or Markdown report, section by section, for the board
-    /// of a bilingual municipality (report and score only)
+    /// comma-separated (fi,sv), make one bilingual HTML or Markdown report, section by section (XLSX: a column
+    /// per language), for the board of a bilingual municipality (report and score only)
     #[arg(long, global = true, env = "KUNTAKOMPASSI_LANG", value_name = "LANG[,LANG]", value_parser = parse_languages)]
     pub lang: Option<Languages>,
 

@@ -177,6 +177,10 @@ pub fn render_report(
         return match format {
             ReportFormat::Md => Ok(bilingual::markdown((record, lang), (second, also)).into_bytes()),
             ReportFormat::Html => Ok(bilingual::html((record, lang), (second, also)).into_bytes()),
+            ReportFormat::Xlsx if output.is_none() && settings.stdout_is_terminal => {
+                Err(InputError(m::R_BINARY_TO_TERMINAL.get(lang).to_string()).into())
+            }
+            ReportFormat::Xlsx => Ok(xlsx::bilingual((record, lang), (second, also))?),
             other => {
                 let name =
                     clap::ValueEnum::to_possible_value(&other).map_or_else(String::new, |v| v.get_name().to_string());

@@ -566,17 +566,17 @@ messages! {
     R_QUESTIONNAIRE = ("Kysely", "Enkät", "Questionnaire");
     /// Shown only when a report's questionnaire texts could not be had in the reader's language.
     TWO_LANGUAGES_ONLY_FOR_REPORTS = (
-        "kaksi kieltä (`--lang {0},{1}`) käy vain raportin kaksikieliseen HTML- tai Markdown-asiakirjaan \
+        "kaksi kieltä (`--lang {0},{1}`) käy vain raportin kaksikieliseen HTML-, Markdown- tai XLSX-asiakirjaan \
          (komennot report ja score); anna muille komennoille yksi kieli",
-        "två språk (`--lang {0},{1}`) går bara för en rapports tvåspråkiga HTML- eller Markdown-dokument \
+        "två språk (`--lang {0},{1}`) går bara för en rapports tvåspråkiga HTML-, Markdown- eller XLSX-dokument \
          (kommandona report och score); ge de andra kommandona ett språk",
-        "two languages (`--lang {0},{1}`) are only for a report's bilingual HTML or Markdown document (the \
-         report and score commands); give the other commands one language"
+        "two languages (`--lang {0},{1}`) are only for a report's bilingual HTML, Markdown or XLSX document \
+         (the report and score commands); give the other commands one language"
     );
     TWO_LANGUAGES_ONLY_FOR_DOCUMENTS = (
-        "kaksi kieltä (`--lang {0},{1}`) käy vain HTML- ja Markdown-muotoon, ei muotoon {2}",
-        "två språk (`--lang {0},{1}`) går bara för HTML och Markdown, inte för formatet {2}",
-        "two languages (`--lang {0},{1}`) are only for HTML and Markdown, not for the {2} format"
+        "kaksi kieltä (`--lang {0},{1}`) käy vain HTML-, Markdown- ja XLSX-muotoon, ei muotoon {2}",
+        "två språk (`--lang {0},{1}`) går bara för HTML, Markdown och XLSX, inte för formatet {2}",
+        "two languages (`--lang {0},{1}`) are only for HTML, Markdown and XLSX, not for the {2} format"
     );
     R_TEXTS_LANGUAGE = ("Kyselyn tekstien kieli", "Enkättexternas språk", "Language of the questionnaire's texts");
     R_TEXTS_KEPT = (

@@ -216,6 +216,30 @@ fn bilingual_markdown_and_html_are_stable() {
     assert!(run.stdout.find("## Summary").unwrap() > summary, "the first language first");
 }
 
+/// A bilingual workbook has a column per language wherever the words differ (read back with calamine, as
+/// a spreadsheet program reads it), and one column for what is the same in both (numbers, ids, notes).
+#[test]
+fn a_bilingual_workbook_has_a_column_per_language() {
+    use calamine::Reader;
+    let run = Kk::new()
+        .args(["--lang", "fi,sv", "report"])
+        .arg(crate::support::repo().join("examples/skarholm-report.json"))
+        .args(["-o", "r.xlsx"])
+        .run()
+        .code(0);
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(run.dir.path().join("r.xlsx")).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names[0], "Yhteenveto - Sammanfattning");
+    let answers = book.worksheet_range(&names[2]).unwrap();
+    let head: Vec<String> = answers.rows().next().unwrap().iter().map(ToString::to_string).collect();
+    assert_eq!(head[..5], ["Teema", "Tema", "Kysymyksen tunnus / Frågans id", "Kysymys", "Fråga"]);
+    let first: Vec<String> = answers.rows().nth(1).unwrap().iter().map(ToString::to_string).collect();
+    assert_eq!(first[..3], ["Strategia ja johtaminen", "Strategi och ledning", "strategy.programme"]);
+    let plan = book.worksheet_range(&names[1]).unwrap();
+    let head: Vec<String> = plan.rows().next().unwrap().iter().map(ToString::to_string).collect();
+    assert!(head.contains(&"Seuraava askel".to_string()) && head.contains(&"Nästa steg".to_string()), "{head:?}");
+}
+
 #[test]
 fn two_languages_are_refused_where_a_document_cannot_hold_them() {
     let kk =

@@ -287,7 +287,8 @@ fn cell(cell: &Cell, total: bool, lang: Lang, marks: &Marks) -> String {
         Cell::Words(text) => marks.words(text),
         Cell::Score(score) if total => format!("<strong>{}</strong>", score_text(*score, lang)),
         Cell::Score(score) => score_text(*score, lang),
-        Cell::Bar(_) => String::new(),
+        Cell::Bar(_) | Cell::Empty => String::new(),
+        Cell::Value { .. } => esc(&cell.text(lang)),
         Cell::Band { name, index, of } => band_badge(name.as_deref(), *index, *of, lang, marks),
         Cell::Step { raises: Some(raises), text } => {
             format!("<strong class=\"raises\">▲ {}.</strong> {}", esc(&capitalized(raises)), marks.text(text))

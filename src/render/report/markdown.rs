@@ -129,6 +129,7 @@ fn cell_text(cell: &Cell, lang: Lang) -> String {
     match cell {
         Cell::Plain(text) | Cell::Text(text) | Cell::Words(text) | Cell::Step { raises: None, text } => md(text),
         Cell::Number(text) => text.clone(),
+        Cell::Value { .. } | Cell::Empty => cell.text(lang),
         Cell::Score(score) => score_text(*score, lang),
         Cell::Bar(score) => score.map_or_else(String::new, |s| format!("`{}`", bar(s, 10))),
         Cell::Band { name, .. } => md(name.as_deref().unwrap_or(m::NO_SCORE.get(lang))),

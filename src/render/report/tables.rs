@@ -5,7 +5,7 @@
 //! which columns a table has, what their headings say and what goes in each cell is decided here, so that a
 //! column cannot be added to one format and forgotten in another. Pure: nothing is escaped or written.
 
-use crate::i18n::{Lang, decimal, messages as m};
+use crate::i18n::{Lang, Tr, decimal, messages as m};
 
 use crate::render::maturity;
 use crate::render::wording::{ROADMAP_STEPS, answer_text, answered, capitalized};
@@ -31,6 +31,10 @@ pub enum TableKind {
     Questions,
     Practices,
     Conflicts,
+    /// Every step of the roadmap, with columns for the municipality to fill in (a spreadsheet's).
+    ActionPlan,
+    /// Every answer with its note (a spreadsheet's).
+    Answers,
 }
 
 /// Whether a table's caption says something the text around it does not.
@@ -93,6 +97,22 @@ pub enum Cell {
     Band { name: Option<String>, index: Option<usize>, of: usize },
     /// A next step, with the maturity level it raises in words.
     Step { raises: Option<String>, text: String },
+    /// A number a spreadsheet keeps as a number: a position, index points gained, a question's score 0..1,
+    /// a weight.
+    Value { value: f64, shown: Shown },
+    /// Left for the municipality to fill in (an owner, a deadline).
+    Empty,
+}
+
+/// How a [`Cell::Value`] is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Whole,
+    /// `+1.9`
+    Gain,
+    /// `0.75`
+    Fraction,
+    Plain,
 }
 
 impl Cell {
@@ -108,7 +128,17 @@ impl Cell {
             Cell::Bar(score) => score.map_or_else(String::new, |s| crate::render::wording::bar(s, 10)),
             Cell::Band { name, .. } => name.clone().unwrap_or_else(|| m::NO_SCORE.get(lang).to_string()),
             Cell::Step { raises: Some(raises), text } => format!("▲ {}. {text}", capitalized(raises)),
+            Cell::Value { value, shown: Shown::Whole } => decimal(lang, *value, 0),
+            Cell::Value { value, shown: Shown::Gain } => format!("+{}", decimal(lang, *value, 1)),
+            Cell::Value { value, shown: Shown::Fraction } => decimal(lang, *value, 2),
+            Cell::Value { value, shown: Shown::Plain } => crate::i18n::short_number(lang, *value),
+            Cell::Empty => String::new(),
         }
+    }
+
+    /// Whether the cell holds words that differ between languages (a number does not).
+    fn is_words(&self) -> bool {
+        matches!(self, Cell::Plain(_) | Cell::Text(_) | Cell::Words(_) | Cell::Band { .. } | Cell::Step { .. })
     }
 }
 
@@ -285,6 +315,135 @@ pub fn conflicts(report: &Report, lang: Lang) -> Option<Table> {
     })
 }
 
+/// The action plan of a spreadsheet: every step of the roadmap, what it raises, and empty owner, deadline
+/// and status columns for the municipality to fill in.
+pub fn action_plan(report: &Report, lang: Lang) -> Table {
+    let rows = report
+        .roadmap
+        .iter()
+        .enumerate()
+        .map(|(i, step)| Row {
+            cells: vec![
+                Cell::Value { value: (i + 1) as f64, shown: Shown::Whole },
+                Cell::Text(report.theme_title(&step.theme).to_string()),
+                Cell::Text(step.text.clone()),
+                Cell::Text(step.current.clone()),
+                Cell::Text(step.next_step.clone()),
+                Cell::Value { value: step.gain, shown: Shown::Gain },
+                maturity::raises(report, step, lang).map_or(Cell::Empty, |raises| Cell::Plain(capitalized(&raises))),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+            ],
+            total: false,
+        })
+        .collect();
+    let text = |title: &Tr| column(title.get(lang), ColumnKind::Text);
+    Table {
+        kind: TableKind::ActionPlan,
+        key: "action-plan".into(),
+        caption: m::R_ACTION_PLAN.get(lang).to_string(),
+        caption_is: Caption::Heading,
+        columns: vec![
+            column(m::R_PRIORITY.get(lang), ColumnKind::Number),
+            text(&m::T_THEME),
+            column(m::R_QUESTION.get(lang), ColumnKind::QuestionHeader),
+            text(&m::R_CURRENT),
+            text(&m::R_NEXT_STEP),
+            column(m::R_GAIN.get(lang), ColumnKind::Number),
+            text(&m::MIL_COLUMN),
+            text(&m::R_OWNER),
+            text(&m::R_DEADLINE),
+            text(&m::R_STATUS),
+        ],
+        rows,
+    }
+}
+
+/// Every answer of a spreadsheet, with its question's id, score, weight, level description and note.
+pub fn answers(report: &Report, lang: Lang) -> Table {
+    let rows = report
+        .questions
+        .iter()
+        .map(|q| Row {
+            cells: vec![
+                Cell::Text(report.theme_title(&q.theme).to_string()),
+                Cell::Plain(q.id.clone()),
+                Cell::Text(q.text.clone()),
+                if q.status == Status::Text {
+                    Cell::Words(answer_text(q, lang))
+                } else {
+                    Cell::Text(answer_text(q, lang))
+                },
+                q.score.map_or(Cell::Empty, |value| Cell::Value { value, shown: Shown::Fraction }),
+                Cell::Value { value: q.weight, shown: Shown::Plain },
+                Cell::Text(q.level_description.clone().unwrap_or_default()),
+                Cell::Words(q.note.clone().unwrap_or_default()),
+            ],
+            total: false,
+        })
+        .collect();
+    let text = |title: &Tr| column(title.get(lang), ColumnKind::Text);
+    Table {
+        kind: TableKind::Answers,
+        key: "answers".into(),
+        caption: m::R_ANSWERS.get(lang).to_string(),
+        caption_is: Caption::Heading,
+        columns: vec![
+            text(&m::T_THEME),
+            text(&m::R_QUESTION_ID),
+            column(m::R_QUESTION.get(lang), ColumnKind::QuestionHeader),
+            text(&m::R_ANSWER),
+            column(m::T_SCORE.get(lang), ColumnKind::Number),
+            column(m::R_WEIGHT.get(lang), ColumnKind::Number),
+            text(&m::R_LEVEL_DESCRIPTION),
+            column(m::R_NOTE.get(lang), ColumnKind::Note),
+        ],
+        rows,
+    }
+}
+
+/// One table in two languages, for a bilingual spreadsheet: a column whose words differ between the two
+/// (a theme's name, a question, a band) twice, each under its own language's heading; a column that is the
+/// same in both (a score, an id, the respondent's note) once, under both headings. `a` and `b` are the same
+/// table of the same report made in two languages, so their rows match one to one.
+pub fn side_by_side(a: &Table, b: &Table) -> Table {
+    let mut columns = Vec::new();
+    let mut picks: Vec<(bool, usize)> = Vec::new();
+    for (i, (ca, cb)) in a.columns.iter().zip(&b.columns).enumerate() {
+        let differs = a.rows.iter().zip(&b.rows).any(|(ra, rb)| ra.cells[i].is_words() && ra.cells[i] != rb.cells[i]);
+        if differs {
+            columns.push(ca.clone());
+            columns.push(Column {
+                title: cb.title.clone(),
+                kind: if cb.kind == ColumnKind::Number { ColumnKind::Number } else { ColumnKind::Text },
+            });
+            picks.extend([(false, i), (true, i)]);
+        } else {
+            let title = if ca.title == cb.title || cb.title.is_empty() {
+                ca.title.clone()
+            } else {
+                format!("{} / {}", ca.title, cb.title)
+            };
+            columns.push(Column { title, kind: ca.kind });
+            picks.push((false, i));
+        }
+    }
+    let rows = a
+        .rows
+        .iter()
+        .zip(&b.rows)
+        .map(|(ra, rb)| Row {
+            cells: picks
+                .iter()
+                .map(|&(second, i)| if second { rb.cells[i].clone() } else { ra.cells[i].clone() })
+                .collect(),
+            total: ra.total,
+        })
+        .collect();
+    Table { columns, rows, caption: format!("{} / {}", a.caption, b.caption), ..a.clone() }
+}
+
 /// A small table of every kind of cell, for the writers' own tests.
 #[cfg(test)]
 pub(crate) fn sample() -> Table {
@@ -343,6 +502,21 @@ mod tests {
         let a = crate::scoring::assess(&q, &sheet);
         let steps = crate::roadmap::of_assessment(&q, &a);
         individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
+    }
+
+    #[test]
+    fn side_by_side_doubles_the_columns_whose_words_differ_and_keeps_one_of_the_rest() {
+        let (fi, sv) = (report(Lang::Fi), report(Lang::Sv));
+        let both = side_by_side(&answers(&fi, Lang::Fi), &answers(&sv, Lang::Sv));
+        let titles: Vec<&str> = both.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles[..5], ["Teema", "Tema", "Kysymyksen tunnus / Frågans id", "Kysymys", "Fråga"]);
+        assert!(titles.contains(&"Huomio / Anteckning"), "the note is the respondent's, once: {titles:?}");
+        assert!(titles.contains(&"Pisteet / Poäng"), "a score is a score in both: {titles:?}");
+        for row in &both.rows {
+            assert_eq!(row.cells.len(), both.columns.len());
+        }
+        let one = side_by_side(&answers(&fi, Lang::Fi), &answers(&fi, Lang::Fi));
+        assert_eq!(one.columns.len(), answers(&fi, Lang::Fi).columns.len(), "nothing differs: nothing doubles");
     }
 
     #[test]

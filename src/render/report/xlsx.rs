@@ -5,29 +5,97 @@
 
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use crate::i18n::{Lang, messages as m};
+use crate::i18n::{Lang, Tr, messages as m};
 
-use super::tables::{self, Cell, ColumnKind, Table};
+use super::tables::{self, Cell, ColumnKind, Shown, Table};
 use crate::render::colours::{band_xlsx, band_xlsx_text};
 use crate::render::maturity;
-use crate::render::wording::{answer_text, capitalized, summary_rows};
+use crate::render::wording::summary_rows;
 use crate::report::Report;
 
 pub fn render(report: &Report, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    workbook((report, lang), None)
+}
+
+/// One workbook in two languages (`--lang fi,sv`): every column whose words differ, a column per language
+/// ([`tables::side_by_side`]); `second` is the same report made in the second language.
+pub fn bilingual(first: (&Report, Lang), second: (&Report, Lang)) -> Result<Vec<u8>, XlsxError> {
+    workbook(first, Some(second))
+}
+
+fn workbook(first: (&Report, Lang), second: Option<(&Report, Lang)>) -> Result<Vec<u8>, XlsxError> {
+    let (report, lang) = first;
     let mut book = Workbook::new();
     let head = Format::new().set_bold().set_background_color(Color::RGB(0x00EE_F3F7)).set_border(FormatBorder::Thin);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let score = Format::new().set_num_format("0.0").set_align(FormatAlign::Top);
     let bold = Format::new().set_bold();
     let styles = Styles { head: &head, wrap: &wrap, score: &score, bold: &bold };
-    summary_sheet(book.add_worksheet().set_name(m::R_SUMMARY.get(lang))?, report, lang, &styles)?;
-    action_plan_sheet(book.add_worksheet().set_name(m::R_ACTION_PLAN.get(lang))?, report, lang, &styles)?;
-    answers_sheet(book.add_worksheet().set_name(m::R_ANSWERS.get(lang))?, report, lang, &styles)?;
+    // Each table of the first language, beside the second's when there is one.
+    let both = |make: &dyn Fn(&Report, Lang) -> Table| match second {
+        Some((other, other_lang)) => tables::side_by_side(&make(report, lang), &make(other, other_lang)),
+        None => make(report, lang),
+    };
+    let name = |title: &Tr| sheet_name(title, lang, second.map(|(_, l)| l));
+
+    let sheet = book.add_worksheet().set_name(name(&m::R_SUMMARY))?;
+    summary_sheet(sheet, first, second, &styles)?;
+
+    let sheet = book.add_worksheet().set_name(name(&m::R_ACTION_PLAN))?;
+    let plan = both(&tables::action_plan);
+    table(sheet, 0, &plan, lang, &styles)?;
+    widths(sheet, &plan, &[10, 22, 40, 28, 50, 12, 30, 18, 14, 14])?;
+    sheet.set_freeze_panes(1, 0)?;
+    if !report.roadmap.is_empty() {
+        let last = u16::try_from(plan.columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
+        sheet.autofilter(0, 0, u32::try_from(report.roadmap.len()).unwrap_or(u32::MAX), last)?;
+    }
+
+    let sheet = book.add_worksheet().set_name(name(&m::R_ANSWERS))?;
+    let answers = both(&tables::answers);
+    table(sheet, 0, &answers, lang, &styles)?;
+    widths(sheet, &answers, &[22, 28, 45, 28, 8, 8, 45, 40])?;
+    sheet.set_freeze_panes(1, 0)?;
     book.save_to_buffer()
 }
 
-/// The municipality, the summary rows, the theme scores and each MIL theme's blocking practices.
-fn summary_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &Styles) -> Result<(), XlsxError> {
+/// A sheet's name in the first language, with the second's when both fit Excel's 31 characters.
+fn sheet_name(title: &Tr, lang: Lang, second: Option<Lang>) -> String {
+    match second {
+        Some(other) if title.get(lang).chars().count() + title.get(other).chars().count() + 3 <= 31 => {
+            format!("{} - {}", title.get(lang), title.get(other))
+        }
+        _ => title.get(lang).to_string(),
+    }
+}
+
+/// The columns' widths: as given for a table of one language; for two, by what each column holds.
+fn widths(sheet: &mut Worksheet, t: &Table, given: &[u16]) -> Result<(), XlsxError> {
+    for (col, column) in t.columns.iter().enumerate() {
+        let width = if t.columns.len() == given.len() {
+            given[col]
+        } else {
+            match column.kind {
+                ColumnKind::Number => 10,
+                ColumnKind::QuestionHeader => 45,
+                ColumnKind::Note => 40,
+                _ => 28,
+            }
+        };
+        sheet.set_column_width(u16::try_from(col).unwrap_or(u16::MAX), width)?;
+    }
+    Ok(())
+}
+
+/// The municipality, the summary rows (each language's side by side), the theme scores and each MIL
+/// theme's blocking practices.
+fn summary_sheet(
+    sheet: &mut Worksheet,
+    first: (&Report, Lang),
+    second: Option<(&Report, Lang)>,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    let (report, lang) = first;
     let bold = styles.bold;
     sheet.write_string_with_format(
         0,
@@ -35,118 +103,45 @@ fn summary_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &St
         &report.respondent.municipality,
         &Format::new().set_bold().set_font_size(14),
     )?;
-    sheet.write_string(1, 0, &report.questionnaire.title)?;
-    let mut row = 3;
-    for (label, value) in summary_rows(report, lang) {
-        sheet.write_string_with_format(row, 0, label, bold)?;
-        sheet.write_string(row, 1, &value)?;
-        row += 1;
+    let mut title = report.questionnaire.title.clone();
+    if let Some((other, _)) = second {
+        title = format!("{title} / {}", other.questionnaire.title);
     }
-    row += 1;
-    row = table(sheet, row, &tables::scores(report, lang), lang, styles)?;
+    sheet.write_string(1, 0, &title)?;
+    let mut last = 3;
+    for (side, (r, l)) in std::iter::once(first).chain(second).enumerate() {
+        let col = u16::try_from(side * 2).unwrap_or(0);
+        let mut row = 3;
+        for (label, value) in summary_rows(r, l) {
+            sheet.write_string_with_format(row, col, label, bold)?;
+            sheet.write_string(row, col + 1, &value)?;
+            row += 1;
+        }
+        last = last.max(row);
+    }
+    let both = |a: Table, b: Option<Table>| match b {
+        Some(b) => tables::side_by_side(&a, &b),
+        None => a,
+    };
+    let scores = both(tables::scores(report, lang), second.map(|(r, l)| tables::scores(r, l)));
+    let mut row = table(sheet, last + 1, &scores, lang, styles)?;
     // Each MIL theme's blocking practices, with their current and needed answers.
-    for theme in report.themes.iter().filter(|t| t.mil.is_some()) {
+    for (i, theme) in report.themes.iter().enumerate().filter(|(_, t)| t.mil.is_some()) {
         if let Some(rule) = maturity::group_rule(theme, lang) {
             row += 2;
             sheet.write_string(row, 0, &rule)?;
         }
         let Some(practices) = tables::practices(theme, lang) else { continue };
+        let other = second.and_then(|(r, l)| tables::practices(r.themes.get(i)?, l));
+        let caption = format!("{}: {}", theme.title, practices.caption);
         row += 2;
-        sheet.write_string_with_format(row, 0, format!("{}: {}", theme.title, practices.caption), bold)?;
-        row = table(sheet, row + 1, &practices, lang, styles)?;
+        sheet.write_string_with_format(row, 0, caption, bold)?;
+        row = table(sheet, row + 1, &both(practices, other), lang, styles)?;
     }
     sheet.set_column_width(0, 42)?;
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(2, 20)?;
     sheet.set_column_width(3, 14)?;
-
-    Ok(())
-}
-
-/// The action plan: every step of the roadmap, with columns for the municipality to fill in.
-fn action_plan_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &Styles) -> Result<(), XlsxError> {
-    let (head, wrap) = (styles.head, styles.wrap);
-    let columns = [
-        m::R_PRIORITY.get(lang),
-        m::T_THEME.get(lang),
-        m::R_QUESTION.get(lang),
-        m::R_CURRENT.get(lang),
-        m::R_NEXT_STEP.get(lang),
-        m::R_GAIN.get(lang),
-        m::MIL_COLUMN.get(lang),
-        m::R_OWNER.get(lang),
-        m::R_DEADLINE.get(lang),
-        m::R_STATUS.get(lang),
-    ];
-    header(sheet, 0, &columns, head)?;
-    for (i, step) in report.roadmap.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        sheet.write_number(row, 0, (i + 1) as f64)?;
-        sheet.write_string_with_format(row, 1, report.theme_title(&step.theme), wrap)?;
-        sheet.write_string_with_format(row, 2, &step.text, wrap)?;
-        sheet.write_string_with_format(row, 3, &step.current, wrap)?;
-        sheet.write_string_with_format(row, 4, &step.next_step, wrap)?;
-        sheet.write_number_with_format(
-            row,
-            5,
-            step.gain,
-            &Format::new().set_num_format("+0.0").set_align(FormatAlign::Top),
-        )?;
-        if let Some(raises) = maturity::raises(report, step, lang) {
-            sheet.write_string_with_format(row, 6, capitalized(&raises), wrap)?;
-        }
-    }
-    for (col, width) in [(0, 10), (1, 22), (2, 40), (3, 28), (4, 50), (5, 12), (6, 30), (7, 18), (8, 14), (9, 14)] {
-        sheet.set_column_width(col, width)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    if !report.roadmap.is_empty() {
-        sheet.autofilter(0, 0, u32::try_from(report.roadmap.len()).unwrap_or(u32::MAX), 9)?;
-    }
-
-    Ok(())
-}
-
-/// Every answer with its note.
-fn answers_sheet(sheet: &mut Worksheet, report: &Report, lang: Lang, styles: &Styles) -> Result<(), XlsxError> {
-    let (head, wrap) = (styles.head, styles.wrap);
-    header(
-        sheet,
-        0,
-        &[
-            m::T_THEME.get(lang),
-            m::R_QUESTION_ID.get(lang),
-            m::R_QUESTION.get(lang),
-            m::R_ANSWER.get(lang),
-            m::T_SCORE.get(lang),
-            m::R_WEIGHT.get(lang),
-            m::R_LEVEL_DESCRIPTION.get(lang),
-            m::R_NOTE.get(lang),
-        ],
-        head,
-    )?;
-    for (i, q) in report.questions.iter().enumerate() {
-        let row = u32::try_from(i + 1).unwrap_or(u32::MAX);
-        sheet.write_string_with_format(row, 0, report.theme_title(&q.theme), wrap)?;
-        sheet.write_string_with_format(row, 1, &q.id, wrap)?;
-        sheet.write_string_with_format(row, 2, &q.text, wrap)?;
-        sheet.write_string_with_format(row, 3, answer_text(q, lang), wrap)?;
-        if let Some(s) = q.score {
-            sheet.write_number_with_format(
-                row,
-                4,
-                s,
-                &Format::new().set_num_format("0.00").set_align(FormatAlign::Top),
-            )?;
-        }
-        sheet.write_number_with_format(row, 5, q.weight, &Format::new().set_align(FormatAlign::Top))?;
-        sheet.write_string_with_format(row, 6, q.level_description.as_deref().unwrap_or(""), wrap)?;
-        sheet.write_string_with_format(row, 7, q.note.as_deref().unwrap_or(""), wrap)?;
-    }
-    for (col, width) in [(0, 22), (1, 28), (2, 45), (3, 28), (4, 8), (5, 8), (6, 45), (7, 40)] {
-        sheet.set_column_width(col, width)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
 
@@ -182,7 +177,16 @@ fn table(sheet: &mut Worksheet, row: u32, t: &Table, lang: Lang, styles: &Styles
                         if line.total { &bold_score } else { styles.score },
                     )?;
                 }
-                Cell::Score(None) | Cell::Bar(_) => {}
+                Cell::Score(None) | Cell::Bar(_) | Cell::Empty => {}
+                Cell::Value { value, shown } => {
+                    let format = match shown {
+                        Shown::Whole => Format::new(),
+                        Shown::Gain => Format::new().set_num_format("+0.0").set_align(FormatAlign::Top),
+                        Shown::Fraction => Format::new().set_num_format("0.00").set_align(FormatAlign::Top),
+                        Shown::Plain => Format::new().set_align(FormatAlign::Top),
+                    };
+                    sheet.write_number_with_format(at, col, *value, &format)?;
+                }
                 Cell::Band { name: Some(name), index, of } => {
                     let band = Format::new()
                         .set_font_color(band_xlsx_text(*index, *of))
