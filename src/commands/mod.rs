@@ -204,7 +204,14 @@ pub fn render_report(
         ReportFormat::Md => markdown::render(record, lang).into_bytes(),
         ReportFormat::Html => html::render(record, lang).into_bytes(),
         ReportFormat::Csv if args.summary => csv::summary(record),
-        ReportFormat::Csv => csv::long(record, lang),
+        ReportFormat::Csv => {
+            // A CSV has no place for a note of its own: what language its texts are in is said beside it.
+            if record.questionnaire.language != lang.code() {
+                let stored = crate::render::wording::language_name(&record.questionnaire.language, lang);
+                crate::output::say(&format!("{}: {}", m::WARNING.get(lang), m::R_TEXTS_KEPT.fill(lang, &[&stored])));
+            }
+            csv::long(record, lang)
+        }
         ReportFormat::Xlsx => {
             if output.is_none() && settings.stdout_is_terminal {
                 return Err(InputError(m::R_BINARY_TO_TERMINAL.get(lang).to_string()).into());

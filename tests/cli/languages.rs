@@ -1,6 +1,6 @@
 //! Every rendering in the reader's language (issue 19): each example report, and a comparison of all the
-//! examples, rendered in Finnish, Swedish and English in every text format, must hold no text of the
-//! questionnaire in another language, and must name the themes in the reader's. The texts come from the
+//! examples, rendered in Finnish, Swedish and English in every text format (a report's XLSX too), must hold
+//! no text of the questionnaire in another language, and must name the themes in the reader's. The texts come from the
 //! built-in questionnaire itself (its `texts()`), not from our renderings, so a text a renderer takes from
 //! the stored report instead of the questionnaire is caught.
 
@@ -55,6 +55,23 @@ fn foreign(q: &Questionnaire, lang: Lang) -> Vec<(String, String)> {
     out
 }
 
+/// Every cell of every sheet of a workbook, one per line.
+fn workbook_text(path: &std::path::Path) -> String {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut text = String::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for cell in row {
+                text.push_str(&cell.to_string());
+                text.push('\n');
+            }
+        }
+    }
+    text
+}
+
 #[track_caller]
 fn check(what: &str, output: &str, q: &Questionnaire, lang: Lang) {
     let shown = flat(output);
@@ -80,6 +97,18 @@ fn every_example_report_in_every_language_and_format_has_only_the_readers_texts(
                     .run()
                     .code(0);
                 check(&format!("{example} as {format}"), &run.stdout, &q, lang);
+                if format == "md" {
+                    // The workbook too, every cell of every sheet as a spreadsheet program reads it.
+                    let run = Kk::new()
+                        .args(["--lang", lang.code(), "report"])
+                        .arg(repo().join("examples").join(example))
+                        .args(["-o", "r.xlsx"])
+                        .run()
+                        .code(0);
+                    let cells = workbook_text(&run.dir.path().join("r.xlsx"));
+                    check(&format!("{example} as xlsx"), &cells, &q, lang);
+                    assert!(cells.contains(q.text(&q.themes[0].title, lang)), "{example} as xlsx in {lang:?}");
+                }
                 if matches!(format, "md" | "html") {
                     let shown = flat(&run.stdout);
                     for theme in &q.themes {
@@ -153,6 +182,11 @@ fn without_the_reports_questionnaire_the_stored_texts_stay_and_say_their_languag
     let run = kk.run().code(0);
     assert!(run.stderr.contains("r.json: warning: the report's texts stay in Swedish"), "{}", run.stderr);
     assert!(run.stdout.contains("Swedish: the questionnaire was not at hand in this language"), "{}", run.stdout);
+
+    // A CSV says it beside the file.
+    let kk = Kk::new().args(["--lang", "en", "report", "r.json", "--format", "csv"]);
+    kk.file("r.json", &older);
+    kk.run().code(0).stderr_has("warning: Swedish: the questionnaire was not at hand in this language");
 
     // The record itself is passed on as stored.
     let kk = Kk::new().args(["--lang", "fi", "report", "r.json", "--format", "json"]);
