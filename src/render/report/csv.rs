@@ -114,3 +114,45 @@ pub fn summary(report: &Report) -> Vec<u8> {
     ]);
     w.into_inner().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, AnswerSheet};
+    use crate::questionnaire::fixtures::small;
+    use crate::report::{Context, individual};
+
+    fn report() -> Report {
+        let q = small();
+        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
+        sheet.respondent.municipality = "=HYPERLINK(\"x\")".into();
+        sheet.answers.insert("a.level".into(), Answer::Level(2));
+        sheet.notes.insert("a.level".into(), "rivi 1\nrivi 2, \"lainaus\"".into());
+        let a = crate::scoring::assess(&q, &sheet);
+        let steps = crate::roadmap::of_assessment(&q, &a);
+        individual(&q, &sheet, &a, &steps, &Context { lang: Lang::Fi, created: "2026-12-02T08:00:00Z".into() })
+    }
+
+    fn records(bytes: &[u8]) -> Vec<csv::StringRecord> {
+        csv::Reader::from_reader(bytes).records().map(Result::unwrap).collect()
+    }
+
+    #[test]
+    fn one_row_per_question_with_formulas_neutralised_and_notes_whole() {
+        let r = report();
+        let rows = records(&long(&r, Lang::Fi));
+        assert_eq!(rows.len(), r.questions.len());
+        let level = rows.iter().find(|row| &row[4] == "a.level").unwrap();
+        assert_eq!(&level[0], "'=HYPERLINK(\"x\")", "a formula is made text");
+        assert_eq!(&level[10], "rivi 1\nrivi 2, \"lainaus\"", "a note's line break, comma and quotes survive");
+        assert_eq!(&level[8], "0.5", "scores unrounded with a decimal point, for scripts");
+    }
+
+    #[test]
+    fn the_summary_has_one_row_per_theme_and_the_overall_index_last() {
+        let r = report();
+        let rows = records(&summary(&r));
+        assert_eq!(rows.len(), r.themes.len() + 1);
+        assert_eq!(rows.iter().map(|row| row[2].to_string()).collect::<Vec<_>>(), ["a", "t", "x", "overall"]);
+    }
+}

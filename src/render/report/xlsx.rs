@@ -209,3 +209,56 @@ fn header(sheet: &mut Worksheet, row: u32, labels: &[&str], format: &Format) -> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Answer, AnswerSheet};
+    use crate::questionnaire::fixtures::small;
+    use crate::report::{Context, individual};
+    use calamine::{Data, Reader};
+
+    fn report(lang: Lang) -> Report {
+        let q = small();
+        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
+        sheet.respondent.municipality = "=Kustavi".into();
+        sheet.answers.insert("a.level".into(), Answer::Level(2));
+        sheet.answers.insert("t.yes".into(), Answer::YesNo(false));
+        sheet.notes.insert("a.level".into(), "+ks. pöytäkirja".into());
+        let a = crate::scoring::assess(&q, &sheet);
+        let steps = crate::roadmap::of_assessment(&q, &a);
+        individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
+    }
+
+    fn sheets(bytes: Vec<u8>) -> Vec<(String, calamine::Range<Data>)> {
+        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        book.sheet_names().into_iter().map(|name| (name.clone(), book.worksheet_range(&name).unwrap())).collect()
+    }
+
+    #[test]
+    fn the_workbook_has_a_summary_an_action_plan_row_per_step_and_an_answer_row_per_question() {
+        let r = report(Lang::En);
+        let sheets = sheets(render(&r, Lang::En).unwrap());
+        let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Summary", "Action plan", "Answers"]);
+        assert_eq!(sheets[1].1.rows().count(), r.roadmap.len() + 1);
+        assert_eq!(sheets[2].1.rows().count(), r.questions.len() + 1);
+        // Text that a spreadsheet would run as a formula is a string, as written.
+        assert_eq!(sheets[0].1.get((0, 0)), Some(&Data::String("=Kustavi".into())));
+        let notes: Vec<&Data> = sheets[2].1.rows().map(|row| &row[7]).collect();
+        assert!(notes.contains(&&Data::String("+ks. pöytäkirja".into())), "{notes:?}");
+        // Scores are numbers, not texts.
+        let gains: Vec<&Data> = sheets[1].1.rows().skip(1).map(|row| &row[5]).collect();
+        assert!(gains.iter().all(|g| matches!(g, Data::Float(_))), "{gains:?}");
+    }
+
+    #[test]
+    fn a_bilingual_workbook_doubles_only_the_columns_whose_words_differ() {
+        let (fi, sv) = (report(Lang::Fi), report(Lang::Sv));
+        let one = sheets(render(&fi, Lang::Fi).unwrap());
+        let two = sheets(bilingual((&fi, Lang::Fi), (&sv, Lang::Sv)).unwrap());
+        assert_eq!(two[2].1.rows().count(), one[2].1.rows().count(), "the same rows");
+        assert!(two[2].1.width() > one[2].1.width() && two[2].1.width() < 2 * one[2].1.width());
+        assert!(two[0].0.contains("Sammanfattning"), "{}", two[0].0);
+    }
+}
