@@ -42,7 +42,10 @@ impl ReadError {
             ReadError::Empty(path) => m::READ_EMPTY.fill(lang, &[&path.display()]),
             ReadError::TooLarge { path, size, limit } => m::READ_TOO_LARGE.fill(lang, &[&path.display(), size, limit]),
             ReadError::NotUtf8 { path, pos } => m::READ_NOT_UTF8.fill(lang, &[&format!("{}:{pos}", path.display())]),
-            ReadError::Io { path, source } => m::READ_IO.fill(lang, &[&path.display(), source]),
+            ReadError::Io { path, source } => {
+                let (reason, cause) = crate::i18n::io_reason(lang, source);
+                format!("{}{cause}", m::READ_IO.fill(lang, &[&path.display(), &reason]))
+            }
         }
     }
 }

@@ -17,7 +17,8 @@ pub struct WriteError {
 
 impl WriteError {
     pub fn message(&self, lang: Lang) -> String {
-        m::WRITE_FAILED.fill(lang, &[&self.path.display(), &self.source])
+        let (reason, cause) = crate::i18n::io_reason(lang, &self.source);
+        format!("{}{cause}", m::WRITE_FAILED.fill(lang, &[&self.path.display(), &reason]))
     }
 }
 

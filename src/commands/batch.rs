@@ -466,7 +466,10 @@ fn check_input(path: &Path) -> Result<()> {
 
 fn batch_read_error(error: &BatchReadError, lang: Lang) -> anyhow::Error {
     let message = match error {
-        BatchReadError::Io { path, source } => m::READ_IO.fill(lang, &[&path.display(), source]),
+        BatchReadError::Io { path, source } => {
+            let (reason, cause) = crate::i18n::io_reason(lang, source);
+            format!("{}{cause}", m::READ_IO.fill(lang, &[&path.display(), &reason]))
+        }
         BatchReadError::Workbook { path, message } => m::B_WORKBOOK_ERROR.fill(lang, &[&path.display(), message]),
         BatchReadError::NoSheet { path, sheet, sheets } => m::B_NO_SHEET.fill(lang, &[&path.display(), sheet, sheets]),
         BatchReadError::NoRows { path } => m::READ_EMPTY.fill(lang, &[&path.display()]),

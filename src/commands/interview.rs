@@ -143,7 +143,8 @@ fn prompt_error(error: PromptError) -> anyhow::Error {
 /// the respondent has typed everything.
 fn check_writable(dir: &Path, lang: Lang) -> Result<()> {
     let fail = |error: std::io::Error| -> anyhow::Error {
-        InputError(m::I_OUT_DIR_NOT_WRITABLE.fill(lang, &[&dir.display(), &error])).into()
+        let (reason, cause) = crate::i18n::io_reason(lang, &error);
+        InputError(format!("{}{cause}", m::I_OUT_DIR_NOT_WRITABLE.fill(lang, &[&dir.display(), &reason]))).into()
     };
     std::fs::create_dir_all(dir).map_err(fail)?;
     tempfile::Builder::new().prefix(".kuntakompassi-check-").tempfile_in(dir).map_err(fail)?;

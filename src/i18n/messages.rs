@@ -200,6 +200,14 @@ messages! {
     READ_IO = ("tiedostoa `{0}` ei voi lukea: {1}", "filen `{0}` kan inte läsas: {1}", "cannot read `{0}`: {1}");
 
     // Writing files.
+    IO_NOT_FOUND = ("kansiota tai tiedostoa ei ole", "mappen eller filen finns inte", "no such folder or file");
+    IO_PERMISSION = ("käyttöoikeus puuttuu", "behörighet saknas", "permission denied");
+    IO_EXISTS = ("samanniminen on jo olemassa", "det finns redan en med samma namn", "one of that name exists");
+    IO_READ_ONLY = ("levy on vain lukemista varten", "filsystemet är skrivskyddat", "the file system is read-only");
+    IO_FULL = ("levy on täynnä", "disken är full", "the disk is full");
+    IO_IS_FOLDER = ("se on kansio", "det är en mapp", "it is a folder");
+    IO_NOT_FOLDER = ("polun osa ei ole kansio", "en del av sökvägen är ingen mapp", "a part of the path is not a folder");
+    IO_OTHER = ("järjestelmä ilmoitti virheestä", "systemet rapporterade ett fel", "the system reported an error");
     WRITE_FAILED = ("tiedostoa `{0}` ei voi kirjoittaa: {1}", "filen `{0}` kan inte skrivas: {1}", "cannot write `{0}`: {1}");
     OUTPUT_IS_INPUT = (
         "tulostiedosto `{0}` on sama kuin syötetiedosto; valitse toinen nimi",

@@ -84,6 +84,23 @@ impl Tr {
     }
 }
 
+/// What the system said of a failed read or write, in `lang` (its English words on a cause line), so that
+/// "Permission denied (os error 13)" does not stand in the middle of a Finnish sentence.
+pub fn io_reason(lang: Lang, error: &std::io::Error) -> (String, String) {
+    use std::io::ErrorKind as K;
+    let words = match error.kind() {
+        K::NotFound => messages::IO_NOT_FOUND,
+        K::PermissionDenied => messages::IO_PERMISSION,
+        K::AlreadyExists => messages::IO_EXISTS,
+        K::ReadOnlyFilesystem => messages::IO_READ_ONLY,
+        K::StorageFull | K::QuotaExceeded => messages::IO_FULL,
+        K::IsADirectory => messages::IO_IS_FOLDER,
+        K::NotADirectory => messages::IO_NOT_FOLDER,
+        _ => messages::IO_OTHER,
+    };
+    (words.get(lang).to_string(), cause_line(lang, &error.to_string()))
+}
+
 /// A library's own words for an error (a parser's, say), which are in English, as an indented line below
 /// a message in `lang`: "\n  syy: …". The message itself stays wholly in the reader's language.
 pub fn cause_line(lang: Lang, words: &str) -> String {
@@ -192,6 +209,16 @@ fn without_trailing_zeros(text: String, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_system_error_is_said_in_the_language_with_its_own_words_on_a_cause_line() {
+        let error = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let (reason, cause) = io_reason(Lang::Sv, &error);
+        assert_eq!(reason, "behörighet saknas");
+        assert!(cause.starts_with("\n  orsak: ") && cause.contains("ermission denied"), "{cause:?}");
+        let (reason, _) = io_reason(Lang::Fi, &std::io::Error::other("outo"));
+        assert_eq!(reason, "järjestelmä ilmoitti virheestä");
+    }
 
     #[test]
     fn fills_placeholders_in_any_order_and_leaves_unknown_ones() {
