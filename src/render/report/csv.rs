@@ -4,114 +4,26 @@
 
 use crate::i18n::Lang;
 
+use super::tables::{self, Table};
 use crate::csv_writer::{self, Records, cell};
-use crate::render::wording::answer_text;
-use crate::report::{Report, Status};
+use crate::report::Report;
 
 pub fn long(report: &Report, lang: Lang) -> Vec<u8> {
-    let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);
-    let r = &report.respondent;
-    let code = r.municipality_code.clone().unwrap_or_default();
-    let _ = w.write_record([
-        "municipality",
-        "municipality_code",
-        "theme_id",
-        "theme",
-        "question_id",
-        "question",
-        "status",
-        "answer",
-        "score",
-        "weight",
-        "note",
-        "blocks_mil",
-        "mil_needed",
-    ]);
-    for q in &report.questions {
-        // The next maturity level this question blocks, and the answer that would count as achieved.
-        let blocking = report
-            .themes
-            .iter()
-            .filter(|t| t.id == q.theme)
-            .find_map(|t| Some((t.mil_next?, t.mil_blocking.iter().flatten().find(|b| b.question == q.id)?)));
-        let status = match q.status {
-            Status::Answered => "answered",
-            Status::Na => "na",
-            Status::Dk => "dk",
-            Status::Unanswered => "unanswered",
-            Status::Text => "text",
-        };
-        let _ = w.write_record([
-            cell(&r.municipality),
-            cell(&code),
-            q.theme.clone(),
-            cell(report.theme_title(&q.theme)),
-            q.id.clone(),
-            cell(&q.text),
-            status.to_string(),
-            cell(&answer_text(q, lang)),
-            q.score.map_or_else(String::new, |s| s.to_string()),
-            q.weight.to_string(),
-            cell(q.note.as_deref().unwrap_or("")),
-            blocking.map_or_else(String::new, |(level, _)| level.to_string()),
-            blocking.map_or_else(String::new, |(_, b)| cell(&b.needed)),
-        ]);
-    }
-    w.into_inner().unwrap_or_default()
+    write(&tables::per_question(report, lang))
 }
 
 pub fn summary(report: &Report) -> Vec<u8> {
+    write(&tables::per_theme(report))
+}
+
+/// A table of the model as CSV: its column ids, then every cell's text, made safe against formulas.
+fn write(t: &Table) -> Vec<u8> {
     let mut w = csv_writer::writer(Vec::new(), b',', Records::Even);
-    let r = &report.respondent;
-    let code = r.municipality_code.clone().unwrap_or_default();
-    let _ = w.write_record([
-        "municipality",
-        "municipality_code",
-        "theme_id",
-        "theme",
-        "score",
-        "band",
-        "mil",
-        "answered",
-        "na",
-        "dk",
-        "unanswered",
-        "mil_next",
-        "mil_blocking",
-    ]);
-    for t in &report.themes {
-        let c = t.counts;
-        let _ = w.write_record([
-            cell(&r.municipality),
-            cell(&code),
-            t.id.clone(),
-            cell(&t.title),
-            t.score.map_or_else(String::new, |s| s.to_string()),
-            cell(t.band.as_deref().unwrap_or("")),
-            t.mil.map_or_else(String::new, |m| m.to_string()),
-            c.answered.to_string(),
-            c.na.to_string(),
-            c.dk.to_string(),
-            c.unanswered.to_string(),
-            t.mil_next.map_or_else(String::new, |m| m.to_string()),
-            t.mil_blocking.iter().flatten().map(|b| b.question.as_str()).collect::<Vec<_>>().join("|"),
-        ]);
+    let _ = w.write_record(t.columns.iter().map(|c| c.title.as_str()));
+    for row in &t.rows {
+        // Numbers are the machine's (`0.5`), whatever the reader's language: scripts read them.
+        let _ = w.write_record(row.cells.iter().map(|c| cell(&c.text(Lang::En))));
     }
-    let _ = w.write_record([
-        cell(&r.municipality),
-        cell(&code),
-        "overall".to_string(),
-        String::new(),
-        report.overall.score.map_or_else(String::new, |s| s.to_string()),
-        cell(report.overall.band.as_deref().unwrap_or("")),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-        String::new(),
-    ]);
     w.into_inner().unwrap_or_default()
 }
 

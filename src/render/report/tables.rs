@@ -35,6 +35,8 @@ pub enum TableKind {
     ActionPlan,
     /// Every answer with its note (a spreadsheet's).
     Answers,
+    /// One row per question (or per theme) under stable English ids, for scripts (a CSV's).
+    Records,
 }
 
 /// Whether a table's caption says something the text around it does not.
@@ -113,6 +115,8 @@ pub enum Shown {
     /// `0.75`
     Fraction,
     Plain,
+    /// Unrounded, with a decimal point, for scripts (a CSV's).
+    Raw,
 }
 
 impl Cell {
@@ -132,6 +136,7 @@ impl Cell {
             Cell::Value { value, shown: Shown::Gain } => format!("+{}", decimal(lang, *value, 1)),
             Cell::Value { value, shown: Shown::Fraction } => decimal(lang, *value, 2),
             Cell::Value { value, shown: Shown::Plain } => crate::i18n::short_number(lang, *value),
+            Cell::Value { value, shown: Shown::Raw } => value.to_string(),
             Cell::Empty => String::new(),
         }
     }
@@ -442,6 +447,141 @@ pub fn side_by_side(a: &Table, b: &Table) -> Table {
         })
         .collect();
     Table { columns, rows, caption: format!("{} / {}", a.caption, b.caption), ..a.clone() }
+}
+
+/// A number for scripts, unrounded; none: an empty cell.
+fn raw(value: Option<f64>) -> Cell {
+    value.map_or(Cell::Empty, |value| Cell::Value { value, shown: Shown::Raw })
+}
+
+/// The columns of a table for scripts: stable English ids, whatever the language.
+fn ids(names: &[&str]) -> Vec<Column> {
+    names.iter().map(|name| column(name, ColumnKind::Text)).collect()
+}
+
+/// One row per question for scripts: the municipality, the theme and question (ids and texts), the status,
+/// the answer in words, the unrounded score and weight, the note, and the maturity level the question
+/// blocks with the answer that would count as achieved.
+pub fn per_question(report: &Report, lang: Lang) -> Table {
+    let r = &report.respondent;
+    let rows = report
+        .questions
+        .iter()
+        .map(|q| {
+            let blocking = report
+                .themes
+                .iter()
+                .filter(|t| t.id == q.theme)
+                .find_map(|t| Some((t.mil_next?, t.mil_blocking.iter().flatten().find(|b| b.question == q.id)?)));
+            let status = match q.status {
+                Status::Answered => "answered",
+                Status::Na => "na",
+                Status::Dk => "dk",
+                Status::Unanswered => "unanswered",
+                Status::Text => "text",
+            };
+            Row {
+                cells: vec![
+                    Cell::Plain(r.municipality.clone()),
+                    Cell::Plain(r.municipality_code.clone().unwrap_or_default()),
+                    Cell::Plain(q.theme.clone()),
+                    Cell::Text(report.theme_title(&q.theme).to_string()),
+                    Cell::Plain(q.id.clone()),
+                    Cell::Text(q.text.clone()),
+                    Cell::Plain(status.to_string()),
+                    Cell::Text(answer_text(q, lang)),
+                    raw(q.score),
+                    raw(Some(q.weight)),
+                    Cell::Words(q.note.clone().unwrap_or_default()),
+                    raw(blocking.map(|(level, _)| f64::from(level))),
+                    blocking.map_or(Cell::Empty, |(_, b)| Cell::Text(b.needed.clone())),
+                ],
+                total: false,
+            }
+        })
+        .collect();
+    Table {
+        kind: TableKind::Records,
+        key: "questions".into(),
+        caption: String::new(),
+        caption_is: Caption::Heading,
+        columns: ids(&[
+            "municipality",
+            "municipality_code",
+            "theme_id",
+            "theme",
+            "question_id",
+            "question",
+            "status",
+            "answer",
+            "score",
+            "weight",
+            "note",
+            "blocks_mil",
+            "mil_needed",
+        ]),
+        rows,
+    }
+}
+
+/// One row per theme for scripts, and the overall index last.
+pub fn per_theme(report: &Report) -> Table {
+    let r = &report.respondent;
+    let who = || [Cell::Plain(r.municipality.clone()), Cell::Plain(r.municipality_code.clone().unwrap_or_default())];
+    let count = |n: usize| raw(Some(n as f64));
+    let mut rows: Vec<Row> = report
+        .themes
+        .iter()
+        .map(|t| {
+            let c = t.counts;
+            let mut cells = who().to_vec();
+            cells.extend([
+                Cell::Plain(t.id.clone()),
+                Cell::Text(t.title.clone()),
+                raw(t.score),
+                Cell::Text(t.band.clone().unwrap_or_default()),
+                raw(t.mil.map(f64::from)),
+                count(c.answered),
+                count(c.na),
+                count(c.dk),
+                count(c.unanswered),
+                raw(t.mil_next.map(f64::from)),
+                Cell::Plain(t.mil_blocking.iter().flatten().map(|b| b.question.as_str()).collect::<Vec<_>>().join("|")),
+            ]);
+            Row { cells, total: false }
+        })
+        .collect();
+    let mut total = who().to_vec();
+    total.extend([
+        Cell::Plain("overall".into()),
+        Cell::Empty,
+        raw(report.overall.score),
+        Cell::Text(report.overall.band.clone().unwrap_or_default()),
+    ]);
+    total.resize(13, Cell::Empty);
+    rows.push(Row { cells: total, total: true });
+    Table {
+        kind: TableKind::Records,
+        key: "themes".into(),
+        caption: String::new(),
+        caption_is: Caption::Heading,
+        columns: ids(&[
+            "municipality",
+            "municipality_code",
+            "theme_id",
+            "theme",
+            "score",
+            "band",
+            "mil",
+            "answered",
+            "na",
+            "dk",
+            "unanswered",
+            "mil_next",
+            "mil_blocking",
+        ]),
+        rows,
+    }
 }
 
 /// A small table of every kind of cell, for the writers' own tests.

@@ -183,7 +183,7 @@ fn table(sheet: &mut Worksheet, row: u32, t: &Table, lang: Lang, styles: &Styles
                         Shown::Whole => Format::new(),
                         Shown::Gain => Format::new().set_num_format("+0.0").set_align(FormatAlign::Top),
                         Shown::Fraction => Format::new().set_num_format("0.00").set_align(FormatAlign::Top),
-                        Shown::Plain => Format::new().set_align(FormatAlign::Top),
+                        Shown::Plain | Shown::Raw => Format::new().set_align(FormatAlign::Top),
                     };
                     sheet.write_number_with_format(at, col, *value, &format)?;
                 }
