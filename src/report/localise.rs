@@ -151,24 +151,10 @@ fn answer_of(question: &crate::questionnaire::Question, value: &Value) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::AnswerSheet;
     use crate::questionnaire::fixtures::small;
-    use crate::report::{Context, individual};
 
     fn report_in(lang: Lang) -> (Questionnaire, Report) {
-        let q = small();
-        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
-        sheet.respondent.municipality = "Kustavi".into();
-        sheet.respondent.region = Some("Varsinais-Suomi".into());
-        sheet.answers.insert("a.level".into(), Answer::Level(1));
-        sheet.answers.insert("t.yes".into(), Answer::YesNo(false));
-        sheet.answers.insert("x.free".into(), Answer::Text("oma sana".into()));
-        sheet.notes.insert("a.level".into(), "muistiinpano".into());
-        let a = crate::scoring::assess(&q, &sheet);
-        let steps = crate::roadmap::of_assessment(&q, &a);
-        let ctx = Context { lang, created: "2026-12-02T08:00:00Z".into() };
-        let r = individual(&q, &sheet, &a, &steps, &ctx);
-        (q, r)
+        (small(), crate::report::fixtures::report(lang))
     }
 
     #[test]

@@ -7,6 +7,8 @@
 //! freely, rename none without a new schema version. Texts in it are in the report's language; numbers are
 //! unrounded.
 
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod group;
 pub mod load;
 pub mod localise;

@@ -52,20 +52,8 @@ fn interleave<'a>(a: &'a [String], b: &'a [String]) -> impl Iterator<Item = &'a 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Answer, AnswerSheet};
-    use crate::questionnaire::fixtures::small;
-    use crate::report::{Context, individual};
 
-    fn report(lang: Lang) -> Report {
-        let q = small();
-        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
-        sheet.respondent.municipality = "Kustavi".into();
-        sheet.answers.insert("a.level".into(), Answer::Level(2));
-        sheet.answers.insert("t.yes".into(), Answer::YesNo(true));
-        let a = crate::scoring::assess(&q, &sheet);
-        let steps = crate::roadmap::of_assessment(&q, &a);
-        individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
-    }
+    use crate::report::fixtures::report;
 
     #[test]
     fn html_sections_alternate_with_the_second_language_marked_and_every_id_unique() {

@@ -30,19 +30,13 @@ fn write(t: &Table) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Answer, AnswerSheet};
-    use crate::questionnaire::fixtures::small;
-    use crate::report::{Context, individual};
+    use crate::report::fixtures;
 
     fn report() -> Report {
-        let q = small();
-        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
+        let mut sheet = fixtures::sheet();
         sheet.respondent.municipality = "=HYPERLINK(\"x\")".into();
-        sheet.answers.insert("a.level".into(), Answer::Level(2));
         sheet.notes.insert("a.level".into(), "rivi 1\nrivi 2, \"lainaus\"".into());
-        let a = crate::scoring::assess(&q, &sheet);
-        let steps = crate::roadmap::of_assessment(&q, &a);
-        individual(&q, &sheet, &a, &steps, &Context { lang: Lang::Fi, created: "2026-12-02T08:00:00Z".into() })
+        fixtures::report_of(&sheet, Lang::Fi)
     }
 
     fn records(bytes: &[u8]) -> Vec<csv::StringRecord> {

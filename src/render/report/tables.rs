@@ -627,22 +627,8 @@ pub(crate) fn sample() -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Answer, AnswerSheet};
-    use crate::questionnaire::fixtures::small;
-    use crate::report::{Context, individual};
 
-    fn report(lang: Lang) -> Report {
-        let q = small();
-        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
-        sheet.respondent.municipality = "Kustavi".into();
-        sheet.answers.insert("a.level".into(), Answer::Level(2));
-        sheet.answers.insert("t.yes".into(), Answer::YesNo(false));
-        sheet.answers.insert("x.free".into(), Answer::Text("oma sana".into()));
-        sheet.notes.insert("a.level".into(), "ks. pöytäkirja".into());
-        let a = crate::scoring::assess(&q, &sheet);
-        let steps = crate::roadmap::of_assessment(&q, &a);
-        individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
-    }
+    use crate::report::fixtures::report;
 
     #[test]
     fn side_by_side_doubles_the_columns_whose_words_differ_and_keeps_one_of_the_rest() {

@@ -213,21 +213,14 @@ fn header(sheet: &mut Worksheet, row: u32, labels: &[&str], format: &Format) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::answers::{Answer, AnswerSheet};
-    use crate::questionnaire::fixtures::small;
-    use crate::report::{Context, individual};
+    use crate::report::fixtures;
     use calamine::{Data, Reader};
 
     fn report(lang: Lang) -> Report {
-        let q = small();
-        let mut sheet = AnswerSheet { questionnaire: q.id.clone(), ..AnswerSheet::default() };
+        let mut sheet = fixtures::sheet();
         sheet.respondent.municipality = "=Kustavi".into();
-        sheet.answers.insert("a.level".into(), Answer::Level(2));
-        sheet.answers.insert("t.yes".into(), Answer::YesNo(false));
         sheet.notes.insert("a.level".into(), "+ks. pöytäkirja".into());
-        let a = crate::scoring::assess(&q, &sheet);
-        let steps = crate::roadmap::of_assessment(&q, &a);
-        individual(&q, &sheet, &a, &steps, &Context { lang, created: "2026-12-02T08:00:00Z".into() })
+        fixtures::report_of(&sheet, lang)
     }
 
     fn sheets(bytes: Vec<u8>) -> Vec<(String, calamine::Range<Data>)> {
