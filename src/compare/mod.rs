@@ -285,6 +285,10 @@ pub struct Comparison {
     pub mil_blockers: Vec<MilBlocker>,
     pub changes: Vec<Change>,
     pub notices: Vec<Notice>,
+    /// The language of the questionnaire's texts shown (theme titles, questions, next steps) when it is not
+    /// the output's: every report kept its stored texts, its questionnaire not at hand in the language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub texts_language: Option<String>,
 }
 
 impl Comparison {
@@ -347,6 +351,9 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
     let mil_blockers = mil_blockers(&rows, &latest, &shared.questions);
     let changes = changes(&by_municipality, &themes);
 
+    // Only when no report has its texts in the output language do the shown texts stand in another.
+    let in_lang = unique.iter().any(|i| i.report.questionnaire.language == lang.code());
+    let texts_language = (!in_lang).then(|| newest.report.questionnaire.language.clone());
     let mut comparison = Comparison {
         schema: "kuntakompassi.comparison/1",
         questionnaire: newest.report.questionnaire.id.clone(),
@@ -361,6 +368,7 @@ pub fn compare(inputs: &[Input], group_by: GroupBy, anonymize: bool, lang: Lang)
         mil_blockers,
         changes,
         notices,
+        texts_language,
     };
     if anonymize {
         anonymise(&mut comparison, lang);

@@ -183,6 +183,16 @@ fn without_the_reports_questionnaire_the_stored_texts_stay_and_say_their_languag
     assert!(run.stderr.contains("r.json: warning: the report's texts stay in Swedish"), "{}", run.stderr);
     assert!(run.stdout.contains("Swedish: the questionnaire was not at hand in this language"), "{}", run.stdout);
 
+    // A comparison of reports kept in Swedish, read in Finnish: a notice, and each such text marked.
+    let kk = Kk::new().args(["--lang", "fi", "compare", "r.json", "--format", "html"]);
+    kk.file("r.json", &older);
+    let run = kk.run().code(0).stderr_has("ovat kielellä ruotsi");
+    assert!(
+        run.stdout.contains("<th scope=\"col\" class=\"t\"><span lang=\"sv\">Strategi och ledning</span>"),
+        "{}",
+        run.stdout
+    );
+
     // A CSV says it beside the file.
     let kk = Kk::new().args(["--lang", "en", "report", "r.json", "--format", "csv"]);
     kk.file("r.json", &older);

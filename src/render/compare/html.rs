@@ -124,10 +124,10 @@ fn maturity_section(s: &mut String, c: &Comparison, lang: Lang) {
                 s,
                 "<tr><td class=\"num\">{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
                 i + 1,
-                esc(&b.text),
+                text(c, &b.text),
                 b.mil,
                 columns::blocked(b, &esc(&b.municipalities.join(", "))),
-                esc(&b.needed)
+                text(c, &b.needed)
             );
         }
         s.push_str(TABLE_END);
@@ -201,7 +201,7 @@ fn heatmap_section(s: &mut String, c: &Comparison, lang: Lang) {
     }
     let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", esc(m::T_OVERALL.get(lang)));
     for theme in &c.themes {
-        let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", esc(&theme.title));
+        let _ = write!(s, "<th scope=\"col\" class=\"t\">{}</th>", text(c, &theme.title));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for row in &c.rows {
@@ -321,11 +321,11 @@ fn weak_spots_section(s: &mut String, c: &Comparison, lang: Lang) {
                 s,
                 "<tr><td class=\"num\">{}</td><td>{}</td><th scope=\"row\" class=\"q\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
                 i + 1,
-                esc(columns::theme_title(c, &spot.theme)),
-                esc(&spot.text),
+                text(c, columns::theme_title(c, &spot.theme)),
+                text(c, &spot.text),
                 columns::weak_mean(spot, lang),
                 columns::below_middle(spot),
-                esc(spot.next_step.as_deref().unwrap_or(""))
+                text(c, spot.next_step.as_deref().unwrap_or(""))
             );
         }
         s.push_str(TABLE_END);
@@ -427,6 +427,15 @@ fn legend(c: &Comparison, lang: Lang) -> String {
         })
         .collect();
     format!("{}: {}", esc(m::C_BANDS.get(lang)), parts.join(" "))
+}
+
+/// A questionnaire text, escaped, in a `<span lang>` when the comparison shows them in another language
+/// than the page's (WCAG 2.1 criterion 3.1.2; the notice says why).
+fn text(c: &Comparison, words: &str) -> String {
+    match &c.texts_language {
+        Some(code) if !words.is_empty() => format!("<span lang=\"{}\">{}</span>", esc(code), esc(words)),
+        _ => esc(words),
+    }
 }
 
 #[cfg(test)]
