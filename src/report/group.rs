@@ -101,20 +101,10 @@ fn questions(q: &Questionnaire, members: &Members<'_>, lang: crate::i18n::Lang) 
                 Status::Unanswered
             };
             QuestionRecord {
-                id: question.id.clone(),
-                theme: q.theme_of(question).id.clone(),
-                kind: question.kind.name().to_string(),
-                text: q.text(&question.text, lang).to_string(),
-                weight: question.weight,
-                mil: question.mil,
-                status,
-                answer: serde_json::Value::Null,
                 answer_text: mean.map(|mean| wording::mean_text(mean, members.answered[i], lang)),
-                level_description: None,
                 score: mean,
-                note: None,
-                source: None,
                 members_answered: mean.map(|_| members.answered[i]),
+                ..QuestionRecord::of(q, question, status, lang)
             }
         })
         .collect()

@@ -236,6 +236,28 @@ pub struct QuestionRecord {
     pub members_answered: Option<usize>,
 }
 
+impl QuestionRecord {
+    /// What a question's record says of the question itself, in `lang`; no answer yet.
+    pub fn of(q: &Questionnaire, question: &crate::questionnaire::Question, status: Status, lang: Lang) -> Self {
+        QuestionRecord {
+            id: question.id.clone(),
+            theme: q.theme_of(question).id.clone(),
+            kind: question.kind.name().to_string(),
+            text: q.text(&question.text, lang).to_string(),
+            weight: question.weight,
+            mil: question.mil,
+            status,
+            answer: Value::Null,
+            answer_text: None,
+            level_description: None,
+            score: None,
+            note: None,
+            source: None,
+            members_answered: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepRecord {
     pub question: String,
@@ -281,20 +303,13 @@ pub fn individual(q: &Questionnaire, sheet: &AnswerSheet, a: &Assessment, steps:
                 _ => None,
             };
             QuestionRecord {
-                id: question.id.clone(),
-                theme: q.theme_of(question).id.clone(),
-                kind: question.kind.name().to_string(),
-                text: q.text(&question.text, lang).to_string(),
-                weight: question.weight,
-                mil: question.mil,
-                status: status(*outcome),
                 answer: answer.map_or(Value::Null, crate::answers::Answer::to_value),
                 answer_text: answer.map(|answer| answer.describe(q, question, lang)),
                 level_description,
                 score: outcome.counted(),
                 note: sheet.notes.get(&question.id).cloned(),
                 source: sheet.sources.get(&question.id).cloned(),
-                members_answered: None,
+                ..QuestionRecord::of(q, question, status(*outcome), lang)
             }
         })
         .collect::<Vec<_>>();
